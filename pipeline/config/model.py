@@ -1,0 +1,94 @@
+"""Typed configuration: the sources config of contract.md §1, plus pdd's own settings.
+
+Lookup order, documented once: values come from the YAML file; ``${NAME}`` in a
+string value is replaced from the environment (so secrets never sit in the
+file); relative paths and SQLite files are resolved against the config file's
+folder. Nothing else is consulted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SourceConfig(_Strict):
+    """Keys every source has; each kind's module extends this with its own."""
+
+    name: str = Field(min_length=1, pattern=r"^[A-Za-z0-9_.\-]+$")
+    """Unique; appears in every finding."""
+    kind: str
+    """Which source module reads it (sql, logs, files, ...)."""
+    role: Literal["controller", "processor"] = "controller"
+    """`processor` marks Part II service data (a customer's own records)."""
+
+
+class SqlSourceConfig(SourceConfig):
+    url: SecretStr | None = None
+    """Any SQLAlchemy URL; `${ENV}` is expanded. Exactly one of url and conn_id."""
+    conn_id: str | None = None
+    """An Airflow Connection id, resolved when running under Airflow."""
+    schemas: list[str] | None = None
+    """Schemas to scan; default: the connection's default schema."""
+    include: list[str] = ["*"]
+    exclude: list[str] = []
+    pool: str | None = None
+    """Airflow pool that bounds concurrent tasks against this store."""
+
+
+class PathSourceConfig(SourceConfig):
+    path: str
+    """A glob, relative to the config file's folder unless absolute."""
+    exclude: list[str] = []
+
+
+class ClassificationSettings(_Strict):
+    sample_size: int = Field(200, ge=10, le=100_000)
+    """Values examined per field for classification."""
+    threshold: float = Field(0.5, gt=0, lt=1)
+    """A type is asserted for a field when its confidence reaches this."""
+    spacy_model: str | None = None
+    """Installed spaCy pipeline (package name or path) to use for NER; none by default."""
+
+
+class SweepSettings(_Strict):
+    batch_size: int = Field(5_000, ge=100, le=1_000_000)
+    """Records per batch when streaming every row."""
+
+
+class PolicySettings(_Strict):
+    map: str | None = None
+    """Policy map YAML; default: the bundled Scalejet map."""
+
+
+class Config(_Strict):
+    as_of: dt.date = Field(default_factory=dt.date.today)
+    sources: list[SourceConfig] = Field(min_length=1)
+    classification: ClassificationSettings = ClassificationSettings()
+    sweep: SweepSettings = SweepSettings()
+    policy: PolicySettings = PolicySettings()
+    schedule: str | None = None
+    """Cron or preset for the scheduled Airflow run."""
+    base_dir: Path = Path(".")
+    """The config file's folder (set by the loader, not read from YAML)."""
+
+    @field_validator("sources")
+    @classmethod
+    def _unique_names(cls, sources: list[SourceConfig]) -> list[SourceConfig]:
+        seen: set[str] = set()
+        for s in sources:
+            if s.name in seen:
+                raise ValueError(f"duplicate source name {s.name!r}")
+            seen.add(s.name)
+        return sources
+
+    def resolve(self, path: str | Path) -> Path:
+        p = Path(path).expanduser()
+        return p if p.is_absolute() else self.base_dir / p

@@ -1,0 +1,137 @@
+"""The one small interface every source kind implements.
+
+A source kind (sql, logs, files, ...) is one module in this package that
+subclasses :class:`Source` with a ``kind`` class attribute; subclassing
+registers it, and the package imports every module in it, so adding a kind
+means adding one file and nothing else.
+
+The interface has three verbs, all lazy:
+
+- ``datasets()`` lists what the source holds (tables, files);
+- ``Dataset.sample(n)`` returns up to ``n`` values per field, for
+  classification, without reading the whole dataset where the store can avoid it;
+- ``Dataset.batches(size)`` streams every record, in columnar batches with
+  bounded memory, for the exhaustive rule sweep.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from pipeline.config.model import Config, SourceConfig
+
+_KINDS: dict[str, type[Source]] = {}
+
+
+class SourceError(Exception):
+    """A source, dataset or record could not be read.
+
+    The message names what failed (source, file, line or table) and says what to
+    do; it never holds a raw value read from the data.
+    """
+
+    def __init__(self, message: str, *, source: str | None = None, dataset: str | None = None):
+        self.source = source
+        self.dataset = dataset
+        where = ", ".join(p for p in (source and f"source {source!r}", dataset and f"dataset {dataset!r}") if p)
+        super().__init__(f"{where}: {message}" if where else message)
+        self.message = message
+
+
+@dataclass
+class Batch:
+    """Consecutive records of one dataset, column by column.
+
+    ``keys[i]`` is the record's key as contract.md §2 names it (primary key,
+    rowid, offset or 1-based line number); ``columns[f][i]`` is that record's
+    value of field ``f`` (``None`` when the record has no such field).
+    """
+
+    keys: list[str]
+    columns: dict[str, list[Any]]
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+
+@dataclass
+class ReadStats:
+    """What a dataset read skipped, so that 'not read' is never silent."""
+
+    records: int = 0
+    skipped: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    def skip(self, reason: str, n: int = 1) -> None:
+        self.skipped[reason] = self.skipped.get(reason, 0) + n
+
+    def note(self, message: str, limit: int = 20) -> None:
+        if len(self.notes) < limit:
+            self.notes.append(message)
+
+
+class Dataset(ABC):
+    """One table, view or file of a source."""
+
+    #: the dataset's name as contract.md §2 gives it
+    name: str
+    #: what the read skipped (bad lines, undecodable bytes); filled while reading
+    stats: ReadStats
+
+    @abstractmethod
+    def fields(self) -> list[str]:
+        """The field names known so far (for schemaless files: after sampling)."""
+
+    @abstractmethod
+    def sample(self, n: int) -> dict[str, list[Any]]:
+        """Up to ``n`` non-null values per field, spread over the dataset."""
+
+    @abstractmethod
+    def batches(self, size: int) -> Iterator[Batch]:
+        """Every record, in order, in batches of at most ``size`` records."""
+
+    def close(self) -> None:  # noqa: B027 - optional hook
+        """Release what the dataset holds open."""
+
+
+class Source(ABC):
+    """A configured place where records live."""
+
+    kind: ClassVar[str]
+    #: the typed config this kind accepts (validated on load)
+    config_model: ClassVar[type[SourceConfig]] = SourceConfig
+
+    @classmethod
+    def check_config(cls, config: SourceConfig) -> tuple[str, str] | None:
+        """Cross-key checks the model cannot express: ``(key, problem)`` or None."""
+        return None
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        kind = cls.__dict__.get("kind")
+        if kind:
+            if kind in _KINDS and _KINDS[kind] is not cls:
+                raise TypeError(f"source kind {kind!r} registered twice: {_KINDS[kind].__name__} and {cls.__name__}")
+            _KINDS[kind] = cls
+
+    def __init__(self, config: SourceConfig, settings: Config):
+        #: this source's own config
+        self.config = config
+        #: the whole run's config (as_of, base_dir for relative paths, settings)
+        self.settings = settings
+        self.name = config.name
+
+    @abstractmethod
+    def datasets(self) -> Iterator[Dataset]:
+        """The datasets to scan; raises SourceError when the source itself cannot be read."""
+
+    def close(self) -> None:  # noqa: B027 - optional hook
+        """Release connections."""
+
+
+def kinds() -> dict[str, type[Source]]:
+    """Every registered source kind, by name."""
+    return dict(_KINDS)
