@@ -1,0 +1,119 @@
+"""Payment card numbers: what counts as a full card number, and how to find one fast.
+
+A full card number (PAN) here is 13-19 digits, optionally in groups separated
+by single spaces or dashes, that passes Luhn (python-stdnum) *and* starts with
+a known issuer range at a length that issuer uses. Luhn alone is not enough:
+IMEIs, barcodes and one in ten random ids pass it. Masked numbers
+(``XXXX-XXXX-XXXX-1234``) never match because the digits are not there.
+
+Used by the CREDIT_CARD recognizer (sampled classification) and by the
+``full_card_number`` rule (exhaustive sweep); the sweep calls :func:`find_cards`
+on candidates only, after one regex pass over a whole batch of text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from stdnum import luhn
+
+# (brand, IIN prefix ranges as (low, high) inclusive strings of equal length, lengths)
+# Ordered most specific first: the first range that matches names the brand.
+_BRANDS: list[tuple[str, list[tuple[str, str]], tuple[int, ...]]] = [
+    ("RUPAY", [("508500", "508999"), ("606985", "607984"), ("608001", "608500"), ("652150", "653149")], (16,)),
+    ("VERVE", [("506099", "506198"), ("650002", "650027")], (16, 19)),
+    ("DISCOVER", [("6011", "6011"), ("622126", "622925"), ("644", "649"), ("65", "65")], (16, 17, 18, 19)),
+    ("MIR", [("2200", "2204")], (16, 17, 18, 19)),
+    ("JCB", [("3528", "3589")], (16, 17, 18, 19)),
+    ("MAESTRO", [("5018", "5018"), ("5020", "5020"), ("5038", "5038"), ("5893", "5893"), ("6304", "6304"),
+                 ("6759", "6759"), ("6761", "6763")], (13, 14, 15, 16, 17, 18, 19)),
+    ("AMEX", [("34", "34"), ("37", "37")], (15,)),
+    ("DINERS", [("300", "305"), ("3095", "3095"), ("36", "36"), ("38", "39")], (14, 15, 16, 17, 18, 19)),
+    ("MASTERCARD", [("51", "55"), ("2221", "2720")], (16,)),
+    ("VISA", [("4", "4")], (13, 16, 19)),
+    ("UNIONPAY", [("62", "62"), ("81", "81")], (16, 17, 18, 19)),
+    ("RUPAY", [("60", "60"), ("81", "82"), ("353", "353"), ("356", "356")], (16,)),
+]
+
+#: A run of 13-19 digits with optional single space/dash separators, not touching other digits.
+CANDIDATE = re.compile(r"(?<![0-9])[0-9](?:[ \-]?[0-9]){12,}(?![0-9])")
+_GROUP = re.compile(r"[0-9]+")
+
+
+def brand(digits: str) -> str | None:
+    """The issuer of a digit string if its prefix and length fit one, else None."""
+    n = len(digits)
+    for name, ranges, lengths in _BRANDS:
+        if n not in lengths:
+            continue
+        for low, high in ranges:
+            if low <= digits[: len(low)] <= high:
+                return name
+    return None
+
+
+def is_card_number(digits: str) -> bool:
+    """True for a full card number given as bare digits."""
+    return 13 <= len(digits) <= 19 and brand(digits) is not None and luhn.is_valid(digits)
+
+
+@dataclass(frozen=True)
+class CardMatch:
+    start: int
+    end: int
+    brand: str
+    last4: str
+
+    def describe(self) -> str:
+        """Masked evidence: brand and last four digits, never the number."""
+        return f"Luhn-valid {self.brand} number ending {self.last4}"
+
+
+def find_cards(text: str) -> Iterator[CardMatch]:
+    """Every full card number in ``text``.
+
+    A digit run that is too long as a whole (a card followed by a CVV, an id
+    glued to a card by a space) is tried group by group: each contiguous span
+    of its groups of 13-19 digits, longest first.
+    """
+    for m in CANDIDATE.finditer(text):
+        run = m.group()
+        digits = run.replace(" ", "").replace("-", "")
+        if 13 <= len(digits) <= 19 and is_card_number(digits):
+            yield CardMatch(m.start(), m.end(), brand(digits) or "", digits[-4:])
+            continue
+        groups = [(g.start(), g.end()) for g in _GROUP.finditer(run)]
+        if len(groups) < 2:
+            continue
+        found = _best_span(run, groups)
+        if found:
+            s, e, d = found
+            yield CardMatch(m.start() + s, m.start() + e, brand(d) or "", d[-4:])
+
+
+def _best_span(run: str, groups: list[tuple[int, int]]) -> tuple[int, int, str] | None:
+    spans = []
+    for i in range(len(groups)):
+        for j in range(i, len(groups)):
+            if i == 0 and j == len(groups) - 1:
+                continue
+            digits = "".join(run[a:b] for a, b in groups[i : j + 1])
+            if 13 <= len(digits) <= 19:
+                spans.append((len(digits), groups[i][0], groups[j][1], digits))
+    for _, s, e, digits in sorted(spans, key=lambda t: -t[0]):
+        if is_card_number(digits):
+            return s, e, digits
+    return None
+
+
+def mask(text: str) -> str:
+    """``text`` with every full card number replaced by its masked form."""
+    out, last = [], 0
+    for c in find_cards(text):
+        out.append(text[last : c.start])
+        out.append(f"[{c.brand} ****{c.last4}]")
+        last = c.end
+    out.append(text[last:])
+    return "".join(out)

@@ -1,0 +1,98 @@
+"""The `pdd` command: a thin caller of the library that turns errors into advice and exit codes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="pdd: personal data discovery. Checks real data against the privacy policy's promises.")
+err = Console(stderr=True)
+out = Console()
+
+
+def _as_of(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
+
+
+@app.command()
+def scan(
+    config: Annotated[Path, typer.Argument(help="Sources config (YAML), see contract.md §1.")],
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder for report.json.")] = Path("pdd-report"),
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Date ages are computed at (YYYY-MM-DD).")] = None,
+    source: Annotated[list[str] | None, typer.Option("--source", help="Scan only this source (repeatable).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary, only errors.")] = False,
+) -> None:
+    """Scan every source of CONFIG and write OUT/report.json.
+
+    Exit status: 0 no violation, 1 violations found, 2 the scan could not run or a source failed.
+    """
+    from pipeline.config import ConfigError, load_config
+    from pipeline.progress import terminal_progress
+    from pipeline.report import write_report
+    from pipeline.report.summary import print_summary
+    from pipeline.scan import Scanner
+
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        cfg = load_config(config, as_of=_as_of(as_of))
+    except ConfigError as exc:
+        err.print(f"[red]config refused:[/] {exc}", highlight=False)
+        raise typer.Exit(2) from None
+    unknown = set(source or []) - {s.name for s in cfg.sources}
+    if unknown:
+        err.print(f"[red]no source named {', '.join(sorted(unknown))} in {config}[/]")
+        raise typer.Exit(2)
+    scanner = Scanner(cfg)
+    try:
+        with terminal_progress(scanner, err, enabled=not quiet):
+            report = scanner.run(sources=source)
+    except Exception as exc:  # the library's own errors carry advice; anything else is a bug to report
+        from classifiers.engine import ModelNotInstalled
+        from pipeline.policy import PolicyError
+
+        if isinstance(exc, (ModelNotInstalled, PolicyError)):
+            err.print(f"[red]cannot scan:[/] {exc}", highlight=False)
+            raise typer.Exit(2) from None
+        raise
+    path = write_report(report, out_dir)
+    if not quiet:
+        print_summary(report, out, path)
+    raise typer.Exit(report.exit_code)
+
+
+@app.command()
+def demo(
+    out_dir: Annotated[Path, typer.Option("--out", help="Where to write the demo data.")] = Path("demo/data"),
+    clean: Annotated[bool, typer.Option("--clean", help="No planted violations.")] = False,
+    seed: Annotated[int, typer.Option(help="Generator seed (same seed, same bytes).")] = 7,
+    scale: Annotated[float, typer.Option(help="Multiply row counts (benchmarks).")] = 1.0,
+) -> None:
+    """Generate the bundled demo data (SQLite, logs, exports) with planted violations."""
+    from pipeline.demo.generate import generate
+
+    manifest = generate(out_dir, seed=seed, clean=clean, scale=scale)
+    out.print(manifest.summary())
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,82 @@
+"""report.json, exactly as contract.md §3 gives it. Keys are only ever added."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+REPORT_VERSION = 1
+
+
+class _M(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class RunInfo(_M):
+    id: str
+    as_of: str
+    started_at: str
+    finished_at: str
+    tool_version: str
+
+
+class DatasetProblem(_M):
+    """A dataset of a source that could not be (fully) read; added to the contract's source entry."""
+
+    dataset: str
+    error: str
+
+
+class SourceEntry(_M):
+    name: str
+    kind: str
+    status: str  # "ok" or "error"
+    error: str | None
+    datasets: int
+    fields: int
+    rows_scanned: int
+    problems: list[DatasetProblem] = Field(default_factory=list)
+    skipped: dict[str, int] = Field(default_factory=dict)
+    """Lines or values the read counted and skipped, by reason (never silent)."""
+
+
+class EntityEntry(_M):
+    type: str
+    confidence: float
+    evidence: list[str]
+
+
+class FieldEntry(_M):
+    source: str
+    dataset: str
+    field: str
+    entities: list[EntityEntry]
+    categories: list[str]
+    declared: bool
+    values_sampled: int
+
+
+class ViolationEntry(_M):
+    rule: str
+    source: str
+    dataset: str
+    field: str
+    key: str
+    path: str | None
+    evidence: str
+
+
+class Report(_M):
+    report_version: int = REPORT_VERSION
+    run: RunInfo
+    sources: list[SourceEntry]
+    fields: list[FieldEntry]
+    violations: list[ViolationEntry]
+    notes: list[str] = Field(default_factory=list)
+    """Things a steward should know that are not findings (ambiguous dates left undecided, ...)."""
+
+    @property
+    def exit_code(self) -> int:
+        """0 clean, 1 violations found, 2 a source failed (contract.md §3)."""
+        if any(s.status != "ok" for s in self.sources):
+            return 2
+        return 1 if self.violations else 0

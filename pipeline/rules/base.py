@@ -1,0 +1,83 @@
+"""What a rule is: something checked on every record of a dataset, in one streaming pass.
+
+A rule sees the dataset's fields with their classification (so the under-16
+rule knows which fields hold dates of birth) and then every batch; it returns
+violations as it finds them and may hold back undecided ones until ``finish``
+(dates whose day/month order only the rest of the column settles). A rule
+keeps per-field counts so that the report can list, for instance, CREDIT_CARD
+on every field where the sweep found a full number.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from pipeline.sources.base import Batch
+
+_RULES: dict[str, type[Rule]] = {}
+
+
+@dataclass(frozen=True)
+class Violation:
+    rule: str
+    source: str
+    dataset: str
+    field: str
+    key: str
+    path: str | None
+    evidence: str  # masked: never a raw value
+
+
+@dataclass
+class FieldFinding:
+    """What a rule found in one field over the whole sweep, for the field's entity list."""
+
+    entity: str
+    records: int = 0
+    details: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class DatasetContext:
+    source: str
+    dataset: str
+    as_of: object  # datetime.date
+    #: field -> entity types asserted by classification
+    field_types: dict[str, list[str]]
+
+
+class Rule(ABC):
+    name: ClassVar[str]
+
+    def __init_subclass__(cls, **kw: object) -> None:
+        super().__init_subclass__(**kw)
+        if cls.__dict__.get("name"):
+            _RULES[cls.name] = cls
+
+    def __init__(self, ctx: DatasetContext):
+        self.ctx = ctx
+        self.findings: dict[str, FieldFinding] = {}
+        self.notes: list[str] = []
+
+    @abstractmethod
+    def check(self, batch: Batch) -> list[Violation]:
+        """Violations in this batch (each record at most once per rule)."""
+
+    def finish(self) -> list[Violation]:
+        """Violations held back until the whole dataset was seen."""
+        return []
+
+    def violation(self, field_name: str, key: str, evidence: str, path: str | None = None) -> Violation:
+        return Violation(self.name, self.ctx.source, self.ctx.dataset, field_name, key, path, evidence)
+
+    def found(self, field_name: str, entity: str, detail: str | None = None) -> None:
+        f = self.findings.setdefault(field_name, FieldFinding(entity))
+        f.records += 1
+        if detail and len(f.details) < 8:
+            f.details.add(detail)
+
+
+def rules() -> dict[str, type[Rule]]:
+    return dict(_RULES)

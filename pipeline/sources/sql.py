@@ -1,0 +1,267 @@
+"""SQL stores through SQLAlchemy: SQLite, PostgreSQL, MariaDB/MySQL, and any other dialect.
+
+Read-only by construction: SQLite files are opened with ``mode=ro``; PostgreSQL
+and MySQL sessions are set to read-only transactions on connect, so even a bug
+in pdd cannot write to a scanned store.
+
+Sampling avoids reading the whole table where it can: with one integer primary
+key (or SQLite's rowid) it fetches rows at random key values; PostgreSQL
+without one uses TABLESAMPLE; anything else reads the first rows. The sweep
+streams every row through a server-side cursor in batches.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import random
+from collections.abc import Iterator
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+
+from pipeline.config.model import SqlSourceConfig
+from pipeline.sources.base import Batch, Dataset, ReadStats, Source, SourceError
+
+_SAMPLE_SEED = 20261124  # fixed: a rerun samples the same rows
+
+
+def _explain(exc: Exception) -> str:
+    """A one-line reason from a driver error, without SQL parameters (they may hold values)."""
+    orig = getattr(exc, "orig", None) or exc
+    text = str(orig).strip().splitlines()[0] if str(orig).strip() else orig.__class__.__name__
+    return f"{orig.__class__.__name__}: {text}"
+
+
+def _readonly_engine(url: URL, base_dir: Any) -> Engine:
+    backend = url.get_backend_name()
+    if backend == "sqlite":
+        import sqlite3
+        from pathlib import Path
+
+        db = url.database
+        if not db or db == ":memory:":
+            raise SourceError("a SQLite URL needs a database file (sqlite:///path/to/file.db)")
+        path = Path(db)
+        if not path.is_absolute():
+            path = base_dir / path
+        if not path.is_file():
+            raise SourceError(f"SQLite file {path} does not exist; check the url (relative paths are resolved "
+                              "against the config file's folder)")
+        uri = f"file:{path}?mode=ro"
+        return sa.create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
+    engine = sa.create_engine(url, pool_pre_ping=True, pool_size=2, max_overflow=0)
+
+    @sa.event.listens_for(engine, "connect")
+    def _read_only(dbapi_conn: Any, _record: Any) -> None:
+        cur = dbapi_conn.cursor()
+        try:
+            if backend == "postgresql":
+                cur.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+                cur.execute("SET statement_timeout = '15min'")
+            elif backend in ("mysql", "mariadb"):
+                cur.execute("SET SESSION TRANSACTION READ ONLY")
+        finally:
+            cur.close()
+        if backend == "postgresql":
+            dbapi_conn.commit()
+
+    return engine
+
+
+class SqlSource(Source):
+    kind = "sql"
+    config_model = SqlSourceConfig
+
+    @classmethod
+    def check_config(cls, config: SqlSourceConfig) -> tuple[str, str] | None:  # type: ignore[override]
+        if (config.url is None) == (config.conn_id is None):
+            return ("url", "a sql source needs exactly one of url (a SQLAlchemy URL) or conn_id (an Airflow Connection)")
+        return None
+
+    def __init__(self, config: SqlSourceConfig, settings: Any, engine: Engine | None = None):
+        super().__init__(config, settings)
+        self.config: SqlSourceConfig = config
+        self._engine = engine
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            if self.config.url is None:
+                raise SourceError(f"conn_id {self.config.conn_id!r} is resolved only when running under Airflow; "
+                                  "give a url to scan from the command line", source=self.name)
+            try:
+                url = make_url(self.config.url.get_secret_value())
+            except ArgumentError:
+                raise SourceError("the url is not a SQLAlchemy URL (expected e.g. postgresql+psycopg://user@host/db)",
+                                  source=self.name) from None
+            try:
+                self._engine = _readonly_engine(url, self.settings.base_dir)
+            except NoSuchModuleError:
+                raise SourceError(f"no SQLAlchemy dialect for {url.drivername!r}; check the url's scheme",
+                                  source=self.name) from None
+            except ModuleNotFoundError as exc:
+                raise SourceError(f"the database driver is not installed ({exc.name})", source=self.name) from None
+            except SourceError as exc:
+                raise SourceError(exc.message, source=self.name) from None
+        return self._engine
+
+    def datasets(self) -> Iterator[SqlDataset]:
+        try:
+            insp = sa.inspect(self.engine)
+            default = insp.default_schema_name
+            schemas = self.config.schemas or [default]
+            found: list[tuple[str | None, str, bool]] = []
+            for schema in schemas:
+                if schema not in insp.get_schema_names() and schema != default:
+                    raise SourceError(f"schema {schema!r} does not exist", source=self.name)
+                sch = None if schema == default else schema
+                found += [(sch, t, False) for t in insp.get_table_names(schema=sch)]
+                found += [(sch, v, True) for v in insp.get_view_names(schema=sch)]
+        except SQLAlchemyError as exc:
+            raise SourceError(f"cannot connect or list tables ({_explain(exc)})", source=self.name) from None
+        for schema, table, is_view in sorted(found, key=lambda t: (t[0] or "", t[1])):
+            name = f"{schema}.{table}" if schema else table
+            if not any(fnmatch.fnmatchcase(name, g) or fnmatch.fnmatchcase(table, g) for g in self.config.include):
+                continue
+            if any(fnmatch.fnmatchcase(name, g) or fnmatch.fnmatchcase(table, g) for g in self.config.exclude):
+                continue
+            yield SqlDataset(self, schema, table, is_view)
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+
+
+class SqlDataset(Dataset):
+    def __init__(self, source: SqlSource, schema: str | None, table: str, is_view: bool):
+        self.source = source
+        self.schema = schema
+        self.table_name = table
+        self.is_view = is_view
+        self.name = f"{schema}.{table}" if schema else table
+        self.stats = ReadStats()
+        self._table: sa.Table | None = None
+        self._key_cols: list[str] | None = None
+        self._key_kind = "pk"
+
+    def _err(self, what: str, exc: Exception) -> SourceError:
+        return SourceError(f"{what} ({_explain(exc)})", source=self.source.name, dataset=self.name)
+
+    @property
+    def table(self) -> sa.Table:
+        if self._table is None:
+            try:
+                self._table = sa.Table(self.table_name, sa.MetaData(), schema=self.schema,
+                                       autoload_with=self.source.engine)
+            except SQLAlchemyError as exc:
+                raise self._err("cannot read the table's columns", exc) from None
+        return self._table
+
+    def fields(self) -> list[str]:
+        return [c.name for c in self.table.columns]
+
+    def _keys(self) -> tuple[list[str], str]:
+        """Key columns and how the key is formed: 'pk', 'rowid' or 'offset' (contract.md §2)."""
+        if self._key_cols is None:
+            pk = [c.name for c in self.table.primary_key.columns]
+            if pk:
+                self._key_cols, self._key_kind = pk, "pk"
+            elif self.source.engine.dialect.name == "sqlite" and not self.is_view and self._has_rowid():
+                self._key_cols, self._key_kind = ["rowid"], "rowid"
+            else:
+                self._key_cols, self._key_kind = [], "offset"
+        return self._key_cols, self._key_kind
+
+    def _has_rowid(self) -> bool:
+        try:
+            with self.source.engine.connect() as conn:
+                conn.execute(sa.text(f'SELECT rowid FROM "{self.table_name}" LIMIT 1'))
+            return True
+        except SQLAlchemyError:
+            return False
+
+    def _select(self) -> sa.Select:
+        cols, kind = self._keys()
+        t = self.table
+        if kind == "rowid":
+            return sa.select(sa.literal_column("rowid").label("__pdd_rowid__"), *t.columns)
+        stmt = sa.select(*t.columns)
+        if kind == "pk":
+            stmt = stmt.order_by(*[t.c[c] for c in cols])
+        return stmt
+
+    def sample(self, n: int) -> dict[str, list[Any]]:
+        names = self.fields()
+        out: dict[str, list[Any]] = {f: [] for f in names}
+        try:
+            with self.source.engine.connect() as conn:
+                for row in self._sample_rows(conn, n):
+                    m = row._mapping
+                    for f in names:
+                        v = m[f]
+                        if v is not None and len(out[f]) < n:
+                            out[f].append(v)
+                # Sparse columns: top up with non-null values so a mostly-empty column is still examined.
+                t = self.table
+                for f in names:
+                    if len(out[f]) < min(n, 10):
+                        col = t.c[f]
+                        extra = conn.execute(sa.select(col).where(col.is_not(None)).limit(n)).scalars().all()
+                        out[f] = list(extra)[:n]
+        except SQLAlchemyError as exc:
+            raise self._err("cannot sample rows", exc) from None
+        return out
+
+    def _sample_rows(self, conn: sa.Connection, n: int) -> list[Any]:
+        t = self.table
+        cols, kind = self._keys()
+        dialect = conn.dialect.name
+        int_key = None
+        if kind == "rowid":
+            int_key = sa.literal_column("rowid")
+        elif kind == "pk" and len(cols) == 1 and isinstance(t.c[cols[0]].type, sa.Integer):
+            int_key = t.c[cols[0]]
+        if int_key is not None:
+            lo, hi, count = conn.execute(sa.select(sa.func.min(int_key), sa.func.max(int_key), sa.func.count())
+                                         .select_from(t)).one()
+            if count is None or count <= n * 2 or lo is None:
+                return list(conn.execute(sa.select(*t.columns).limit(n * 2)))
+            rng = random.Random(_SAMPLE_SEED)
+            picks = sorted({rng.randint(lo, hi) for _ in range(n * 2)})
+            rows = list(conn.execute(sa.select(*t.columns).where(int_key.in_(picks))))
+            return rows
+        if dialect == "postgresql" and not self.is_view:
+            count = conn.execute(sa.text("SELECT reltuples::bigint FROM pg_class WHERE oid = CAST(:t AS regclass)"),
+                                 {"t": f'"{self.schema}"."{self.table_name}"' if self.schema
+                                  else f'"{self.table_name}"'}).scalar() or 0
+            if count > n * 20:
+                pct = min(100.0, 100.0 * n * 4 / count)
+                sampled = t.tablesample(sa.func.system(pct))
+                return list(conn.execute(sa.select(*sampled.columns).limit(n * 2)))
+        return list(conn.execute(sa.select(*t.columns).limit(n * 2)))
+
+    def batches(self, size: int) -> Iterator[Batch]:
+        cols, kind = self._keys()
+        names = self.fields()
+        offset = 0
+        try:
+            with self.source.engine.connect() as conn:
+                result = conn.execution_options(stream_results=True, yield_per=size).execute(self._select())
+                shift = 1 if kind == "rowid" else 0
+                key_idx = [names.index(c) + shift for c in cols] if kind == "pk" else [0]
+                for part in result.partitions(size):
+                    by_col = list(zip(*part))  # column-major: one pass, no per-cell lookups
+                    if kind == "offset":
+                        keys = [str(offset + i) for i in range(len(part))]
+                    elif len(key_idx) == 1:
+                        keys = [str(v) for v in by_col[key_idx[0]]]
+                    else:
+                        keys = ["|".join(map(str, vals)) for vals in zip(*(by_col[i] for i in key_idx))]
+                    offset += len(part)
+                    columns = {f: list(by_col[i + shift]) for i, f in enumerate(names)}
+                    self.stats.records += len(part)
+                    yield Batch(keys, columns)
+        except SQLAlchemyError as exc:
+            raise self._err(f"reading rows failed after {offset} rows", exc) from None
