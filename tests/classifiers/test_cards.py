@@ -1,0 +1,68 @@
+"""Full card numbers: Luhn + issuer range + brand length, in any formatting; near-misses are not cards."""
+
+from __future__ import annotations
+
+import pytest
+from stdnum import luhn
+
+from classifiers.cards import find_cards, is_card_number, mask
+
+
+def card(prefix: str, length: int) -> str:
+    body = prefix + "7" * (length - len(prefix) - 1)
+    return body + luhn.calc_check_digit(body)
+
+
+def bad_check(number: str) -> str:
+    return number[:-1] + str((int(number[-1]) + 1) % 10)
+
+
+@pytest.mark.parametrize("text,brands", [
+    (card("4", 16), ["VISA"]),
+    (card("4", 13), ["VISA"]),
+    (card("4", 19), ["VISA"]),
+    (card("51", 16), ["MASTERCARD"]),
+    (card("2221", 16), ["MASTERCARD"]),   # 2-series Mastercard, missed by Presidio's pattern
+    (card("2720", 16), ["MASTERCARD"]),
+    (card("34", 15), ["AMEX"]),
+    (card("37", 15), ["AMEX"]),
+    (card("6011", 16), ["DISCOVER"]),
+    (card("3528", 16), ["JCB"]),
+    (card("36", 14), ["DINERS"]),
+    (card("6521", 16), ["RUPAY"]),           # RuPay range inside Discover's 65
+    (card("6530", 16), ["RUPAY"]),
+    (card("6540", 16), ["DISCOVER"]),
+    (card("508500", 16), ["RUPAY"]),
+    (card("62", 19), ["UNIONPAY"]),
+    (" ".join(card("4", 16)[i:i + 4] for i in range(0, 16, 4)), ["VISA"]),
+    ("-".join(card("4", 16)[i:i + 4] for i in range(0, 16, 4)), ["VISA"]),
+    (f"https://pay.example.com/cb?card={card('4', 16)}&ok=1", ["VISA"]),
+    ('{"card": {"number": "%s"}}' % card("51", 16), ["MASTERCARD"]),
+    (f"{card('4', 16)} 123", ["VISA"]),             # card then CVV: the card group span is found
+    (f"paid {card('34', 15)} and {card('4', 16)}", ["AMEX", "VISA"]),
+    # near-misses
+    ("XXXX-XXXX-XXXX-1234", []),
+    ("**** **** **** 4242", []),
+    (bad_check(card("4", 16)), []),                  # Luhn fails
+    (card("4", 15), []),                             # Visa is never 15 digits
+    (card("2721", 16), []),                          # just outside 2-series Mastercard
+    (card("35", 15), []),                            # an IMEI-shaped Luhn-valid 15-digit number
+    (card("9", 16), []),                             # Luhn-valid, no issuer
+    ("20261124213012345", []),                       # a timestamp
+    (card("4", 16) + "0", []),                       # 17 digits glued: no issuer uses that for Visa
+    ("x" + card("4", 12), []),                       # too short
+    ("+91 98765 43210", []),                         # a phone number
+])
+def test_find_cards(text: str, brands: list[str]) -> None:
+    assert [c.brand for c in find_cards(text)] == brands
+
+
+def test_is_card_number_needs_bare_digits() -> None:
+    assert is_card_number(card("4", 16))
+    assert not is_card_number("4111 1111 1111 1111")
+
+
+def test_mask_keeps_only_last_four() -> None:
+    n = card("4", 16)
+    masked = mask(f"card {n} end")
+    assert n not in masked and masked == f"card [VISA ****{n[-4:]}] end"

@@ -1,0 +1,65 @@
+"""Shared fixtures: real database servers, and a guard that no test prints a raw card number.
+
+PostgreSQL (127.0.0.1:5432, trust) and MariaDB (127.0.0.1:3306, root) are used
+for real. In CI (CI=true) a missing server fails the test; elsewhere the test
+is skipped with the reason.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Iterator
+
+import pytest
+import sqlalchemy as sa
+
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+PG_ADMIN = os.environ.get("PDD_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+MARIA_ADMIN = os.environ.get("PDD_TEST_MARIADB", "mysql+pymysql://root@127.0.0.1:3306/test")
+
+
+def _server(url: str, what: str) -> sa.Engine:
+    engine = sa.create_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            conn.execute(sa.text("SELECT 1"))
+    except Exception as exc:  # noqa: BLE001 - any failure means the server is not there
+        engine.dispose()
+        msg = f"{what} not reachable at {url.split('@')[-1]} ({exc.__class__.__name__})"
+        if IN_CI:
+            pytest.fail(f"{msg}; CI=true requires it")
+        pytest.skip(msg)
+    return engine
+
+
+@pytest.fixture
+def pg_database() -> Iterator[str]:
+    """A fresh, empty PostgreSQL database; its URL. Dropped afterwards."""
+    admin = _server(PG_ADMIN, "PostgreSQL")
+    name = f"pdd_test_{secrets.token_hex(4)}"
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    url = sa.make_url(PG_ADMIN).set(database=name)
+    try:
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture
+def mariadb_database() -> Iterator[str]:
+    """A fresh, empty MariaDB database; its URL. Dropped afterwards."""
+    admin = _server(MARIA_ADMIN, "MariaDB")
+    name = f"pdd_test_{secrets.token_hex(4)}"
+    with admin.connect() as conn:
+        conn.execute(sa.text(f"CREATE DATABASE `{name}`"))
+    url = sa.make_url(MARIA_ADMIN).set(database=name)
+    try:
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(sa.text(f"DROP DATABASE IF EXISTS `{name}`"))
+        admin.dispose()

@@ -1,0 +1,241 @@
+"""The sql source against SQLite, PostgreSQL and MariaDB: same data, same findings.
+
+Also: read-only connections, keys as contract.md §2 gives them (primary key,
+composite key joined with |, rowid, offset), schemas, include/exclude globs.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from pipeline.config import Config, SqlSourceConfig
+from pipeline.report.model import Report
+from pipeline.scan import Scanner
+from pipeline.sources import SourceError
+from pipeline.sources.sql import SqlSource
+from stdnum import luhn
+
+AS_OF = "2026-11-24"
+
+
+def _card(prefix: str, length: int = 16) -> str:
+    body = prefix + "0" * (length - len(prefix) - 1)
+    return body + luhn.calc_check_digit(body)
+
+
+VISA = _card("411111")
+MC2 = _card("222300")
+AMEX = _card("378282", 15)
+
+
+def _metadata() -> sa.MetaData:
+    md = sa.MetaData()
+    sa.Table("customers", md,
+             sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
+             sa.Column("full_name", sa.String(100)),
+             sa.Column("email", sa.String(200)),
+             sa.Column("date_of_birth", sa.Date),
+             sa.Column("note", sa.Text))
+    sa.Table("payments", md,
+             sa.Column("account_id", sa.Integer, primary_key=True, autoincrement=False),
+             sa.Column("seq", sa.Integer, primary_key=True, autoincrement=False),
+             sa.Column("card_last4", sa.String(4)),
+             sa.Column("pan", sa.BigInteger),
+             sa.Column("payload", sa.Text))
+    sa.Table("visits", md,  # no primary key
+             sa.Column("ip", sa.String(64)),
+             sa.Column("age", sa.Integer))
+    return md
+
+
+def _rows() -> dict[str, list[dict]]:
+    import datetime as dt
+    customers = [dict(id=i, full_name=f"Person {i}", email=f"p{i}@example.in",
+                      date_of_birth=dt.date(1980 + i % 20, 1 + i % 12, 1 + i % 28), note="called about invoice")
+                 for i in range(1, 121)]
+    customers[4]["note"] = f"customer read out {VISA[:4]} {VISA[4:8]} {VISA[8:12]} {VISA[12:]} on the phone"
+    customers[9]["date_of_birth"] = dt.date(2011, 2, 3)       # 15 on as_of
+    customers[10]["date_of_birth"] = dt.date(2010, 11, 24)    # turns 16 on as_of: not a violation
+    payments = [dict(account_id=i, seq=s, card_last4=f"{(i * 7 + s) % 10000:04d}", pan=None,
+                     payload='{"gateway": "razorpay", "status": "captured"}')
+                for i in range(1, 41) for s in (1, 2)]
+    payments[3]["pan"] = int(MC2)
+    payments[6]["payload"] = '{"gateway": "razorpay", "card": {"number": "%s"}}' % AMEX
+    visits = [dict(ip=f"10.0.{i // 250}.{i % 250}", age=20 + i % 40) for i in range(60)]
+    visits[5]["age"] = 14
+    return {"customers": customers, "payments": payments, "visits": visits}
+
+
+def _load(url: str) -> None:
+    engine = sa.create_engine(url)
+    md = _metadata()
+    md.create_all(engine)
+    with engine.begin() as conn:
+        for name, rows in _rows().items():
+            conn.execute(md.tables[name].insert(), rows)
+        if engine.dialect.name != "sqlite":
+            conn.execute(sa.text("CREATE VIEW customer_emails AS SELECT id, email FROM customers"))
+        else:
+            conn.execute(sa.text("CREATE VIEW customer_emails AS SELECT id, email FROM customers"))
+    engine.dispose()
+
+
+def _scan(url: str, tmp_path: Path) -> Report:
+    cfg = Config(as_of=AS_OF, sources=[SqlSourceConfig(name="db", kind="sql", url=url)], base_dir=tmp_path)
+    return Scanner(cfg).run()
+
+
+def _findings(report: Report) -> tuple[set, set]:
+    fields = {(f.dataset, f.field, tuple(sorted(e.type for e in f.entities))) for f in report.fields}
+    violations = {(v.rule, v.dataset, v.field, v.key, v.path, v.evidence) for v in report.violations}
+    return fields, violations
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    url = f"sqlite:///{tmp_path / 'app.db'}"
+    _load(url)
+    return url
+
+
+EXPECTED_VIOLATIONS = {
+    ("full_card_number", "customers", "note", "5", None, f"Luhn-valid VISA number ending {VISA[-4:]}"),
+    ("full_card_number", "payments", "pan", "2|2", None, f"Luhn-valid MASTERCARD number ending {MC2[-4:]}"),
+    ("full_card_number", "payments", "payload", "4|1", "card.number", f"Luhn-valid AMEX number ending {AMEX[-4:]}"),
+    ("under_16", "customers", "date_of_birth", "10", None,
+     "date of birth (date) is under 16 years before 2026-11-24"),
+    # visits has no primary key: SQLite keys it by rowid (1-based), other stores by 0-based offset
+    ("under_16", "visits", "age", "6", None, "age in years is under 16 on 2026-11-24"),
+}
+
+
+def _same_as_sqlite(other: Report, sqlite: Report) -> None:
+    o_fields, o_viol = _findings(other)
+    s_fields, s_viol = _findings(sqlite)
+    assert o_fields == s_fields
+    rowid_to_offset = {v if v[1] != "visits" else (*v[:3], str(int(v[3]) - 1), *v[4:]) for v in s_viol}
+    assert o_viol == rowid_to_offset
+
+
+def test_sqlite_findings(sqlite_url: str, tmp_path: Path) -> None:
+    report = _scan(sqlite_url, tmp_path)
+    fields, violations = _findings(report)
+    assert violations == EXPECTED_VIOLATIONS
+    assert report.sources[0].status == "ok" and report.sources[0].rows_scanned == 120 + 80 + 60 + 120
+    types = {(d, f): t for d, f, t in fields}
+    assert "EMAIL_ADDRESS" in types[("customers", "email")]
+    assert "CREDIT_CARD" in types[("customers", "note")]  # one hit in 120 rows: asserted by the sweep
+    assert "DATE_OF_BIRTH" in types[("customers", "date_of_birth")]
+    assert "IP_ADDRESS" in types[("visits", "ip")]
+    assert types[("payments", "seq")] == ()
+
+
+@pytest.mark.postgres
+def test_postgresql_same_findings_as_sqlite(sqlite_url: str, pg_database: str, tmp_path: Path) -> None:
+    _load(pg_database)
+    _same_as_sqlite(_scan(pg_database, tmp_path), _scan(sqlite_url, tmp_path))
+
+
+@pytest.mark.mariadb
+def test_mariadb_same_findings_as_sqlite(sqlite_url: str, mariadb_database: str, tmp_path: Path) -> None:
+    _load(mariadb_database)
+    _same_as_sqlite(_scan(mariadb_database, tmp_path), _scan(sqlite_url, tmp_path))
+
+
+def test_keys_rowid_and_offset(sqlite_url: str, tmp_path: Path) -> None:
+    cfg = Config(as_of=AS_OF, sources=[SqlSourceConfig(name="db", kind="sql", url=sqlite_url)], base_dir=tmp_path)
+    src = SqlSource(cfg.sources[0], cfg)
+    by_name = {d.name: d for d in src.datasets()}
+    assert set(by_name) == {"customers", "payments", "visits", "customer_emails"}
+    assert next(by_name["visits"].batches(10)).keys[:2] == ["1", "2"]          # rowid
+    assert next(by_name["customer_emails"].batches(10)).keys[:2] == ["0", "1"]  # a view: 0-based offset
+    assert next(by_name["payments"].batches(3)).keys == ["1|1", "1|2", "2|1"]   # composite key
+
+
+def test_sqlite_is_opened_read_only(sqlite_url: str, tmp_path: Path) -> None:
+    cfg = Config(as_of=AS_OF, sources=[SqlSourceConfig(name="db", kind="sql", url=sqlite_url)], base_dir=tmp_path)
+    src = SqlSource(cfg.sources[0], cfg)
+    with pytest.raises(sa.exc.OperationalError, match="readonly"):
+        with src.engine.begin() as conn:
+            conn.execute(sa.text("DELETE FROM customers"))
+
+
+@pytest.mark.postgres
+def test_postgresql_session_is_read_only(pg_database: str, tmp_path: Path) -> None:
+    _load(pg_database)
+    cfg = Config(as_of=AS_OF, sources=[SqlSourceConfig(name="db", kind="sql", url=pg_database)], base_dir=tmp_path)
+    src = SqlSource(cfg.sources[0], cfg)
+    with pytest.raises(sa.exc.InternalError, match="read-only transaction"):
+        with src.engine.begin() as conn:
+            conn.execute(sa.text("DELETE FROM customers"))
+
+
+@pytest.mark.mariadb
+def test_mariadb_session_is_read_only(mariadb_database: str, tmp_path: Path) -> None:
+    _load(mariadb_database)
+    cfg = Config(as_of=AS_OF, sources=[SqlSourceConfig(name="db", kind="sql", url=mariadb_database)],
+                 base_dir=tmp_path)
+    src = SqlSource(cfg.sources[0], cfg)
+    with pytest.raises(sa.exc.DBAPIError, match="READ ONLY"):
+        with src.engine.begin() as conn:
+            conn.execute(sa.text("DELETE FROM customers"))
+
+
+@pytest.mark.parametrize("include,exclude,expected", [
+    (["*"], [], {"customers", "payments", "visits", "customer_emails"}),
+    (["cust*"], [], {"customers", "customer_emails"}),
+    (["*"], ["*_emails", "visits"], {"customers", "payments"}),
+])
+def test_include_exclude(sqlite_url: str, tmp_path: Path, include: list, exclude: list, expected: set) -> None:
+    cfg = Config(as_of=AS_OF, sources=[SqlSourceConfig(name="db", kind="sql", url=sqlite_url, include=include,
+                                                       exclude=exclude)], base_dir=tmp_path)
+    assert {d.name for d in SqlSource(cfg.sources[0], cfg).datasets()} == expected
+
+
+@pytest.mark.postgres
+def test_postgresql_other_schema_is_qualified(pg_database: str, tmp_path: Path) -> None:
+    engine = sa.create_engine(pg_database)
+    with engine.begin() as conn:
+        conn.execute(sa.text("CREATE SCHEMA crm"))
+        conn.execute(sa.text("CREATE TABLE crm.leads (id int primary key, email text)"))
+        conn.execute(sa.text("INSERT INTO crm.leads VALUES (1, 'a@example.com')"))
+    engine.dispose()
+    cfg = Config(as_of=AS_OF, sources=[SqlSourceConfig(name="db", kind="sql", url=pg_database,
+                                                       schemas=["public", "crm"])], base_dir=tmp_path)
+    assert {d.name for d in SqlSource(cfg.sources[0], cfg).datasets()} == {"crm.leads"}
+
+
+def test_sampling_large_table_reads_only_picked_rows(tmp_path: Path) -> None:
+    db = tmp_path / "big.db"
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE ev (id INTEGER PRIMARY KEY, ip TEXT)")
+    conn.executemany("INSERT INTO ev VALUES (?, ?)", ((i, f"10.1.{i // 250 % 250}.{i % 250}") for i in range(50_000)))
+    conn.commit()
+    conn.close()
+    cfg = Config(as_of=AS_OF, sources=[SqlSourceConfig(name="db", kind="sql", url=f"sqlite:///{db}")],
+                 base_dir=tmp_path)
+    ds = next(SqlSource(cfg.sources[0], cfg).datasets())
+    statements: list[str] = []
+    sa.event.listen(ds.source.engine, "before_cursor_execute",
+                    lambda c, cur, stmt, params, ctx, many: statements.append(stmt))
+    sample = ds.sample(100)
+    assert 90 <= len(sample["ip"]) <= 100
+    ids = sample["id"]
+    assert max(ids) > 25_000  # spread over the table, not its first rows
+    assert any(" IN (" in s for s in statements)
+
+
+@pytest.mark.parametrize("url,message", [
+    ("sqlite:///does/not/exist.db", "does not exist"),
+    ("nosuchdialect://x/y", "no SQLAlchemy dialect"),
+    ("not a url", "not a SQLAlchemy URL"),
+    ("postgresql+psycopg://nobody@127.0.0.1:1/x", "cannot connect"),
+])
+def test_unreadable_database_is_a_source_error(tmp_path: Path, url: str, message: str) -> None:
+    cfg = Config(as_of=AS_OF, sources=[SqlSourceConfig(name="db", kind="sql", url=url)], base_dir=tmp_path)
+    with pytest.raises(SourceError, match=message):
+        list(SqlSource(cfg.sources[0], cfg).datasets())
