@@ -95,6 +95,11 @@ class Scanner:
             for rule in active:
                 res.violations += [ViolationEntry(**v.__dict__) for v in rule.finish()]
                 res.notes += [f"{source.name}/{dataset.name}: {n}" for n in rule.notes]
+            # Schemaless files can show a field only after the sample (a JSON key first seen late):
+            # it is still listed, judged by its name, with values_sampled 0 saying it was not sampled.
+            for fname in dataset.fields():
+                if fname not in decisions:
+                    decisions[fname] = self.classifier.classify(fname, [])
         except SourceError as exc:
             res.error = exc.message
             log.warning("%s/%s: %s", source.name, dataset.name, exc.message)

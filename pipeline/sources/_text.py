@@ -1,0 +1,304 @@
+"""Reading local files, shared by the path-based source kinds (logs, files).
+
+What those kinds have in common: matching the configured glob and naming one
+dataset per file (contract.md §2); opening a file whether or not it is
+gzipped; reading physical lines with a length limit, so that one runaway line
+cannot exhaust memory; decoding that never drops a line (a card number in a
+line with one bad byte must still be found); flattening JSON objects to dotted
+paths; and keeping a sample spread evenly over a stream of unknown length.
+"""
+
+from __future__ import annotations
+
+import glob
+import gzip
+import json
+import os
+import re
+import zlib
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from fnmatch import fnmatchcase
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from pipeline.config.model import Config, PathSourceConfig
+from pipeline.sources.base import ReadStats, SourceError
+
+MAX_LINE_BYTES = 1 << 20
+"""Longer lines are counted and skipped, never loaded whole."""
+SAMPLE_BYTES = 4 << 20
+"""What sample() reads at most: a smaller file whole, a larger one in windows
+spread over it, a gzipped one from its head (it cannot seek cheaply)."""
+SAMPLE_WINDOWS = 16
+
+# ReadStats.skip reasons, one wording for every kind that reads lines.
+INVALID_UTF8 = "invalid UTF-8 (decoded with replacement)"
+BROKEN_LINE = "broken line"
+LINE_TOO_LONG = "line too long"
+
+GZIP_DAMAGED = "not a readable gzip file (truncated or corrupt); lines before the damage were read"
+
+_GZIP_MAGIC = b"\x1f\x8b"
+_BOM = b"\xef\xbb\xbf"
+_GLOB_MAGIC = re.compile(r"[*?[]")
+_DRAIN_CHUNK = 1 << 16
+
+
+def match_files(config: PathSourceConfig, settings: Config) -> list[tuple[str, Path]]:
+    """``(dataset name, path)`` of every file the source's glob matches, sorted.
+
+    A dataset is named by the file's base name; files that share a base name
+    are named by their path relative to the glob's fixed leading folder, so
+    each name stays unique and still reads like the file. An exclude glob is
+    matched against the base name and that relative path; one with a folder in
+    it also against the full path, resolved like ``path``.
+    """
+    pattern = str(settings.resolve(config.path))
+    root = _fixed_root(pattern)
+    paths = sorted(p for p in glob.glob(pattern, recursive=True) if os.path.isfile(p))
+    if not paths:
+        raise SourceError(
+            f"path {pattern} matches no file; check the path "
+            "(relative paths are resolved against the config file's folder)",
+            source=config.name,
+        )
+
+    def excluded(path: str) -> bool:
+        rel = _relative(path, root)
+        return any(
+            fnmatchcase(os.path.basename(path), ex)
+            or fnmatchcase(rel, ex)
+            or ("/" in ex and fnmatchcase(path, str(settings.resolve(ex))))
+            for ex in config.exclude
+        )
+
+    kept = [p for p in paths if not excluded(p)]
+    if not kept:
+        raise SourceError(
+            f"path {pattern} matches {len(paths)} file(s) but exclude {config.exclude} removes them all; "
+            "check the path and the exclude globs",
+            source=config.name,
+        )
+    counts = Counter(os.path.basename(p) for p in kept)
+    return [
+        (os.path.basename(p) if counts[os.path.basename(p)] == 1 else _relative(p, root), Path(p)) for p in kept
+    ]
+
+
+def _fixed_root(pattern: str) -> str:
+    """The folder a glob starts from: its leading parts that hold no wildcard."""
+    parts = Path(pattern).parts
+    fixed = list(_leading(parts))
+    if len(fixed) == len(parts):  # no wildcard at all: a single file
+        fixed = fixed[:-1]
+    return str(Path(*fixed)) if fixed else "."
+
+
+def _leading(parts: tuple[str, ...]) -> Iterator[str]:
+    for part in parts:
+        if _GLOB_MAGIC.search(part):
+            return
+        yield part
+
+
+def _relative(path: str, root: str) -> str:
+    return Path(os.path.relpath(path, root)).as_posix()
+
+
+class TextFile:
+    """One matched file, read as raw lines; read errors come out as SourceError naming it."""
+
+    def __init__(self, path: Path, name: str, source: str):
+        self.path = path
+        self.name = name
+        self.source = source
+        self.gzipped = False  # known once opened: by magic bytes, not by extension
+
+    def error(self, message: str) -> SourceError:
+        return SourceError(message, source=self.source, dataset=self.name)
+
+    def lines(self, max_len: int | None = None) -> Iterator[tuple[int, bytes | None]]:
+        """``(1-based physical line number, raw line with its terminator)``.
+
+        The line is None when it is longer than ``max_len`` bytes; it is then
+        skipped in small chunks rather than read whole. A BOM opening the file
+        is dropped.
+        """
+        limit = max_len or MAX_LINE_BYTES
+        with self._reading(), self._open() as f:
+            number = 0
+            while raw := f.readline(limit + 1):
+                number += 1
+                if len(raw) > limit and not raw.endswith(b"\n"):
+                    _drain_line(f)
+                    yield number, None
+                    continue
+                if number == 1 and raw.startswith(_BOM):
+                    raw = raw[len(_BOM) :]
+                yield number, raw
+
+    def spread(self, windows: int | None = None) -> Iterator[list[bytes]]:
+        """Whole lines for sample(), window by window, reading at most SAMPLE_BYTES.
+
+        A file no larger than that is one window, read whole; a gzipped file
+        is one window, its head; a larger plain file is ``windows`` windows at
+        evenly spaced offsets, each starting at the line after its offset.
+        Too-long lines are left out.
+        """
+        budget = SAMPLE_BYTES
+        count = windows or SAMPLE_WINDOWS
+        with self._reading(), self._open() as f:
+            size = os.fstat(f.fileno()).st_size if not self.gzipped else 0
+            if self.gzipped or size <= budget or count <= 1:
+                yield _take(f, budget)
+                return
+            step = size // count
+            for i in range(count):
+                f.seek(i * step)
+                if i:
+                    _drain_line(f)  # the window starts inside a line: begin at the next one
+                yield _take(f, budget // count)
+
+    def _open(self) -> BinaryIO:
+        f = open(self.path, "rb")  # noqa: SIM115 - returned to the caller's with
+        try:
+            self.gzipped = f.read(2) == _GZIP_MAGIC
+            f.seek(0)
+            if self.gzipped:
+                return gzip.GzipFile(fileobj=f, mode="rb")  # type: ignore[return-value]
+            return f
+        except BaseException:
+            f.close()
+            raise
+
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        """Turn read errors into SourceError; their messages never quote the data."""
+        try:
+            yield
+        except (EOFError, zlib.error) as exc:
+            raise self.error(GZIP_DAMAGED) from exc
+        except OSError as exc:  # gzip.BadGzipFile and CRC errors are OSErrors too
+            if self.gzipped:
+                raise self.error(GZIP_DAMAGED) from exc
+            raise self.error(f"cannot be read ({exc.strerror or type(exc).__name__})") from exc
+
+
+def _drain_line(f: BinaryIO) -> None:
+    """Read past the rest of the current line without holding it."""
+    while chunk := f.readline(_DRAIN_CHUNK):
+        if chunk.endswith(b"\n"):
+            return
+
+
+def _take(f: BinaryIO, budget: int) -> list[bytes]:
+    """Whole lines from ``f`` until about ``budget`` bytes were read."""
+    at_start = f.tell() == 0
+    out: list[bytes] = []
+    used = 0
+    while used < budget and (raw := f.readline(MAX_LINE_BYTES + 1)):
+        used += len(raw)
+        if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+            _drain_line(f)
+            continue
+        if at_start and not out and raw.startswith(_BOM):
+            raw = raw[len(_BOM) :]
+        out.append(raw)
+    return out
+
+
+def decode(raw: bytes, stats: ReadStats, *, keep_newline: bool = False) -> str:
+    """The line as text. Bad bytes become U+FFFD and are counted; the line is kept."""
+    if not keep_newline:
+        raw = raw.rstrip(b"\r\n")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        stats.skip(INVALID_UTF8)
+        return raw.decode("utf-8", "replace")
+
+
+def compact_json(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False, default=str)
+
+
+def flatten_json(obj: dict[str, Any]) -> dict[str, Any]:
+    """Nested objects become dotted paths; lists stay one field, as compact JSON text.
+
+    An empty object holds no value and gives no field. When two paths
+    coincide (``{"a.b": 1, "a": {"b": 2}}``) the later wins, as with a
+    key given twice in one object. Iterative, so deep documents cannot
+    exhaust the stack.
+    """
+    out: dict[str, Any] = {}
+    stack: list[tuple[str, Iterator[tuple[str, Any]]]] = [("", iter(obj.items()))]
+    while stack:
+        prefix, items = stack[-1]
+        for key, value in items:
+            path = f"{prefix}{key}"
+            if isinstance(value, dict):
+                if value:
+                    stack.append((f"{path}.", iter(value.items())))
+                    break
+            elif isinstance(value, list):
+                out[path] = compact_json(value)
+            else:
+                out[path] = value
+        else:
+            stack.pop()
+    return out
+
+
+def parse_json_object(text: str) -> dict[str, Any] | None:
+    """The flattened record of one JSON-lines line, or None when it is not a JSON object."""
+    if not text.lstrip().startswith("{"):  # cheap reject before the parser
+        return None
+    try:
+        obj = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    return flatten_json(obj) if isinstance(obj, dict) else None
+
+
+class Spread:
+    """Up to ``n`` values kept evenly spaced over a stream of unknown length, in O(n) memory.
+
+    Every ``stride``-th value is kept; when 2n are kept, every other one is
+    dropped and the stride doubles, so the kept values stay evenly spaced.
+    """
+
+    def __init__(self, n: int):
+        self.n = max(n, 0)
+        self.values: list[Any] = []
+        self.stride = 1
+        self.seen = 0
+
+    def add(self, value: Any) -> None:
+        if self.n and self.seen % self.stride == 0:
+            self.values.append(value)
+            if len(self.values) >= 2 * self.n:
+                self.values = self.values[::2]
+                self.stride *= 2
+        self.seen += 1
+
+    def result(self) -> list[Any]:
+        if len(self.values) <= self.n:
+            return list(self.values)
+        if self.n == 1:
+            return [self.values[0]]
+        last = len(self.values) - 1  # first and last kept: the sample reaches the stream's end
+        return [self.values[round(i * last / (self.n - 1))] for i in range(self.n)]
+
+
+def restart(stats: ReadStats) -> None:
+    """Clear stats before a full read, so that they describe one pass and not the sum of several."""
+    stats.records = 0
+    stats.skipped.clear()
+    stats.notes.clear()
+
+
+def check_size(size: int) -> None:
+    if size < 1:
+        raise ValueError(f"batch size must be at least 1, not {size}")

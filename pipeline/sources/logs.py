@@ -1,0 +1,245 @@
+"""Log files: nginx/Apache access logs, JSON lines and plain text, gzipped or not.
+
+One dataset per file the glob matches, named as contract.md §2 says. The
+format is detected per file from its first non-empty lines, because one log
+folder often mixes an access log, an app's JSON log and rotated plain logs:
+
+- JSON lines when most of them parse as JSON objects. Fields are dotted paths
+  (``user.email``); a list is one field holding compact JSON text; scalars keep
+  their JSON type.
+- An access log when most of them match the nginx/Apache combined format, or
+  the common format (no referer and user agent: those fields are then None).
+  Fields are the nginx variable names. Every value is a string, status and
+  body_bytes_sent included (the sweep reads text; no value is reinterpreted),
+  and ``-`` is None. Text after the combined format (``$http_x_forwarded_for``
+  and the like) has no field in the contract: each line that carries some is
+  counted as not read, so that it is not skipped silently.
+- Plain text otherwise: one field, ``message``, the line after a leading
+  timestamp and level when those are recognized, else the whole line.
+
+A record's key is its 1-based physical line number in the decompressed file.
+Lines that break their file's format, and lines over 1 MiB, are counted in
+``stats`` and skipped; undecodable bytes are replaced and counted, the line is
+kept. ``stats`` describes the last ``batches()`` pass; ``sample()`` leaves it be.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import closing
+from typing import Any
+
+from pipeline.config.model import PathSourceConfig
+from pipeline.sources._text import (
+    BROKEN_LINE,
+    LINE_TOO_LONG,
+    MAX_LINE_BYTES,
+    Spread,
+    TextFile,
+    check_size,
+    decode,
+    match_files,
+    parse_json_object,
+    restart,
+)
+from pipeline.sources.base import Batch, Dataset, ReadStats, Source, SourceError
+
+JSONL, ACCESS, PLAIN = "jsonl", "access", "plain"
+PROBE_LINES = 50
+"""Non-empty lines read to detect a file's format."""
+
+ACCESS_FIELDS = (
+    "remote_addr",
+    "remote_user",
+    "time_local",
+    "request",
+    "status",
+    "body_bytes_sent",
+    "http_referer",
+    "http_user_agent",
+)
+TEXT_NOT_READ = "text after the access-log format (not read)"
+
+_QUOTED = r'[^"\\]*(?:\\.[^"\\]*)*'  # an escaped quote stays inside the field (unrolled: fast)
+_ACCESS = re.compile(
+    r"(?P<remote_addr>\S+) \S+ (?P<remote_user>\S+) \[(?P<time_local>[^\]]+)\] "
+    rf'"(?P<request>{_QUOTED})" (?P<status>\d{{3}}|-) (?P<body_bytes_sent>\d+|-)'
+    rf'(?: "(?P<http_referer>{_QUOTED})" "(?P<http_user_agent>{_QUOTED})")?'
+    r"(?P<rest>.*)"
+)
+
+_TIMESTAMP = re.compile(
+    r"""
+    (?:<\d{1,3}>\d?\s*)?                                     # syslog priority
+    (?:
+        # ISO 8601 with a time: a bare date may be a date of birth, which stays in the message
+        \d{4}-\d{2}-\d{2}[T\ ]\d{2}:\d{2}(?::\d{2})?(?:[.,]\d+)?(?:\ ?(?:Z|[+-]\d{2}:?\d{2}|UTC))?
+      | \d{4}/\d{2}/\d{2}\ \d{2}:\d{2}:\d{2}                  # nginx error log
+      | [A-Z][a-z]{2}\ +\d{1,2}\ \d{2}:\d{2}:\d{2}            # syslog
+      | \[[^\]]{0,40}?\d{1,2}:\d{2}[^\]]{0,40}\]              # [anything holding a time]
+    )
+    """,
+    re.VERBOSE,
+)
+_LEVELS = "TRACE|DEBUG|INFO|NOTICE|WARNING|WARN|ERROR|ERR|CRITICAL|CRIT|FATAL|SEVERE|ALERT|EMERGENCY|EMERG|PANIC"
+# Bare levels only in capitals: a lower-case "info" opening a line is a word of the message.
+_LEVEL = re.compile(rf"\[(?i:{_LEVELS})\]|(?:{_LEVELS})\b")
+_SEPARATOR = re.compile(r"(?:\s+|[-|:](?=\s|$))*")
+
+
+def message_of(line: str) -> str | None:
+    """The plain-text ``message``: the line after a leading timestamp and level."""
+    rest = line
+    if m := _TIMESTAMP.match(rest):
+        rest = rest[_SEPARATOR.match(rest, m.end()).end() :]  # type: ignore[union-attr]
+    if m := _LEVEL.match(rest):
+        rest = rest[_SEPARATOR.match(rest, m.end()).end() :]  # type: ignore[union-attr]
+    if rest is line:
+        return line
+    return rest or None
+
+
+def detect(lines: list[str]) -> str:
+    """The format most of ``lines`` are in (JSONL, ACCESS or PLAIN)."""
+    half = len(lines) / 2
+    if sum(parse_json_object(line) is not None for line in lines) > half:
+        return JSONL
+    if sum(_ACCESS.match(line) is not None for line in lines) > half:
+        return ACCESS
+    return PLAIN
+
+
+class LogFile(Dataset):
+    """One line-oriented file: JSON lines, access log or plain text.
+
+    ``fmt`` forces the format (the files kind knows JSON lines by extension);
+    by default it is detected from the file's first lines.
+    """
+
+    def __init__(self, file: TextFile, fmt: str | None = None):
+        self.name = file.name
+        self.stats = ReadStats()
+        self._file = file
+        self._format = fmt
+        self._fields: dict[str, None] = {}  # an ordered set: JSON lines show new paths as they go
+        if fmt is not None:
+            self._fix_fields()
+
+    @property
+    def format(self) -> str:
+        if self._format is None:
+            probe: list[str] = []
+            with closing(self._file.lines()) as lines:
+                for _, raw in lines:
+                    text = decode(raw, ReadStats()) if raw is not None else ""
+                    if text.strip():
+                        probe.append(text)
+                        if len(probe) == PROBE_LINES:
+                            break
+            self._format = detect(probe)
+            self._fix_fields()
+            if self._format == JSONL:
+                for text in probe:
+                    self._fields.update(dict.fromkeys(parse_json_object(text) or ()))
+        return self._format
+
+    def _fix_fields(self) -> None:
+        if self._format == ACCESS:
+            self._fields = dict.fromkeys(ACCESS_FIELDS)
+        elif self._format == PLAIN:
+            self._fields = {"message": None}
+
+    def fields(self) -> list[str]:
+        self.format  # noqa: B018 - detecting the format tells the fixed fields
+        return list(self._fields)
+
+    def sample(self, n: int) -> dict[str, list[Any]]:
+        self.format  # noqa: B018
+        scratch = ReadStats()  # a sample's skips would be counted again by batches()
+        spreads: dict[str, Spread] = {}
+        for window in self._file.spread():
+            for raw in window:
+                record = self._record(None, raw, scratch)
+                if record is None:
+                    continue
+                for f, value in record.items():
+                    self._fields.setdefault(f)
+                    if value is not None:
+                        spreads.setdefault(f, Spread(n)).add(value)
+        return {f: spreads[f].result() if f in spreads else [] for f in self._fields}
+
+    def batches(self, size: int) -> Iterator[Batch]:
+        check_size(size)
+        self.format  # noqa: B018
+        restart(self.stats)
+        keys: list[str] = []
+        records: list[dict[str, Any]] = []
+        with closing(self._file.lines()) as lines:
+            try:
+                for number, raw in lines:
+                    record = self._record(number, raw, self.stats)
+                    if record is None:
+                        continue
+                    keys.append(str(number))
+                    records.append(record)
+                    if len(keys) == size:
+                        yield self._batch(keys, records)
+                        keys, records = [], []
+            except SourceError:
+                if keys:  # the records before the damage are still swept
+                    yield self._batch(keys, records)
+                raise
+        if keys:
+            yield self._batch(keys, records)
+
+    def _batch(self, keys: list[str], records: list[dict[str, Any]]) -> Batch:
+        # Columns for the fields these records have, not every field seen so far:
+        # a JSON log with many distinct paths would otherwise fill batches with None.
+        present = dict.fromkeys(f for record in records for f in record)
+        self._fields.update(present)
+        self.stats.records += len(keys)
+        return Batch(keys=keys, columns={f: [record.get(f) for record in records] for f in present})
+
+    def _record(self, number: int | None, raw: bytes | None, stats: ReadStats) -> dict[str, Any] | None:
+        """The record of one line, or None for a blank or skipped one (counted in ``stats``)."""
+        where = f"line {number}" if number is not None else "a sampled line"
+        if raw is None:
+            stats.skip(LINE_TOO_LONG)
+            stats.note(f"{where}: longer than {MAX_LINE_BYTES} bytes, skipped")
+            return None
+        text = decode(raw, stats)
+        if not text.strip():
+            return None
+        if self._format == PLAIN:
+            return {"message": message_of(text)}
+        if self._format == JSONL:
+            record = parse_json_object(text)
+            if record is None:
+                stats.skip(BROKEN_LINE)
+                stats.note(f"{where}: not a JSON object, skipped")
+            return record
+        m = _ACCESS.match(text)
+        if m is None:
+            stats.skip(BROKEN_LINE)
+            stats.note(f"{where}: not in the access-log format, skipped")
+            return None
+        record = m.groupdict()  # the named groups, in ACCESS_FIELDS order, then rest
+        if record.pop("rest").strip():
+            stats.skip(TEXT_NOT_READ)
+        for f, value in record.items():
+            if value == "-":
+                record[f] = None
+        return record
+
+
+class LogsSource(Source):
+    """Log files matched by a glob (contract.md §1, kind ``logs``)."""
+
+    kind = "logs"
+    config_model = PathSourceConfig
+
+    def datasets(self) -> Iterator[Dataset]:
+        # Matched now, not lazily, so that a path matching nothing fails at datasets().
+        matched = match_files(self.config, self.settings)  # type: ignore[arg-type]
+        return iter([LogFile(TextFile(path, name, self.name)) for name, path in matched])
