@@ -1,8 +1,17 @@
 """A scan, stage by stage: open sources, list datasets, classify a sample, sweep every record, report.
 
-The unit of work is one dataset (:func:`Scanner.scan_dataset`), so that the CLI
-runs them in a loop and the Airflow DAG runs them as mapped tasks; both end in
-:func:`assemble`, which builds report.json from the per-dataset results.
+The unit of work is one dataset, in three steps that the CLI runs in a loop
+and the Airflow DAG runs as mapped tasks:
+
+- :meth:`Scanner.classify` a dataset's sample -> :class:`Classification`;
+- :meth:`Scanner.sweep` every record of the dataset, or of one key range of it,
+  -> :class:`SweepResult` (violations so far, per-field findings, rule state);
+- :meth:`Scanner.finish` the classification and all sweep parts ->
+  :class:`DatasetResult`, the dataset's contribution to the report.
+
+:func:`assemble` builds report.json from the per-source results. Every
+intermediate is a pydantic model, so it can travel between Airflow workers
+as a JSON file.
 """
 
 from __future__ import annotations
@@ -24,14 +33,51 @@ from pipeline.policy import PolicyMap, load_policy
 from pipeline.report.model import (
     DatasetProblem, EntityEntry, FieldEntry, Report, RunInfo, SourceEntry, ViolationEntry,
 )
-from pipeline.rules import DatasetContext, rules
+from pipeline.rules import DatasetContext, Rule, rules
 from pipeline.sources import Dataset, Source, SourceError, open_source
+from pipeline.sources.base import Part
 
 log = logging.getLogger("pdd.scan")
 
 
+class FieldClass(BaseModel):
+    entities: list[EntityEntry]
+    values_sampled: int
+
+
+class Classification(BaseModel):
+    source: str
+    dataset: str
+    fields: dict[str, FieldClass] = Field(default_factory=dict)
+    error: str | None = None
+
+    def types(self) -> dict[str, list[str]]:
+        return {f: [e.type for e in c.entities] for f, c in self.fields.items()}
+
+
+class Finding(BaseModel):
+    entity: str
+    records: int
+
+
+class SweepResult(BaseModel):
+    source: str
+    dataset: str
+    part: dict | None = None
+    rows: int = 0
+    violations: list[ViolationEntry] = Field(default_factory=list)
+    #: rule -> field -> what the rule found there
+    findings: dict[str, dict[str, Finding]] = Field(default_factory=dict)
+    #: rule -> state for finish() (rules.base.Rule.state)
+    states: dict[str, dict] = Field(default_factory=dict)
+    fields_seen: list[str] = Field(default_factory=list)
+    error: str | None = None
+    skipped: dict[str, int] = Field(default_factory=dict)
+    notes: list[str] = Field(default_factory=list)
+
+
 class DatasetResult(BaseModel):
-    """Everything one dataset contributes to the report (JSON-serializable, for Airflow XCom files)."""
+    """Everything one dataset contributes to the report."""
 
     source: str
     dataset: str
@@ -59,6 +105,10 @@ class Progress:
     dataset_done: Callable[[DatasetResult], None] = lambda result: None
 
 
+def _ctx(config: Config, c: Classification) -> DatasetContext:
+    return DatasetContext(c.source, c.dataset, config.as_of, c.types())
+
+
 @dataclass
 class Scanner:
     config: Config
@@ -73,53 +123,116 @@ class Scanner:
         c = self.config.classification
         return FieldClassifier(threshold=c.threshold, spacy_model=c.spacy_model)
 
-    def open(self, source: SourceConfig) -> Source:
+    def open(self, source: SourceConfig | str) -> Source:
+        if isinstance(source, str):
+            source = next(s for s in self.config.sources if s.name == source)
         return open_source(source, self.config)
 
-    def scan_dataset(self, source: Source, dataset: Dataset) -> DatasetResult:
-        """Classify and sweep one dataset; a read failure is kept in the result, not raised."""
-        res = DatasetResult(source=source.name, dataset=dataset.name)
-        self.progress.dataset_started(source.name, dataset.name)
-        decisions: dict = {}
-        active: list = []
+    # -- the three steps of one dataset -------------------------------------------------------------
+    def classify(self, source: Source, dataset: Dataset) -> Classification:
+        out = Classification(source=source.name, dataset=dataset.name)
         try:
-            decisions = classify_dataset(dataset, self.classifier, self.config.classification.sample_size)
-            field_types = {f: [e.type for e in d.entities] for f, d in decisions.items()}
-            ctx = DatasetContext(source.name, dataset.name, self.config.as_of, field_types)
-            active = [cls(ctx) for cls in rules().values()]
-            for batch in dataset.batches(self.config.sweep.batch_size):
+            for fname, d in classify_dataset(dataset, self.classifier,
+                                             self.config.classification.sample_size).items():
+                out.fields[fname] = self._field_class(d)
+        except SourceError as exc:
+            out.error = exc.message
+            log.warning("%s/%s: %s", source.name, dataset.name, exc.message)
+        return out
+
+    def _field_class(self, d: object) -> FieldClass:
+        return FieldClass(entities=[EntityEntry(type=e.type, confidence=e.confidence, evidence=e.evidence)
+                                    for e in d.entities], values_sampled=d.values_sampled)  # type: ignore[attr-defined]
+
+    def sweep(self, source: Source, dataset: Dataset, classification: Classification,
+              part: Part | None = None) -> SweepResult:
+        """Run every rule over every record of ``dataset`` (or of ``part``); failures are kept, not raised."""
+        res = SweepResult(source=source.name, dataset=dataset.name, part=part.to_dict() if part else None)
+        active: list[Rule] = [cls(_ctx(self.config, classification)) for cls in rules().values()]
+        try:
+            for batch in dataset.part_batches(self.config.sweep.batch_size, part):
                 for rule in active:
                     res.violations += [ViolationEntry(**v.__dict__) for v in rule.check(batch)]
                 res.rows += len(batch)
                 self.progress.rows_swept(source.name, dataset.name, len(batch))
-            for rule in active:
-                res.violations += [ViolationEntry(**v.__dict__) for v in rule.finish()]
-                res.notes += [f"{source.name}/{dataset.name}: {n}" for n in rule.notes]
-            # Schemaless files can show a field only after the sample (a JSON key first seen late):
-            # it is still listed, judged by its name, with values_sampled 0 saying it was not sampled.
-            for fname in dataset.fields():
-                if fname not in decisions:
-                    decisions[fname] = self.classifier.classify(fname, [])
         except SourceError as exc:
+            # What was found before the failure stays in the result.
             res.error = exc.message
             log.warning("%s/%s: %s", source.name, dataset.name, exc.message)
-        finally:
-            res.skipped = dict(dataset.stats.skipped)
-            res.notes += [f"{source.name}/{dataset.name}: {n}" for n in dataset.stats.notes]
-            dataset.close()
-        role = getattr(source.config, "role", "controller")
-        for fname, d in decisions.items():
-            entities = [EntityEntry(type=e.type, confidence=e.confidence, evidence=e.evidence) for e in d.entities]
-            # The sweep is exhaustive where the sample is not: a rare hit it found is asserted however rare.
-            for rule in active:
-                finding = rule.findings.get(fname)
-                if finding and finding.entity not in [e.type for e in entities]:
-                    entities.insert(0, EntityEntry(
-                        type=finding.entity, confidence=1.0,
-                        evidence=[f"sweep: {rule.name} found in {finding.records} record(s)"]))
+        for rule in active:
+            res.states[rule.name] = rule.state()
+            res.findings[rule.name] = {f: Finding(entity=x.entity, records=x.records)
+                                       for f, x in rule.findings.items()}
+        res.fields_seen = dataset.fields() if not res.error or res.rows else []
+        res.skipped = dict(dataset.stats.skipped)
+        res.notes = [f"{source.name}/{dataset.name}: {n}" for n in dataset.stats.notes]
+        return res
+
+    def finish(self, classification: Classification, parts: list[SweepResult], role: str = "controller"
+               ) -> DatasetResult:
+        """Merge the sweep parts, let rules decide what they held back, and list the fields."""
+        c = classification
+        res = DatasetResult(source=c.source, dataset=c.dataset, error=c.error)
+        findings: dict[str, dict[str, Finding]] = {}
+        for p in parts:
+            res.rows += p.rows
+            res.violations += p.violations
+            res.notes += p.notes
+            res.error = res.error or p.error
+            for k, v in p.skipped.items():
+                res.skipped[k] = res.skipped.get(k, 0) + v
+            for rname, per_field in p.findings.items():
+                for f, x in per_field.items():
+                    cur = findings.setdefault(rname, {}).setdefault(f, Finding(entity=x.entity, records=0))
+                    cur.records += x.records
+        if not c.error:
+            for rname, cls in rules().items():
+                rule = cls(_ctx(self.config, c))
+                for p in parts:
+                    rule.absorb(p.states.get(rname, {}))
+                res.violations += [ViolationEntry(**v.__dict__) for v in rule.finish()]
+                res.notes += [f"{c.source}/{c.dataset}: {n}" for n in rule.notes]
+                for f, x in rule.findings.items():
+                    cur = findings.setdefault(rname, {}).setdefault(f, Finding(entity=x.entity, records=0))
+                    cur.records += x.records
+        # Each violating record once per rule, in key order of discovery.
+        seen: set[tuple[str, str]] = set()
+        unique = []
+        for v in res.violations:
+            if (v.rule, v.key) not in seen:
+                seen.add((v.rule, v.key))
+                unique.append(v)
+        res.violations = unique
+
+        fields = dict(c.fields)
+        # Schemaless files can show a field only after the sample (a JSON key first seen late):
+        # it is still listed, judged by its name, with values_sampled 0 saying it was not sampled.
+        for p in parts:
+            for fname in p.fields_seen:
+                if fname not in fields:
+                    fields[fname] = self._field_class(self.classifier.classify(fname, []))
+        for fname, fc in fields.items():
+            entities = list(fc.entities)
+            # The sweep is exhaustive where the sample is not: what it found is asserted however rare.
+            for rname, per_field in findings.items():
+                x = per_field.get(fname)
+                if x and x.records and x.entity not in [e.type for e in entities]:
+                    entities.insert(0, EntityEntry(type=x.entity, confidence=1.0,
+                                                   evidence=[f"sweep: {rname} found in {x.records} record(s)"]))
             cats, declared = self.policy.categorize([e.type for e in entities], role)
-            res.fields.append(FieldEntry(source=source.name, dataset=dataset.name, field=fname, entities=entities,
-                                         categories=cats, declared=declared, values_sampled=d.values_sampled))
+            res.fields.append(FieldEntry(source=c.source, dataset=c.dataset, field=fname, entities=entities,
+                                         categories=cats, declared=declared, values_sampled=fc.values_sampled))
+        return res
+
+    # -- whole datasets and sources -------------------------------------------------------------------
+    def scan_dataset(self, source: Source, dataset: Dataset) -> DatasetResult:
+        self.progress.dataset_started(source.name, dataset.name)
+        try:
+            c = self.classify(source, dataset)
+            parts = [] if c.error else [self.sweep(source, dataset, c)]
+            res = self.finish(c, parts, getattr(source.config, "role", "controller"))
+        finally:
+            dataset.close()
         self.progress.dataset_done(res)
         return res
 

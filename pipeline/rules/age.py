@@ -87,6 +87,16 @@ class Under16(Rule):
                     out.append(self._report(fname, key, f"age in years is under 16 on {as_of}", "AGE"))
         return [v for v in out if v]
 
+    def state(self) -> dict:
+        return {"order": {f: sorted(o) for f, o in self.order.items()}, "pending": self.pending,
+                "implausible": self.implausible}
+
+    def absorb(self, state: dict) -> None:
+        for f, hints in state.get("order", {}).items():
+            self.order.setdefault(f, set()).update(hints)
+        self.pending += [tuple(p) for p in state.get("pending", [])]
+        self.implausible += state.get("implausible", 0)
+
     def finish(self) -> list[Violation]:
         out = []
         for fname, key, day_first_under in self.pending:

@@ -69,6 +69,13 @@ class Rule(ABC):
         """Violations held back until the whole dataset was seen."""
         return []
 
+    def state(self) -> dict:
+        """What ``finish`` needs, as JSON, when a dataset is swept in parts by several workers."""
+        return {}
+
+    def absorb(self, state: dict) -> None:
+        """Take in one part's ``state()``; after all parts, ``finish`` decides as if it had seen the whole."""
+
     def violation(self, field_name: str, key: str, evidence: str, path: str | None = None) -> Violation:
         return Violation(self.name, self.ctx.source, self.ctx.dataset, field_name, key, path, evidence)
 

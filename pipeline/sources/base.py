@@ -73,6 +73,25 @@ class ReadStats:
             self.notes.append(message)
 
 
+@dataclass(frozen=True)
+class Part:
+    """A key range of a dataset, so that one huge table can be swept by several workers.
+
+    Records whose integer key ``column`` is in ``[lo, hi)`` (``hi`` None: no upper bound).
+    """
+
+    column: str
+    lo: int
+    hi: int | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"column": self.column, "lo": self.lo, "hi": self.hi}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | None) -> Part | None:
+        return cls(**d) if d else None
+
+
 class Dataset(ABC):
     """One table, view or file of a source."""
 
@@ -92,6 +111,16 @@ class Dataset(ABC):
     @abstractmethod
     def batches(self, size: int) -> Iterator[Batch]:
         """Every record, in order, in batches of at most ``size`` records."""
+
+    def partitions(self, max_rows: int) -> list[Part | None]:
+        """Key ranges of at most about ``max_rows`` records each; ``[None]`` (the whole) when not splittable."""
+        return [None]
+
+    def part_batches(self, size: int, part: Part | None) -> Iterator[Batch]:
+        """Every record of one part (``None``: all records)."""
+        if part is not None:
+            raise SourceError(f"{type(self).__name__} cannot be read by key range", dataset=self.name)
+        return self.batches(size)
 
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release what the dataset holds open."""

@@ -22,7 +22,7 @@ from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
 from pipeline.config.model import SqlSourceConfig
-from pipeline.sources.base import Batch, Dataset, ReadStats, Source, SourceError
+from pipeline.sources.base import Batch, Dataset, Part, ReadStats, Source, SourceError
 
 _SAMPLE_SEED = 20261124  # fixed: a rerun samples the same rows
 
@@ -182,15 +182,54 @@ class SqlDataset(Dataset):
         except SQLAlchemyError:
             return False
 
-    def _select(self) -> sa.Select:
+    def _int_key(self) -> sa.ColumnElement | None:
+        """The single integer key that key ranges and random sampling use, if there is one."""
+        cols, kind = self._keys()
+        if kind == "rowid":
+            return sa.literal_column("rowid")
+        if kind == "pk" and len(cols) == 1 and isinstance(self.table.c[cols[0]].type, sa.Integer):
+            return self.table.c[cols[0]]
+        return None
+
+    def _select(self, part: Part | None = None) -> sa.Select:
         cols, kind = self._keys()
         t = self.table
         if kind == "rowid":
-            return sa.select(sa.literal_column("rowid").label("__pdd_rowid__"), *t.columns)
-        stmt = sa.select(*t.columns)
-        if kind == "pk":
-            stmt = stmt.order_by(*[t.c[c] for c in cols])
+            stmt = sa.select(sa.literal_column("rowid").label("__pdd_rowid__"), *t.columns)
+            stmt = stmt.order_by(sa.literal_column("rowid"))
+        else:
+            stmt = sa.select(*t.columns)
+            if kind == "pk":
+                stmt = stmt.order_by(*[t.c[c] for c in cols])
+        if part is not None:
+            key = self._int_key()
+            if key is None:
+                raise SourceError("cannot be read by key range (no single integer key)",
+                                  source=self.source.name, dataset=self.name)
+            stmt = stmt.where(key >= part.lo)
+            if part.hi is not None:
+                stmt = stmt.where(key < part.hi)
         return stmt
+
+    def partitions(self, max_rows: int) -> list[Part | None]:
+        key = self._int_key()
+        if key is None:
+            return [None]
+        try:
+            with self.source.engine.connect() as conn:
+                lo, hi, count = conn.execute(
+                    sa.select(sa.func.min(key), sa.func.max(key), sa.func.count()).select_from(self.table)).one()
+        except SQLAlchemyError as exc:
+            raise self._err("cannot count rows", exc) from None
+        if not count or count <= max_rows or lo is None:
+            return [None]
+        n = -(-count // max_rows)
+        step = max(1, -(-(hi - lo + 1) // n))
+        name = self._keys()[0][0]
+        bounds = list(range(lo, hi + 1, step))
+        # The first part has no lower bound and the last none above, so rows added meanwhile are not missed.
+        return [Part(name, b if i else -(2**63), bounds[i + 1] if i + 1 < len(bounds) else None)
+                for i, b in enumerate(bounds)]
 
     def sample(self, n: int) -> dict[str, list[Any]]:
         names = self.fields()
@@ -216,13 +255,8 @@ class SqlDataset(Dataset):
 
     def _sample_rows(self, conn: sa.Connection, n: int) -> list[Any]:
         t = self.table
-        cols, kind = self._keys()
         dialect = conn.dialect.name
-        int_key = None
-        if kind == "rowid":
-            int_key = sa.literal_column("rowid")
-        elif kind == "pk" and len(cols) == 1 and isinstance(t.c[cols[0]].type, sa.Integer):
-            int_key = t.c[cols[0]]
+        int_key = self._int_key()
         if int_key is not None:
             lo, hi, count = conn.execute(sa.select(sa.func.min(int_key), sa.func.max(int_key), sa.func.count())
                                          .select_from(t)).one()
@@ -243,25 +277,28 @@ class SqlDataset(Dataset):
         return list(conn.execute(sa.select(*t.columns).limit(n * 2)))
 
     def batches(self, size: int) -> Iterator[Batch]:
+        return self.part_batches(size, None)
+
+    def part_batches(self, size: int, part: Part | None) -> Iterator[Batch]:
         cols, kind = self._keys()
         names = self.fields()
         offset = 0
         try:
             with self.source.engine.connect() as conn:
-                result = conn.execution_options(stream_results=True, yield_per=size).execute(self._select())
+                result = conn.execution_options(stream_results=True, yield_per=size).execute(self._select(part))
                 shift = 1 if kind == "rowid" else 0
                 key_idx = [names.index(c) + shift for c in cols] if kind == "pk" else [0]
-                for part in result.partitions(size):
-                    by_col = list(zip(*part))  # column-major: one pass, no per-cell lookups
+                for rows in result.partitions(size):
+                    by_col = list(zip(*rows))  # column-major: one pass, no per-cell lookups
                     if kind == "offset":
-                        keys = [str(offset + i) for i in range(len(part))]
+                        keys = [str(offset + i) for i in range(len(rows))]
                     elif len(key_idx) == 1:
                         keys = [str(v) for v in by_col[key_idx[0]]]
                     else:
                         keys = ["|".join(map(str, vals)) for vals in zip(*(by_col[i] for i in key_idx))]
-                    offset += len(part)
+                    offset += len(rows)
                     columns = {f: list(by_col[i + shift]) for i, f in enumerate(names)}
-                    self.stats.records += len(part)
+                    self.stats.records += len(rows)
                     yield Batch(keys, columns)
         except SQLAlchemyError as exc:
             raise self._err(f"reading rows failed after {offset} rows", exc) from None
