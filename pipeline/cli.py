@@ -13,7 +13,7 @@ from rich.console import Console
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="pdd: personal data discovery. Checks real data against the privacy policy's promises.")
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # an error is one line, for grep and CI logs
 out = Console()
 
 

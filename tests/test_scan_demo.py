@@ -1,0 +1,143 @@
+"""The scan end to end on the bundled demo: every planted violation found, none false, nothing leaked,
+and a broken source reported without losing the others."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline.demo.generate import Manifest, generate
+from tests.helpers import leaks, leaks_in_tree
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _pdd(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "COLUMNS": "120"}
+    return subprocess.run([sys.executable, "-m", "pipeline.cli", *args], capture_output=True, text=True,
+                          cwd=cwd or REPO, env=env, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Manifest, Path, subprocess.CompletedProcess[str]]:
+    root = tmp_path_factory.mktemp("demo")
+    manifest = generate(root / "data")
+    out = root / "report"
+    proc = _pdd("scan", str(manifest.config), "--out", str(out))
+    return manifest, out, proc
+
+
+def _key(v: dict) -> tuple:
+    return (v["rule"], v["source"], v["dataset"], v["field"], v["key"])
+
+
+def test_every_planted_violation_found_and_none_false(demo: tuple) -> None:
+    manifest, out, proc = demo
+    assert proc.returncode == 1, proc.stderr[-2000:]
+    report = json.loads((out / "report.json").read_text())
+    expected = json.loads(manifest.expected.read_text())
+    got = [_key(v) for v in report["violations"]]
+    assert len(got) == len(set(got)), "a violating record was reported twice"
+    assert set(got) == {_key(v) for v in expected["violations"]}
+    paths = {_key(v): v["path"] for v in report["violations"]}
+    for v in expected["violations"]:
+        if v.get("path"):
+            assert paths[_key(v)] == v["path"]
+
+
+def test_report_has_the_contract_shape(demo: tuple) -> None:
+    _, out, _ = demo
+    report = json.loads((out / "report.json").read_text())
+    assert report["report_version"] == 1
+    assert {"id", "as_of", "started_at", "finished_at", "tool_version"} <= set(report["run"])
+    assert report["run"]["as_of"] == "2026-11-24"
+    for s in report["sources"]:
+        assert {"name", "kind", "status", "error", "datasets", "fields", "rows_scanned"} <= set(s)
+        assert s["status"] == "ok" and s["error"] is None
+    for f in report["fields"]:
+        assert {"source", "dataset", "field", "entities", "categories", "declared", "values_sampled"} <= set(f)
+        for e in f["entities"]:
+            assert set(e) == {"type", "confidence", "evidence"} and 0 <= e["confidence"] <= 1 and e["evidence"]
+    for v in report["violations"]:
+        assert set(v) == {"rule", "source", "dataset", "field", "key", "path", "evidence"}
+
+
+def test_fields_with_violations_list_their_types(demo: tuple) -> None:
+    _, out, _ = demo
+    report = json.loads((out / "report.json").read_text())
+    types = {(f["source"], f["dataset"], f["field"]): {e["type"] for e in f["entities"]} for f in report["fields"]}
+    declared = {(f["source"], f["dataset"], f["field"]): f["declared"] for f in report["fields"]}
+    for v in report["violations"]:
+        where = (v["source"], v["dataset"], v["field"])
+        wanted = {"CREDIT_CARD"} if v["rule"] == "full_card_number" else {"DATE_OF_BIRTH", "AGE"}
+        assert types[where] & wanted, where
+        assert declared[where] is False, where  # CREDIT_CARD, DATE_OF_BIRTH and AGE are undeclared
+
+
+def test_no_planted_card_number_in_any_output(demo: tuple) -> None:
+    manifest, out, proc = demo
+    assert manifest.card_numbers
+    assert leaks(proc.stdout + proc.stderr, manifest.card_numbers) == []
+    assert leaks_in_tree(out, manifest.card_numbers) == {}
+
+
+def test_summary_names_rules_and_sources(demo: tuple) -> None:
+    _, _, proc = demo
+    for text in ("full_card_number", "under_16", "app_db", "web_logs", "exports", "CREDIT_CARD"):
+        assert text in proc.stdout
+
+
+def test_broken_sources_reported_and_the_rest_scanned(demo: tuple, tmp_path: Path) -> None:
+    manifest, _, _ = demo
+    data = manifest.out_dir
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    good = (data / "logs" / "api.log.2.gz").read_bytes()
+    (logs / "api.log.2.gz").write_bytes(good[: len(good) // 2])  # truncated gzip
+    (logs / "worker.log").write_bytes((data / "logs" / "worker.log").read_bytes())
+    cfg = tmp_path / "pdd.yaml"
+    cfg.write_text(f"""as_of: 2026-11-24
+sources:
+  - name: app_db
+    kind: sql
+    url: sqlite:///{data / 'app.db'}
+  - name: broken_db
+    kind: sql
+    url: postgresql+psycopg://nobody@127.0.0.1:1/none
+  - name: no_files
+    kind: files
+    path: {tmp_path / 'nowhere' / '*.csv'}
+  - name: damaged_logs
+    kind: logs
+    path: {logs / '*'}
+""")
+    proc = _pdd("scan", str(cfg), "--out", str(tmp_path / "out"))
+    assert proc.returncode == 2
+    report = json.loads((tmp_path / "out" / "report.json").read_text())
+    by_name = {s["name"]: s for s in report["sources"]}
+    assert by_name["app_db"]["status"] == "ok" and by_name["app_db"]["datasets"] == 10
+    assert by_name["broken_db"]["status"] == "error" and "cannot connect" in by_name["broken_db"]["error"]
+    assert by_name["no_files"]["status"] == "error" and "matches no file" in by_name["no_files"]["error"]
+    damaged = by_name["damaged_logs"]
+    assert damaged["status"] == "error" and "api.log.2.gz" in damaged["error"] and "gzip" in damaged["error"]
+    assert damaged["datasets"] == 2  # worker.log still scanned
+    found = {(v["source"], v["dataset"]) for v in report["violations"]}
+    assert ("app_db", "payments") in found and ("damaged_logs", "worker.log") in found
+    assert "broken_db" in proc.stdout and "failed" in proc.stdout
+    assert leaks(proc.stdout + proc.stderr, manifest.card_numbers) == []
+    assert "Traceback" not in proc.stderr
+
+
+def test_wrong_config_exits_2_with_line(tmp_path: Path) -> None:
+    cfg = tmp_path / "pdd.yaml"
+    cfg.write_text("sources:\n  - name: a\n    kind: sqll\n    url: sqlite:///x.db\n")
+    proc = _pdd("scan", str(cfg), "--out", str(tmp_path / "out"))
+    assert proc.returncode == 2
+    assert "line 3" in proc.stderr and "unknown source kind 'sqll'" in proc.stderr
+    assert not (tmp_path / "out").exists()
