@@ -3,28 +3,35 @@
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
-STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
-EXTRAS ?= test,fast
+HASH   := $(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
+# `make demo` needs the scanner only; `make test` also the Airflow and Great Expectations extras.
+DEMO_EXTRAS := fast
+TEST_EXTRAS := fast,test,airflow,contracts
 
 .PHONY: demo test install clean-demo
 
-$(STAMP): pyproject.toml constraints.txt
+# One stamp per set of extras and state of the pins: a rerun installs nothing, a pin change reinstalls.
+$(VENV)/.installed-%-$(HASH): pyproject.toml constraints.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	@echo "Installing pdd and its pinned dependencies into $(VENV) (first run only)..."
-	@$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[$(EXTRAS)]"
-	@rm -f $(VENV)/.installed-* && touch $@
+	@echo "Installing pdd[$(subst _,$(comma),$*)] and its pinned dependencies into $(VENV)..."
+	@$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[$(subst _,$(comma),$*)]"
+	@touch $@
 
-install: $(STAMP)
+comma := ,
+DEMO_STAMP := $(VENV)/.installed-$(subst $(comma),_,$(DEMO_EXTRAS))-$(HASH)
+TEST_STAMP := $(VENV)/.installed-$(subst $(comma),_,$(TEST_EXTRAS))-$(HASH)
+
+install: $(TEST_STAMP)
 
 # Generate the bundled demo (SQLite, logs, exports with planted violations) and scan it.
 # pdd exits 1 when it finds violations, which the demo plants on purpose.
-demo: $(STAMP)
+demo: $(DEMO_STAMP)
 	@$(VENV)/bin/pdd demo --out demo/data
 	@$(VENV)/bin/pdd scan demo/pdd.yaml --out pdd-report; code=$$?; \
 	  echo "pdd scan exited $$code (0 clean, 1 violations found - the demo plants some, 2 a source failed)"; \
 	  test $$code -le 1
 
-test: $(STAMP)
+test: $(TEST_STAMP)
 	@$(PY) -m pytest $(PYTEST_ARGS)
 
 clean-demo:

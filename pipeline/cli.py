@@ -73,6 +73,25 @@ def scan(
 
 
 @app.command()
+def pools(
+    config: Annotated[Path, typer.Argument(help="Sources config (YAML).")],
+    slots: Annotated[int, typer.Option(help="Concurrent pdd tasks allowed per source.")] = 2,
+) -> None:
+    """Print the Airflow pools the scan DAG uses, as JSON for `airflow pools import`."""
+    import json
+
+    from pipeline.config import ConfigError, load_config
+    from pipeline.orchestrate import pools as scan_pools
+
+    try:
+        cfg = load_config(config)
+    except ConfigError as exc:
+        err.print(f"[red]config refused:[/] {exc}", highlight=False)
+        raise typer.Exit(2) from None
+    out.print_json(json.dumps(scan_pools(cfg, slots)))
+
+
+@app.command()
 def demo(
     out_dir: Annotated[Path, typer.Option("--out", help="Where to write the demo data.")] = Path("demo/data"),
     clean: Annotated[bool, typer.Option("--clean", help="No planted violations.")] = False,
@@ -84,6 +103,10 @@ def demo(
 
     manifest = generate(out_dir, seed=seed, clean=clean, scale=scale)
     out.print(manifest.summary())
+
+
+from pipeline.contracts.cli import app as contracts_app
+app.add_typer(contracts_app, name="contracts")
 
 
 def main() -> None:

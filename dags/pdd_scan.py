@@ -1,0 +1,149 @@
+"""pdd_scan: the scheduled scan of production stores, for Airflow 3.
+
+Per source (a task group, with that source's pool so a production database
+never sees more than the pool's slots of pdd tasks at once):
+
+    discover -> classify (mapped per dataset) -> flatten -> sweep (mapped per key range)
+
+then ``report`` writes report.json, publishes it as the ``pdd_report`` asset
+(downstream DAGs such as contract checks schedule on it), and ``gate`` fails
+the run, after the report is safe, when there are violations or a source
+failed, saying which rule, where and how many.
+
+Parse time reads only the YAML config's schedule and source names (no
+Presidio, spaCy, pandas or Great Expectations import); every task body is one
+call into pipeline.orchestrate. XComs carry names, paths and counts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import yaml
+from airflow.sdk import Asset, Param, dag, get_current_context, task, task_group
+
+CONFIG = Path(os.environ.get("PDD_CONFIG", "/opt/pdd/config/pdd.yaml"))
+REPORTS = Path(os.environ.get("PDD_REPORT_DIR", "/opt/pdd/reports"))
+REPORT_ASSET = Asset(name="pdd_report", uri=f"file://{REPORTS / 'latest' / 'report.json'}")
+
+if not CONFIG.is_file():
+    raise FileNotFoundError(f"pdd: sources config {CONFIG} not found; set PDD_CONFIG to the config's path")
+_RAW = yaml.safe_load(CONFIG.read_text()) or {}
+SOURCES = [(s["name"], s.get("kind", ""), s.get("pool")) for s in _RAW.get("sources", []) if isinstance(s, dict)]
+
+DEFAULTS = {
+    "retries": 2,
+    "retry_delay": dt.timedelta(minutes=1),
+    "retry_exponential_backoff": True,
+    "max_retry_delay": dt.timedelta(minutes=15),
+    "execution_timeout": dt.timedelta(hours=6),
+}
+
+
+def _pool(name: str, kind: str, pool: str | None) -> str:
+    # Same rule as pipeline.orchestrate.pool_for, without importing the library at parse time.
+    return pool or (f"pdd_{name}" if kind == "sql" else "default_pool")
+
+
+def _run():  # noqa: ANN202 - runs inside a task
+    from pipeline.config import load_config
+    from pipeline.orchestrate import Run, connection_url
+
+    ctx = get_current_context()
+    params = ctx["params"]
+    as_of = dt.date.fromisoformat(params["as_of"]) if params.get("as_of") else None
+    config = load_config(CONFIG, as_of=as_of)
+
+    def resolve(conn_id: str) -> str:
+        from airflow.sdk import Connection
+
+        c = Connection.get(conn_id)
+        return connection_url(c.conn_type, c.host, c.login, c.password, c.schema, c.port, conn_id)
+
+    return Run(config, REPORTS / "runs" / ctx["run_id"].replace(":", "_").replace("+", "_"), resolve)
+
+
+def _selected(name: str) -> bool:
+    wanted = get_current_context()["params"].get("sources") or []
+    return not wanted or name in wanted
+
+
+@dag(
+    dag_id="pdd_scan",
+    description="Scan production stores for personal data and privacy-policy violations",
+    schedule=_RAW.get("schedule", "@daily"),
+    start_date=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc),
+    catchup=False,
+    max_active_runs=1,
+    default_args=DEFAULTS,
+    tags=["pdd", "privacy"],
+    params={
+        "sources": Param([], type="array", items={"type": "string"},
+                         description="Scan only these sources (empty: all of them)"),
+        "as_of": Param(None, type=["null", "string"], format="date",
+                       description="Date ages are computed at (default: the config's as_of, else today)"),
+    },
+    doc_md=__doc__,
+)
+def pdd_scan():  # noqa: ANN201
+    @task
+    def prepare() -> dict:
+        """Validate the config before any store is touched; a wrong config fails here with its line."""
+        run = _run()
+        return {"run_dir": str(run.run_dir), "as_of": run.config.as_of.isoformat(),
+                "sources": [s.name for s in run.config.sources if _selected(s.name)]}
+
+    started = prepare()
+    sweeps = []
+    for name, kind, pool in SOURCES:
+        task_pool = _pool(name, kind, pool)
+
+        @task_group(group_id=f"source_{name}")
+        def per_source(name: str = name, task_pool: str = task_pool):  # noqa: ANN202
+            @task(pool=task_pool)
+            def discover(prep: dict) -> list[str]:
+                return _run().discover(name) if name in prep["sources"] else []
+
+            @task(pool=task_pool, map_index_template="{{ task.op_kwargs['dataset'] }}")
+            def classify(dataset: str) -> list[dict]:
+                return _run().classify(name, dataset)
+
+            @task
+            def flatten(units: list[list[dict]]) -> list[dict]:
+                return [u for group in units for u in group]
+
+            @task(pool=task_pool)
+            def sweep(unit: dict) -> dict:
+                return _run().sweep(unit)
+
+            return sweep.expand(unit=flatten(classify.expand(dataset=discover(started))))
+
+        sweeps.append(per_source())
+
+    @task(outlets=[REPORT_ASSET], trigger_rule="all_done", retries=0)
+    def report(prep: dict) -> dict:
+        """Write report.json even when some scan tasks failed: what they left missing is listed as errors."""
+        ctx = get_current_context()
+        run = _run()
+        return run.reduce(started=ctx["dag_run"].start_date.isoformat(timespec="seconds")
+                          if ctx["dag_run"].start_date else None, latest=REPORTS / "latest")
+
+    @task(retries=0)
+    def gate(summary: dict) -> None:
+        """Fail the run visibly when the data breaks a rule or a source failed: rule, where, how many."""
+        from airflow.sdk.exceptions import AirflowFailException
+
+        from pipeline.orchestrate import failure_message
+
+        message = failure_message(summary)
+        if message:
+            raise AirflowFailException(message)
+
+    summary = report(started)
+    sweeps >> summary
+    gate(summary)
+
+
+scan_dag = pdd_scan()

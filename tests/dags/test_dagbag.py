@@ -1,0 +1,50 @@
+"""The DAGs import with no errors, name only known pools, and import nothing heavy at parse time."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pipeline.config import load_config
+from pipeline.demo.generate import generate
+from pipeline.orchestrate import pools
+from tests.dags.conftest import airflow_env, run_py
+
+CHECK = """
+import json, sys, time
+import airflow.sdk
+t = time.perf_counter()
+from airflow.dag_processing.dagbag import DagBag
+bag = DagBag(dag_folder=__import__('os').environ['AIRFLOW__CORE__DAGS_FOLDER'])
+print(json.dumps({
+    "errors": {k: str(v)[-500:] for k, v in bag.import_errors.items()},
+    "dags": sorted(bag.dags),
+    "pools": sorted({t.pool for d in bag.dags.values() for t in d.tasks}),
+    "tasks": sorted(t.task_id for d in bag.dags.values() for t in d.tasks),
+    "heavy": [m for m in ("presidio_analyzer", "spacy", "pandas", "great_expectations", "pipeline.scan")
+              if m in sys.modules],
+    "seconds": time.perf_counter() - t,
+}))
+"""
+
+
+def test_dagbag_imports_with_known_pools(airflow_home: Path, tmp_path: Path) -> None:
+    manifest = generate(tmp_path / "data")
+    cfg_text = manifest.config.read_text() + "schedule: '0 2 * * *'\n"
+    manifest.config.write_text(cfg_text)
+    proc = run_py(CHECK, airflow_env(airflow_home, manifest.config, tmp_path / "reports"))
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    out = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert out["errors"] == {}
+    assert "pdd_scan" in out["dags"]
+    known = set(pools(load_config(manifest.config))) | {"default_pool"}
+    assert set(out["pools"]) <= known, f"unknown pools {set(out['pools']) - known}"
+    assert "pdd_app_db" in out["pools"]
+    assert {"source_app_db.sweep", "source_web_logs.classify", "report", "gate"} <= set(out["tasks"])
+    assert out["heavy"] == []
+
+
+def test_dag_file_names_missing_config(airflow_home: Path, tmp_path: Path) -> None:
+    proc = run_py(CHECK, airflow_env(airflow_home, tmp_path / "nope.yaml", tmp_path / "reports"))
+    out = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert any("set PDD_CONFIG" in e for e in out["errors"].values())
