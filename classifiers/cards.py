@@ -37,6 +37,25 @@ _BRANDS: list[tuple[str, list[tuple[str, str]], tuple[int, ...]]] = [
     ("RUPAY", [("60", "60"), ("81", "82"), ("353", "353"), ("356", "356")], (16,)),
 ]
 
+#: Digits labelled as another kind of number ("order 4111...", "invoice_no": "5500...") are that
+#: number, not a card: one random 16-digit id in ~30 passes issuer + Luhn by chance. A card word
+#: in the same look-back wins over the label.
+_LOOKBACK = 32
+_ID_LABEL = re.compile(
+    r"(?:order|invoice|inv|awb|tracking|shipment|consignment|txn|transaction|utr|rrn|booking|ticket|"
+    r"reference|ref|receipt|serial|imei|account|acct|a/c|ifsc|gst|gstin|batch|sku|barcode|ean|upc|isbn)"
+    r"(?:[ _\-]?(?:id|no|num|nr|number|ref|code))?[\"']?\s*[:=#\-]?\s*[\"']?\s*(?:no\.?|#)?\s*$",
+    re.IGNORECASE)
+_CARD_WORD = re.compile(r"card|credit|debit|\bcc\b|\bpan\b|visa|master|amex|rupay|maestro|discover|\bjcb\b",
+                        re.IGNORECASE)
+
+
+def labelled_as_id(text: str, start: int) -> bool:
+    """True when the digits at ``start`` follow a label that names them another kind of number."""
+    before = text[max(0, start - _LOOKBACK) : start]
+    return bool(_ID_LABEL.search(before)) and not _CARD_WORD.search(before)
+
+
 #: A run of 13-19 digits with optional single space/dash separators, not touching other digits.
 CANDIDATE = re.compile(r"(?<![0-9])[0-9](?:[ \-]?[0-9]){12,}(?![0-9])")
 _GROUP = re.compile(r"[0-9]+")
@@ -79,6 +98,8 @@ def find_cards(text: str) -> Iterator[CardMatch]:
     of its groups of 13-19 digits, longest first.
     """
     for m in CANDIDATE.finditer(text):
+        if labelled_as_id(text, m.start()):
+            continue
         run = m.group()
         digits = run.replace(" ", "").replace("-", "")
         if 13 <= len(digits) <= 19 and is_card_number(digits):

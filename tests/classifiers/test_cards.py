@@ -52,6 +52,13 @@ def bad_check(number: str) -> str:
     (card("4", 16) + "0", []),                       # 17 digits glued: no issuer uses that for Visa
     ("x" + card("4", 12), []),                       # too short
     ("+91 98765 43210", []),                         # a phone number
+    # digits labelled as another kind of number are that number (one random id in ~30 passes by chance)
+    (f"order {card('4', 16)}", []),
+    ('{"invoice_no": "%s"}' % card("51", 16), []),
+    (f"AWB#{card('4', 16)}", []),
+    (f"ref: {card('4', 16)}", []),
+    (f"order paid with card {card('4', 16)}", ["VISA"]),  # a card word wins over the label
+    (f"?order_id=1&pan={card('4', 16)}", ["VISA"]),
 ])
 def test_find_cards(text: str, brands: list[str]) -> None:
     assert [c.brand for c in find_cards(text)] == brands
