@@ -50,12 +50,6 @@ _CARD_WORD = re.compile(r"card|credit|debit|\bcc\b|\bpan\b|visa|master|amex|rupa
                         re.IGNORECASE)
 
 
-def labelled_as_id(text: str, start: int) -> bool:
-    """True when the digits at ``start`` follow a label that names them another kind of number."""
-    before = text[max(0, start - _LOOKBACK) : start]
-    return bool(_ID_LABEL.search(before)) and not _CARD_WORD.search(before)
-
-
 #: A run of 13-19 digits with optional single space/dash separators, not touching other digits.
 CANDIDATE = re.compile(r"(?<![0-9])[0-9](?:[ \-]?[0-9]){12,}(?![0-9])")
 _GROUP = re.compile(r"[0-9]+")
@@ -90,28 +84,39 @@ class CardMatch:
         return f"Luhn-valid {self.brand} number ending {self.last4}"
 
 
-def find_cards(text: str) -> Iterator[CardMatch]:
-    """Every full card number in ``text``.
+def match_card(text: str, m: re.Match[str], floor: int = 0) -> CardMatch | None:
+    """The card number in one CANDIDATE match of ``text``, if there is one.
 
-    A digit run that is too long as a whole (a card followed by a CVV, an id
-    glued to a card by a space) is tried group by group: each contiguous span
-    of its groups of 13-19 digits, longest first.
+    ``floor`` bounds the label look-back (the start of the value when ``text``
+    joins many values). A digit run that is too long as a whole (a card followed
+    by a CVV, an id glued to a card by a space) is tried group by group: each
+    contiguous span of its groups of 13-19 digits, longest first.
     """
-    for m in CANDIDATE.finditer(text):
-        if labelled_as_id(text, m.start()):
-            continue
-        run = m.group()
-        digits = run.replace(" ", "").replace("-", "")
-        if 13 <= len(digits) <= 19 and is_card_number(digits):
-            yield CardMatch(m.start(), m.end(), brand(digits) or "", digits[-4:])
-            continue
+    start = m.start()
+    run = m.group()
+    digits = run.replace(" ", "").replace("-", "")
+    if 13 <= len(digits) <= 19 and is_card_number(digits):
+        found: CardMatch | None = CardMatch(start, m.end(), brand(digits) or "", digits[-4:])
+    elif " " in run or "-" in run:
         groups = [(g.start(), g.end()) for g in _GROUP.finditer(run)]
-        if len(groups) < 2:
-            continue
-        found = _best_span(run, groups)
-        if found:
-            s, e, d = found
-            yield CardMatch(m.start() + s, m.start() + e, brand(d) or "", d[-4:])
+        span = _best_span(run, groups) if len(groups) > 1 else None
+        found = CardMatch(start + span[0], start + span[1], brand(span[2]) or "", span[2][-4:]) if span else None
+    else:
+        return None
+    # The label look-back runs on valid numbers only: most candidates fail Luhn or issuer first.
+    if found is not None:
+        before = text[max(floor, found.start - _LOOKBACK) : found.start]
+        if before and _ID_LABEL.search(before) and not _CARD_WORD.search(before):
+            return None
+    return found
+
+
+def find_cards(text: str) -> Iterator[CardMatch]:
+    """Every full card number in ``text``."""
+    for m in CANDIDATE.finditer(text):
+        card = match_card(text, m)
+        if card:
+            yield card
 
 
 def _best_span(run: str, groups: list[tuple[int, int]]) -> tuple[int, int, str] | None:

@@ -11,10 +11,11 @@ a card pasted into a free-text note is the case that matters most.
 from __future__ import annotations
 
 import bisect
+import itertools
 import json
 from typing import Any
 
-from classifiers.cards import CANDIDATE, CardMatch, find_cards
+from classifiers.cards import CANDIDATE, CardMatch, find_cards, match_card
 from classifiers.field import as_text
 from pipeline.rules.base import Rule, Violation
 from pipeline.sources.base import Batch
@@ -50,27 +51,25 @@ class FullCardNumber(Rule):
     def check(self, batch: Batch) -> list[Violation]:
         flagged: dict[int, tuple[str, CardMatch, str | None, int]] = {}
         for fname, values in batch.columns.items():
-            texts = [as_text(v) or "" for v in values]
+            texts = [_text(v) for v in values]
             joined = "\n".join(texts)
             if not CANDIDATE.search(joined):
                 continue
-            starts = []
-            pos = 0
-            for t in texts:
-                starts.append(pos)
-                pos += len(t) + 1
-            rows = sorted({bisect.bisect_right(starts, m.start()) - 1 for m in CANDIDATE.finditer(joined)})
-            for i in rows:
-                cards = list(find_cards(texts[i]))
-                if not cards:
+            starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+            for m in CANDIDATE.finditer(joined):
+                i = bisect.bisect_right(starts, m.start()) - 1
+                card = match_card(joined, m, floor=starts[i])
+                if card is None:
                     continue
-                self.found(fname, "CREDIT_CARD", cards[0].brand)
-                path = locate_in_json(texts[i]) if isinstance(values[i], (str, dict, list)) else None
                 if i in flagged:
                     f, c, p, extra = flagged[i]
-                    flagged[i] = (f, c, p, extra + 1)
-                else:
-                    flagged[i] = (fname, cards[0], path, 0)
+                    if f != fname:
+                        flagged[i] = (f, c, p, extra + 1)
+                        self.found(fname, "CREDIT_CARD", card.brand)
+                    continue
+                self.found(fname, "CREDIT_CARD", card.brand)
+                path = locate_in_json(texts[i]) if isinstance(values[i], (str, dict, list)) else None
+                flagged[i] = (fname, card, path, 0)
         out = []
         for i in sorted(flagged):
             fname, card, path, extra = flagged[i]
@@ -79,3 +78,14 @@ class FullCardNumber(Rule):
                 evidence += f"; also in {extra} other field{'s' if extra > 1 else ''} of this record"
             out.append(self.violation(fname, batch.keys[i], evidence, path))
         return out
+
+
+def _text(value: Any) -> str:
+    """A value's text for the sweep; values that cannot hold 13 digits cost nothing."""
+    if type(value) is str:
+        return value
+    if type(value) is int:
+        return str(value) if value >= 10**12 else ""
+    if isinstance(value, float) or value is None:
+        return ""  # a card stored as a float has already lost its digits
+    return as_text(value) or ""
