@@ -1,0 +1,82 @@
+"""The per-value tests behind pdd's own expectations, shared by their pandas and SQL implementations.
+
+They read values exactly as the scan's rules do (classifiers.cards for card
+numbers, rules.dates and rules.age for ages), so that a contract check and a
+scan never disagree about one value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from classifiers.cards import find_cards
+from classifiers.field import as_text
+from pipeline.rules.age import MIN_AGE
+from pipeline.rules.age import _as_age as as_age  # the scan's own reading of an age
+from pipeline.rules.dates import age_on, parse_date
+
+#: A necessary condition for a card number, pushed into SQL to fetch only candidate values
+#: (classifiers.cards.CANDIDATE without its look-arounds, which not every SQL dialect has).
+SQL_CARD_CANDIDATE = r"[0-9]([ -]?[0-9]){12}"
+FOUR_DIGITS = re.compile(r"[0-9]{4}")
+
+
+def holds_card(value: object) -> bool:
+    text = as_text(value)
+    return bool(text) and next(find_cards(text), None) is not None
+
+
+def card_last_four_shaped(value: object) -> bool:
+    if isinstance(value, bool):
+        return False
+    text = as_text(value) if isinstance(value, (str, int)) else None
+    return text is not None and FOUR_DIGITS.fullmatch(text) is not None
+
+
+def _plausible_under(born: dt.date | None, as_of: dt.date, min_age: int) -> bool:
+    if born is None or born > as_of or age_on(born, as_of) > 130:
+        return False
+    return age_on(born, as_of) < min_age
+
+
+def under_age_flags(values: Sequence[object], as_of: dt.date, kind: str, min_age: int = MIN_AGE) -> list[bool]:
+    """For each value, whether it is a person younger than ``min_age`` on ``as_of``.
+
+    ``kind`` is ``dob`` (a date of birth, any form rules.dates reads; dd/mm versus
+    mm/dd settled by the whole column as the scan does) or ``age`` (whole years).
+    """
+    if kind == "age":
+        out = []
+        for v in values:
+            age = as_age(v)
+            out.append(age is not None and 0 <= age < min_age)
+        return out
+    parsed = [parse_date(v) for v in values]
+    hints = {p.order_hint for p in parsed if p is not None and p.order_hint}
+    day_first = hints == {"day"} if len(hints) == 1 else None
+    out = []
+    for p in parsed:
+        if p is None:
+            out.append(False)
+        elif p.date is not None:
+            out.append(_plausible_under(p.date, as_of, min_age))
+        else:
+            day = _plausible_under(p.day_first, as_of, min_age)
+            month = _plausible_under(p.month_first, as_of, min_age)
+            if day and month:
+                out.append(True)
+            elif day_first is None:
+                out.append(False)  # the column does not settle the order; the scan leaves it undecided too
+            else:
+                out.append(day if day_first else month)
+    return out
+
+
+def birth_cutoff(as_of: dt.date, min_age: int = MIN_AGE) -> dt.date:
+    """The latest birth date of a person who is ``min_age`` on ``as_of`` (29 February falls back to the 28th)."""
+    try:
+        return as_of.replace(year=as_of.year - min_age)
+    except ValueError:
+        return as_of.replace(year=as_of.year - min_age, day=28)

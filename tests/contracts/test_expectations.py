@@ -1,0 +1,98 @@
+"""pdd's own GE expectations, on pandas and on SQLite, with near-misses: the same counts on both engines, the
+same reading of a value as the scan's rules, and no value in any result."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pipeline.contracts.runner import Planned, SourceRun
+
+AS_OF = "2026-11-24"
+
+# (column, SQL type, values, expectation, kwargs, failing values)
+CARD = "expect_column_values_to_not_contain_card_number"
+AGE = "expect_column_values_to_be_at_least_16_on"
+LAST4 = "expect_column_values_to_match_card_last_four_shape"
+CASES = [
+    ("note", "TEXT", ["card 4111 1111 1111 1111 on file", "XXXX-XXXX-XXXX-1111", "4111 1111 1111 1112",
+                      "imei 490154203237518", '{"card": {"number": "5555-5555-5555-4444"}}', "order 12345678901234",
+                      None], CARD, {}, 2),
+    ("ref", "INTEGER", [4111111111111111, 4111111111111112, 12, None], CARD,
+     {}, 1),
+    ("dob", "TEXT", ["2010-11-25", "2010-11-24", "24.11.2010", "25/11/2010", "1990-01-01", "2030-01-01", None],
+     AGE, {"as_of": AS_OF, "value_kind": "dob"}, 2),
+    ("age", "INTEGER", [15, 16, 40, 0, None], AGE,
+     {"as_of": AS_OF, "value_kind": "age"}, 2),
+    ("age_text", "TEXT", ["15", "16", "x", None], AGE,
+     {"as_of": AS_OF, "value_kind": "age"}, 1),
+    ("last4", "TEXT", ["1234", "123", "12a4", "01234", "0042", None], LAST4,
+     {}, 3),
+    ("last4_int", "INTEGER", [1234, 42, None], LAST4, {}, 1),
+]
+IDS = [c[0] for c in CASES]
+RAW = ["4111 1111 1111 1111", "4111111111111111", "5555-5555-5555-4444", "2010-11-25", "25/11/2010"]
+
+
+def _check(outcome, failing: int) -> None:  # noqa: ANN001
+    assert outcome.error is None, outcome.error
+    assert outcome.result["unexpected_count"] == failing
+    assert outcome.success is (failing == 0)
+    assert not outcome.result.get("partial_unexpected_list")
+    text = json.dumps(outcome.result, default=str)
+    assert not [r for r in RAW if r in text], "a value reached the result"
+
+
+@pytest.mark.parametrize(("column", "sqltype", "values", "expectation", "kwargs", "failing"), CASES, ids=IDS)
+def test_pandas(column: str, sqltype: str, values: list, expectation: str, kwargs: dict, failing: int) -> None:
+    run = SourceRun("unit")
+    try:
+        run.open_frames()
+        frame = pd.DataFrame({column: pd.Series(values, dtype=object)})
+        planned = [Planned(column, "c", expectation, {"column": column, **kwargs})]
+        [outcome] = run.validate_frame("frame", frame, planned)
+    finally:
+        run.close()
+    _check(outcome, failing)
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("gx") / "unit.db"
+    with sqlite3.connect(path) as conn:
+        for column, sqltype, values, *_ in CASES:
+            conn.execute(f'CREATE TABLE "{column}" (id INTEGER PRIMARY KEY, "{column}" {sqltype})')
+            conn.executemany(f'INSERT INTO "{column}" ("{column}") VALUES (?)', [(v,) for v in values])
+    return path
+
+
+@pytest.mark.parametrize(("column", "sqltype", "values", "expectation", "kwargs", "failing"), CASES, ids=IDS)
+def test_sqlite(db: Path, column: str, sqltype: str, values: list, expectation: str, kwargs: dict,
+                failing: int) -> None:
+    run = SourceRun("unit")
+    try:
+        run.open_sql("sqlite", f"sqlite:///file:{db}?mode=ro&uri=true", {"hide_parameters": True})
+        [outcome] = run.validate_table(column, column, None,
+                                       [Planned(column, "c", expectation, {"column": column, **kwargs})])
+    finally:
+        run.close()
+    _check(outcome, failing)
+
+
+def test_a_birth_date_order_is_settled_by_the_column_as_the_scan_does() -> None:
+    from pipeline.contracts.values import under_age_flags
+
+    as_of = dt.date(2026, 11, 24)
+    # 03/04/2011 is under 16 either way; 01/12/2010 only month-first (1 December 2010 is under 16, 12 January not)
+    month_first = ["12/31/1990", "01/12/2010"]
+    day_first = ["31/12/1990", "01/12/2010"]
+    undecided = ["01/12/2010"]
+    assert under_age_flags(month_first, as_of, "dob") == [False, False]
+    assert under_age_flags(day_first, as_of, "dob") == [False, True]
+    assert under_age_flags(undecided, as_of, "dob") == [False]
+    assert under_age_flags(["03/04/2011"], as_of, "dob") == [True]
