@@ -55,6 +55,38 @@ CANDIDATE = re.compile(r"(?<![0-9])[0-9](?:[ \-]?[0-9]){12,}(?![0-9])")
 _GROUP = re.compile(r"[0-9]+")
 
 
+def _hyperscan_probe():  # noqa: ANN202
+    """A block-mode Hyperscan database that stops at the first 13-digit run, if hyperscan is installed.
+
+    Every CANDIDATE match contains such a run, so "no match" here proves "no card" at about 1 GB/s,
+    where Python's re manages about 50 MB/s. Most text columns have no such run at all.
+    """
+    try:
+        import hyperscan
+    except ImportError:
+        return None
+    db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+    db.compile(expressions=[rb"[0-9](?:[ \-]?[0-9]){12}"], ids=[0], elements=1,
+               flags=[hyperscan.HS_FLAG_SINGLEMATCH])
+    return db
+
+
+_PROBE = _hyperscan_probe()
+
+
+def may_hold_card(text: str) -> bool:
+    """False only when ``text`` certainly holds no card number (a fast filter for whole batches)."""
+    if _PROBE is None:
+        return CANDIDATE.search(text) is not None
+    import hyperscan
+
+    try:
+        _PROBE.scan(text.encode("utf-8", "replace"), match_event_handler=lambda *a: True)
+    except hyperscan.ScanTerminated:  # the handler stopped the scan at the first match
+        return True
+    return False
+
+
 def brand(digits: str) -> str | None:
     """The issuer of a digit string if its prefix and length fit one, else None."""
     n = len(digits)

@@ -1,9 +1,10 @@
 """full_card_number: no full card number anywhere, in any value of any record.
 
 The sweep must read every value, so it cannot afford recognizer calls per
-value. Per column and batch it joins the values' text into one string and
-runs one candidate regex over it (digit runs of 13+ digits with optional
-separators); only rows with a candidate are validated (Luhn + issuer + length,
+value. Per column and batch it joins the values' text into one string, asks
+Hyperscan (the ``fast`` extra; Python's re without it) whether any 13-digit
+run is there at all, and only then runs the candidate regex over it (digit
+runs of 13+ digits with optional separators); only candidates are validated (Luhn + issuer + length,
 classifiers.cards). Every column is swept, whatever its classification:
 a card pasted into a free-text note is the case that matters most.
 """
@@ -15,7 +16,7 @@ import itertools
 import json
 from typing import Any
 
-from classifiers.cards import CANDIDATE, CardMatch, find_cards, match_card
+from classifiers.cards import CANDIDATE, CardMatch, find_cards, match_card, may_hold_card
 from classifiers.field import as_text
 from pipeline.rules.base import Rule, Violation
 from pipeline.sources.base import Batch
@@ -53,7 +54,7 @@ class FullCardNumber(Rule):
         for fname, values in batch.columns.items():
             texts = [_text(v) for v in values]
             joined = "\n".join(texts)
-            if not CANDIDATE.search(joined):
+            if not may_hold_card(joined):
                 continue
             starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
             for m in CANDIDATE.finditer(joined):
