@@ -1,17 +1,60 @@
-"""IP_ADDRESS: IPv4/IPv6 shapes (Presidio's patterns) that the ipaddress module accepts."""
+"""IP_ADDRESS: IPv4 and IPv6 addresses that the ipaddress module accepts, and that are not version numbers.
+
+Four dot-separated numbers are also how versions and builds are written
+(``Chrome/120.0.0.0``, ``v1.2.3.4``, ``build 10.0.19045.3570``): a match right
+after a product token (``name/``), a ``v`` or a version/build/release word is
+dropped, and so is a zero-padded form (``01.02.03.04``, which ipaddress
+rejects). A public or private client address is strong; a single-digit quad
+(``1.2.0.0``, more often a version than an address) and the special addresses
+(loopback, unspecified, broadcast, multicast) are weak.
+"""
+
+from __future__ import annotations
 
 import ipaddress
+import re
 
-from presidio_analyzer.predefined_recognizers import IpRecognizer as _PresidioIp
+from classifiers.recognizers.base import Pattern, ValueRecognizer
+from classifiers.recognizers.strength import STRONG, WEAK
+
+_V4 = r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?!\.?\d)(?![\w])"
+# Candidate IPv6: hex groups with at least two colons; ipaddress decides (times and MACs fail there).
+_V6 = r"(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?(?![\w:])"
+_VERSIONISH = re.compile(
+    r"(?:\b(?:v|ver|version|versions|build|release|rel|firmware|fw|os|sdk|api|app|update|patch|kernel|edition)"
+    r"\s*[:=#]?\s*|[A-Za-z][\w.-]*/|\bv)$", re.IGNORECASE)
+_SMALL_QUAD = re.compile(r"^\d\.\d\.\d\.\d$")
 
 
-class IpAddressRecognizer(_PresidioIp):
-    def __init__(self) -> None:
-        super().__init__(supported_entity="IP_ADDRESS", name="pdd_ip_address")
+class IpAddressRecognizer(ValueRecognizer):
+    ENTITY = "IP_ADDRESS"
+    VALIDATOR = "ipaddress"
+    QUICK = re.compile(r"\d\.\d|:")
+    PATTERNS = (
+        Pattern("IPv4", _V4, 0.0, validated=STRONG),
+        Pattern("IPv6", _V6, 0.0, validated=STRONG),
+    )
 
-    def invalidate_result(self, pattern_text: str) -> bool:
+    def validate_result(self, pattern_text: str) -> bool | None:
         try:
-            ipaddress.ip_address(pattern_text)
+            ip = ipaddress.ip_address(pattern_text)
         except ValueError:
-            return True
-        return False
+            return False
+        return ip.version == 4 or pattern_text.count(":") >= 2
+
+    def invalidate_context(self, text: str, start: int, end: int) -> bool:
+        return _VERSIONISH.search(text, max(0, start - 24), start) is not None
+
+    def score_match(self, pattern: Pattern, text: str, start: int, end: int):  # type: ignore[no-untyped-def]
+        r = super().score_match(pattern, text, start, end)
+        if r is not None and _special(text[start:end]):
+            r.score = WEAK
+        return r
+
+
+def _special(found: str) -> bool:
+    if _SMALL_QUAD.match(found):
+        return True
+    ip = ipaddress.ip_address(found)
+    return ip.is_loopback or ip.is_unspecified or ip.is_multicast or ip.is_reserved or ip.is_link_local or (
+        ip.version == 4 and str(ip) == "255.255.255.255")

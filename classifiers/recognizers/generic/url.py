@@ -1,8 +1,53 @@
-"""URL: scheme://host/path, as Presidio's URL patterns find it."""
+"""URL: scheme://host/..., www.host/..., host.tld/path, by shape; hosts checked against the public-suffix list.
 
-from presidio_analyzer.predefined_recognizers import UrlRecognizer as _PresidioUrl
+Presidio's URL patterns also match any ``word.tld`` (``user.name``, ``setup.py``,
+``data.in``); here a bare domain needs a path or ``www.`` to count beyond weak,
+and its suffix must be a real one. A site-relative path (``/pricing``) is only
+very weak: it agrees with a ``landing_page`` column name and proves nothing alone.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+
+from classifiers.offline import tld_extract
+from classifiers.recognizers.base import Pattern, ValueRecognizer
+from classifiers.recognizers.strength import MEDIUM, STRONG, VERY_WEAK, WEAK
+
+_HOST = r"(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+[^\W\d_]{2,63}"
+_PATH = r"""(?:[/?#][^\s<>"'`]*)"""
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 
 
-class UrlRecognizer(_PresidioUrl):
-    def __init__(self) -> None:
-        super().__init__(supported_entity="URL", name="pdd_url")
+class UrlRecognizer(ValueRecognizer):
+    ENTITY = "URL"
+    VALIDATOR = "public suffix"
+    QUICK = re.compile(r"[./]")
+    PATTERNS = (
+        Pattern("scheme", r"""(?<![\w.+-])(?:https?|ftp)://[^\s<>"'`]*[^\s<>"'`.,;:!?)\]]""", MEDIUM, validated=STRONG,
+                flags=re.IGNORECASE),
+        Pattern("www", rf"(?<![\w./@-])www\d{{0,3}}\.{_HOST}{_PATH}?", WEAK, validated=MEDIUM, flags=re.IGNORECASE),
+        Pattern("host and path", rf"(?<![\w./@:-]){_HOST}/[^\s<>\"'`]*", VERY_WEAK, validated=MEDIUM,
+                flags=re.IGNORECASE),
+        Pattern("domain", _HOST, VERY_WEAK, validated=WEAK, whole=True, flags=re.IGNORECASE),
+        Pattern("site path", r"/(?:[\w\-.~%!$&'()*+,;=:@]+/?)*(?:\?[^\s#]*)?(?:#\S*)?", VERY_WEAK, whole=True),
+    )
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        if pattern_text.startswith("/"):
+            return None
+        host = _SCHEME.sub("", pattern_text).split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+        host = host.rpartition("@")[2]
+        if host.startswith("["):
+            return True  # [IPv6]:port
+        host = host.split(":", 1)[0]
+        try:
+            ipaddress.ip_address(host)
+            return True
+        except ValueError:
+            pass
+        if host.lower() == "localhost":
+            return None
+        parts = tld_extract(host)
+        return bool(parts.suffix and parts.domain)

@@ -1,0 +1,170 @@
+"""What every pdd value recognizer shares: declarative patterns with named strengths, context words, two hooks.
+
+A recognizer is a subclass of :class:`ValueRecognizer` that declares
+
+- ``ENTITY``: the pdd type it emits (classifiers.entities.ENTITY_TYPES);
+- ``PATTERNS``: :class:`Pattern` s, each with a strength from
+  classifiers.recognizers.strength for a plain match, for a match that
+  ``validate_result`` confirmed, and for a match with a context word before it;
+- ``CONTEXT``: words that, just before a match in free text, lift it to the
+  pattern's ``with_context`` strength ("ssn: ...", "Mr. ...");
+- ``VALIDATOR``: the evidence name shown when ``validate_result`` confirms a match;
+- ``QUICK``: an optional cheap regex that a text must contain before any
+  pattern runs (most values are not this type; they should cost one search).
+
+and overrides the hooks it needs:
+
+- ``validate_result(text)``: True confirms (checksum, grammar, lexicon), False
+  drops the match, None leaves the plain score (a pattern may name another
+  method as its ``check`` when patterns validate different things);
+- ``invalidate_result(text)``: True drops the match;
+- ``invalidate_context(text, start, end)``: True drops a match that the text
+  around it shows to be something else (a version number shaped like an IP).
+
+Context is handled here, once, with plain string search: pdd runs Presidio with
+no NLP model by default, and Presidio's own context enhancer needs lemmas.
+The recognizers give Presidio no context words, so a configured spaCy model
+does not boost the same match a second time.
+
+A pattern marked ``whole`` must cover the whole value (surrounding white space
+aside): a city name or a country code is evidence as a column value, and noise
+inside a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import ClassVar
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+#: Metadata key whose value field.py shows as evidence ("validator Verhoeff").
+VALIDATOR_KEY = "validator"
+
+
+@dataclass(frozen=True)
+class Pattern:
+    name: str
+    regex: str
+    #: strength of a match that no hook confirmed or dropped (0 = only with context)
+    score: float
+    #: strength of a match that validate_result() confirmed (default: ``score``)
+    validated: float | None = None
+    #: strength of a match with a CONTEXT word shortly before it
+    with_context: float | None = None
+    #: the match must be the whole (stripped) value
+    whole: bool = False
+    flags: int = 0
+    #: name of the recognizer method that validates this pattern's matches instead of validate_result()
+    #: (for recognizers whose patterns check different things: a country code vs a country name)
+    check: str | None = None
+
+
+class ValueRecognizer(EntityRecognizer):
+    ENTITY: ClassVar[str] = ""
+    PATTERNS: ClassVar[tuple[Pattern, ...]] = ()
+    CONTEXT: ClassVar[tuple[str, ...]] = ()
+    VALIDATOR: ClassVar[str | None] = None
+    QUICK: ClassVar[re.Pattern[str] | None] = None
+    #: whole-value patterns do not look at values longer than this
+    MAX_WHOLE: ClassVar[int] = 120
+    #: characters before a match searched for a context word
+    CONTEXT_WINDOW: ClassVar[int] = 40
+
+    _compiled: ClassVar[tuple[tuple[Pattern, re.Pattern[str]], ...]] = ()
+    _context_re: ClassVar[re.Pattern[str] | None] = None
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        # Compiled once per class: analyze() runs on every distinct value of every field.
+        cls._compiled = tuple((p, re.compile(p.regex, p.flags)) for p in cls.PATTERNS)
+        words = sorted(cls.CONTEXT, key=len, reverse=True)
+        cls._context_re = (re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(w) for w in words) + r")(?![^\W_])",
+                                      re.IGNORECASE) if words else None)
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=[self.ENTITY], name=self.recognizer_name(), supported_language="en")
+
+    @classmethod
+    def recognizer_name(cls) -> str:
+        """``pdd_<module>``: one recognizer per module, so the module names it."""
+        return "pdd_" + cls.__module__.rsplit(".", 1)[-1]
+
+    def load(self) -> None:
+        pass
+
+    # --- hooks -----------------------------------------------------------------------------------
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        return None
+
+    def invalidate_result(self, pattern_text: str) -> bool:
+        return False
+
+    def invalidate_context(self, text: str, start: int, end: int) -> bool:
+        return False
+
+    # --- machinery -------------------------------------------------------------------------------
+
+    def has_context(self, text: str, start: int) -> bool:
+        """A CONTEXT word in the few characters before ``start``."""
+        if self._context_re is None or start == 0:
+            return False
+        return self._context_re.search(text, max(0, start - self.CONTEXT_WINDOW), start) is not None
+
+    def result(self, start: int, end: int, score: float, validated: bool = False,
+               pattern: str | None = None) -> RecognizerResult:
+        meta: dict[str, object] = {RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                   RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}
+        if validated and self.VALIDATOR:
+            meta[VALIDATOR_KEY] = self.VALIDATOR
+        if pattern:
+            meta["pattern"] = pattern
+        return RecognizerResult(self.ENTITY, start, end, score, analysis_explanation=None, recognition_metadata=meta)
+
+    def score_match(self, pattern: Pattern, text: str, start: int, end: int) -> RecognizerResult | None:
+        """The result for one pattern match after the hooks and context, or None when it is dropped."""
+        found = text[start:end]
+        if self.invalidate_result(found) or self.invalidate_context(text, start, end):
+            return None
+        valid = getattr(self, pattern.check)(found) if pattern.check else self.validate_result(found)
+        if valid is False:
+            return None
+        score = pattern.score
+        if valid and pattern.validated is not None:
+            score = pattern.validated
+        if pattern.with_context is not None and pattern.with_context > score and self.has_context(text, start):
+            score = pattern.with_context
+        if score <= 0:
+            return None
+        return self.result(start, end, score, bool(valid), pattern.name)
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+                ) -> list[RecognizerResult]:
+        if self.QUICK is not None and self.QUICK.search(text) is None:
+            return []
+        results: list[RecognizerResult] = []
+        lo = hi = -1
+        for pattern, rx in self._compiled:
+            if pattern.whole:
+                if lo < 0:
+                    lo, hi = stripped_bounds(text)
+                if hi <= lo or hi - lo > self.MAX_WHOLE:
+                    continue
+                m = rx.fullmatch(text, lo, hi)
+                matches = (m,) if m else ()
+            else:
+                matches = rx.finditer(text)
+            for m in matches:
+                start, end = m.span("value") if "value" in rx.groupindex else m.span()
+                r = self.score_match(pattern, text, start, end)
+                if r is not None:
+                    results.append(r)
+        return results if len(results) < 2 else EntityRecognizer.remove_duplicates(results)
+
+
+def stripped_bounds(text: str) -> tuple[int, int]:
+    """(start, end) of ``text`` without leading and trailing white space."""
+    return len(text) - len(text.lstrip()), len(text.rstrip())

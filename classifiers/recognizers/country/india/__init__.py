@@ -1,0 +1,1 @@
+"""India: Aadhaar, PAN, passport, voter ID (EPIC), driving licence, PIN code."""

@@ -1,0 +1,1 @@
+"""United States: SSN, ZIP code."""

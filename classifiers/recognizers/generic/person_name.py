@@ -1,0 +1,167 @@
+"""PERSON_NAME: names from word lists (classifiers/data/first_names.txt, surnames.txt), no trained model.
+
+Why lists and not a model: see docs/names.md. What counts:
+
+- a whole value of 2-4 name-shaped words whose first word is a known given
+  name and whose last word is a known family name (``Ravi Kumar``, ``Anna
+  Müller``, ``PRIYA SHARMA``), or ``Family, Given`` (``Müller, Anna``): medium;
+  the same with only one end known, or in all lower case: weak;
+- a whole value that is a title plus name-shaped words (``Mr. R. Iyer``,
+  ``Dr Anna Weber``, ``Smt. Lakshmi``): medium;
+- a single known given or family name as the whole value: weak (a first_name
+  column; also ``Jackson`` the city and ``Price`` the column header);
+- in free text: a title, or a known name after ``name:``, ``dear``, ``hi``,
+  ``regards,``, ``my name is``: medium; two adjacent capitalized known names
+  (given + family) anywhere: weak.
+
+A common English word (``Will``, ``May``, ``Green``, stop words) alone is not
+a name, nor are two of them (``Rose Gold``); a product/place/company word
+(``Kurta``, ``Road``, ``Ltd``) keeps a value from being a name.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from presidio_analyzer import RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from classifiers.recognizers.base import ValueRecognizer, stripped_bounds
+from classifiers.recognizers.lexicon import LETTER, common_words, data_lines, fold, variants
+from classifiers.recognizers.strength import MEDIUM, WEAK
+
+_WORD = rf"{LETTER}(?:{LETTER}|['’\-.](?=[^\W\d_]))*"
+_NAME_WORD = re.compile(rf"{_WORD}\.?")
+_INITIAL = re.compile(r"[^\W\d_]\.?")
+_TITLES = ("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "shri", "sri", "smt", "kumari", "km", "sir", "madam",
+           "mme", "mlle", "herr", "frau", "sr", "sra", "srta", "dott", "ssa", "dona", "dom", "adv", "er", "capt", "col")
+_TITLE_RE = "|".join(_TITLES)
+_TITLED = re.compile(rf"(?<![\w.])(?:{_TITLE_RE})\.?\s+"
+                     rf"(?P<value>[^\W\d_][^\W\d_.'’-]*\.?(?:\s+[^\W\d_][^\W\d_'’-]*\.?){{0,3}})", re.IGNORECASE)
+_INTRO = re.compile(r"(?<![\w])(?:name[\"']?\s*(?:is|:|=|-)\s*[\"']?|naam\s*(?:hai|:)|dear|hi|hello|hey|regards,?|"
+                    r"thanks,?|sincerely,?|attn:?|contact\s*(?:person)?:|customer:|nombre:|nom:|signed,?|from:)\s*"
+                    r"(?P<value>[^\W\d_][^\W\d_'’-]+(?:\s+[^\W\d_][^\W\d_'’-]+){0,2})", re.IGNORECASE)
+_PAIR = re.compile(r"(?=(?<![\w'’-])([A-Z][^\W\d_A-Z]+(?:-[A-Z][^\W\d_]+)?)\s+([A-Z][^\W\d_]*['’]?[A-Z]?[^\W\d_]+)"
+                   r"(?![\w'’-]))")
+_SPLIT = re.compile(r"\s+")
+#: Words that make a capitalized phrase a product, place or org rather than a name.
+_NOT_NAME = frozenset("""
+    road street lane nagar colony city district state india limited ltd pvt inc llc gmbh company bank hospital
+    school college university hotel store shop mall market foods food tea coffee chai kurta shirt watch box kit
+    pack set gift card cards pro max plus mini ultra edition series phone mobile tablet laptop android ios windows
+    apartment apartments residency tower towers villa house home office industries enterprises traders services
+    solutions technologies labs laboratories studio studios brothers sons llp corp plc co ag sa bv pte
+""".split())
+_WORDS = re.compile(r"\S+")
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
+    firsts: set[str] = set()
+    lasts: set[str] = set()
+    for name in data_lines("first_names.txt"):
+        firsts |= variants(name)
+    for name in data_lines("surnames.txt"):
+        lasts |= variants(name)
+    common = common_words()
+    return frozenset(firsts - common), frozenset(lasts - common)
+
+
+def _known(word: str, names: frozenset[str]) -> bool:
+    return fold(word.rstrip(".")) in names
+
+
+class PersonNameRecognizer(ValueRecognizer):
+    ENTITY = "PERSON_NAME"
+    VALIDATOR = "name lists"
+    MAX_WHOLE = 60
+
+    def load(self) -> None:
+        _lexicon()  # at engine build, not on the first value
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+                ) -> list[RecognizerResult]:
+        lo, hi = stripped_bounds(text)
+        if hi <= lo:
+            return []
+        out: list[RecognizerResult] = []
+        if hi - lo <= self.MAX_WHOLE:
+            score = self.whole_value_score(text[lo:hi])
+            if score:
+                out.append(self.result(lo, hi, score, validated=True, pattern="whole value"))
+                return out
+        if len(text) > 12 and any(c.isupper() for c in text):
+            out += self._in_text(text)
+        return out if len(out) < 2 else self.remove_duplicates(out)
+
+    @staticmethod
+    def whole_value_score(value: str) -> float:
+        firsts, lasts = _lexicon()
+        common = common_words()
+        if "," in value:
+            family, _, given = value.partition(",")
+            fam, giv = family.split(), given.split()
+            shaped = 1 <= len(fam) <= 2 and 1 <= len(giv) <= 2 and all(_NAME_WORD.fullmatch(w) for w in fam + giv)
+            known = shaped and _known(fam[-1], lasts) and (_known(giv[0], firsts) or _INITIAL.fullmatch(giv[0]))
+            return MEDIUM if known else 0.0
+        words = _SPLIT.split(value)
+        title = words[0].rstrip(".").lower() in _TITLES and len(words) > 1
+        if title:
+            words = words[1:]
+        if not 1 <= len(words) <= 4 or not all(_NAME_WORD.fullmatch(w) for w in words):
+            return 0.0
+        low = [fold(w.rstrip(".")) for w in words]
+        if any(w in _NOT_NAME for w in low):
+            return 0.0
+        if title:
+            return MEDIUM if not all(w in common for w in low) else 0.0
+        if len(words) == 1:
+            w = words[0]
+            return WEAK if len(w) > 2 and not w.islower() and (low[0] in firsts or low[0] in lasts) else 0.0
+        if low[0] in common and low[-1] in common:
+            return 0.0  # "Rose Gold", "Mark Price": two everyday words; "Will Smith" still counts
+        first_known = low[0] in firsts or (_INITIAL.fullmatch(words[0]) is not None and low[-1] in lasts)
+        last_known = low[-1] in lasts
+        if first_known and last_known:
+            return WEAK if value.islower() else MEDIUM
+        if first_known and low[-1] in firsts:
+            return WEAK  # "Kavya Ishaan": two given names (some families use one as a surname)
+        if (first_known or last_known) and not value.islower():
+            return WEAK
+        return 0.0
+
+    def _in_text(self, text: str) -> list[RecognizerResult]:
+        firsts, lasts = _lexicon()
+        common = common_words()
+
+        def capitalized(w: str) -> bool:
+            return w[0].isupper() and fold(w.rstrip(".,")) not in common
+
+        def known(w: str) -> bool:
+            lw = fold(w.rstrip(".,"))
+            return capitalized(w) and (lw in firsts or lw in lasts)
+
+        out = []
+        for rx, accept, validated, pattern in ((_TITLED, capitalized, False, "title"),
+                                               (_INTRO, known, True, "introduced")):
+            for m in rx.finditer(text):
+                start = m.start("value")
+                end = _leading(text, start, m.end("value"), accept)
+                if end > start:
+                    out.append(self.result(start, end, MEDIUM, validated=validated, pattern=pattern))
+        for m in _PAIR.finditer(text):
+            a, b = fold(m.group(1)), fold(m.group(2))
+            if a in firsts and b in lasts and not (a in common and b in common):
+                out.append(self.result(m.start(1), m.end(2), WEAK, validated=True, pattern="known pair"))
+        return out
+
+
+def _leading(text: str, start: int, end: int, accept) -> int:  # type: ignore[no-untyped-def]
+    """End of the run of words from ``start`` that ``accept`` takes (``start`` when none)."""
+    stop = start
+    for w in _WORDS.finditer(text, start, end):
+        if not accept(w.group()):
+            break
+        stop = w.end() - (1 if w.group()[-1] in ",;:" else 0)
+    return stop

@@ -1,0 +1,34 @@
+"""CARD_LAST_FOUR: masked numbers strong, four digits after "ending" medium, bare four digits weak; years very weak."""
+
+from __future__ import annotations
+
+import pytest
+
+from classifiers.recognizers.generic.card_last_four import CardLastFourRecognizer
+from classifiers.recognizers.strength import MEDIUM, STRONG, VERY_WEAK, WEAK
+
+NONE = 0.0
+
+
+@pytest.mark.parametrize("text,score,found", [
+    ("XXXX-XXXX-XXXX-1234", STRONG, "XXXX-XXXX-XXXX-1234"),
+    ("**** **** **** 4242", STRONG, "**** **** **** 4242"),
+    ("****4242", STRONG, "****4242"),
+    ("411111******1234", STRONG, "411111******1234"),
+    ("•••• 1234", STRONG, "•••• 1234"),
+    ("paid with Visa xxxx xxxx xxxx 0005", STRONG, "xxxx xxxx xxxx 0005"),
+    ("card ending in 4242", MEDIUM, "4242"),
+    ("last 4: 1881", MEDIUM, "1881"),
+    ("4242", WEAK, "4242"),
+    ("0019", WEAK, "0019"),
+    ("1987", VERY_WEAK, "1987"),                   # reads as a year
+    # near-misses
+    ("42424", NONE, ""),
+    ("424", NONE, ""),
+    ("**1234", NONE, ""),                          # too little masking to say "card"
+    ("order 4242 shipped", NONE, ""),              # four digits in text without an "ending" word
+    ("12/2024", NONE, ""),
+    ("ID-4242", NONE, ""),
+])
+def test_card_last_four(text: str, score: float, found: str, scored) -> None:
+    assert scored(CardLastFourRecognizer, text) == (score, found)

@@ -1,0 +1,41 @@
+"""IP_ADDRESS: valid IPv4/IPv6; version and build numbers, zero-padded quads and product tokens are not addresses."""
+
+from __future__ import annotations
+
+import pytest
+
+from classifiers.recognizers.generic.ip_address import IpAddressRecognizer
+from classifiers.recognizers.strength import STRONG, WEAK
+
+NONE = 0.0
+
+
+@pytest.mark.parametrize("text,score,found", [
+    ("203.0.113.7", STRONG, "203.0.113.7"),
+    ("192.168.1.10", STRONG, "192.168.1.10"),
+    ('203.0.113.7 - alice [24/Nov/2026:10:00:00 +0000] "GET / HTTP/1.1" 200', STRONG, "203.0.113.7"),
+    ("client=10.0.0.12, forwarded", STRONG, "10.0.0.12"),
+    ("login from 49.36.128.4.", STRONG, "49.36.128.4"),           # sentence-final dot
+    ("http://192.168.1.10:8080/admin", STRONG, "192.168.1.10"),
+    ("2001:db8::8a2e:370:7334", STRONG, "2001:db8::8a2e:370:7334"),
+    ("fe80::1ff:fe23:4567:890a", WEAK, "fe80::1ff:fe23:4567:890a"),   # link-local
+    ("127.0.0.1", WEAK, "127.0.0.1"),
+    ("0.0.0.0", WEAK, "0.0.0.0"),
+    ("::1", WEAK, "::1"),
+    ("8.8.8.8", WEAK, "8.8.8.8"),                                 # single-digit quads read as versions too
+    # near-misses: versions and builds
+    ("v1.2.3.4", NONE, ""),
+    ("version 10.0.19045.3570", NONE, ""),
+    ("Version: 4.2.1.0", NONE, ""),
+    ("build 10.0.0.1", NONE, ""),
+    ("Chrome/120.0.0.0", NONE, ""),
+    ("Mozilla/5.0 AppleWebKit/537.36 Chrome/131.0.0.0 Safari/537.36", NONE, ""),
+    ("01.02.03.04", NONE, ""),                                    # zero-padded
+    ("256.1.1.1", NONE, ""),
+    ("1.2.3.4.5", NONE, ""),
+    ("10:22:33", NONE, ""),                                       # a time
+    ("00:1A:2B:3C:4D:5E", NONE, ""),                              # a MAC address
+    ("std::vector", NONE, ""),
+])
+def test_ip_address(text: str, score: float, found: str, scored) -> None:
+    assert scored(IpAddressRecognizer, text) == (score, found)

@@ -1,0 +1,52 @@
+"""PERSON_NAME: known given + family names medium, titles and intro words in text medium; products and places not."""
+
+from __future__ import annotations
+
+import pytest
+
+from classifiers.recognizers.generic.person_name import PersonNameRecognizer
+from classifiers.recognizers.strength import MEDIUM, WEAK
+
+NONE = 0.0
+
+
+@pytest.mark.parametrize("text,score,found", [
+    ("Ravi Kumar", MEDIUM, "Ravi Kumar"),
+    ("Priya Sharma", MEDIUM, "Priya Sharma"),
+    ("PRIYA SHARMA", MEDIUM, "PRIYA SHARMA"),
+    ("Anna Müller", MEDIUM, "Anna Müller"),
+    ("Müller, Anna", MEDIUM, "Müller, Anna"),
+    ("Sofía García", MEDIUM, "Sofía García"),
+    ("Liam O'Brien", MEDIUM, "Liam O'Brien"),
+    ("Sai Krishna Reddy", MEDIUM, "Sai Krishna Reddy"),
+    ("R. Iyer", MEDIUM, "R. Iyer"),
+    ("Mr. Xavier Quorbel", MEDIUM, "Mr. Xavier Quorbel"),     # a title makes unknown words a name
+    ("Smt. Lakshmi", MEDIUM, "Smt. Lakshmi"),
+    ("राहुल शर्मा", MEDIUM, "राहुल शर्मा"),
+    ("Will Smith", WEAK, "Will Smith"),                         # an everyday word as the given name: weak
+    ("ravi kumar", WEAK, "ravi kumar"),                         # lower case
+    ("Kavya Ishaan", WEAK, "Kavya Ishaan"),                     # two given names
+    ("Ravi", WEAK, "Ravi"),
+    ("Sharma", WEAK, "Sharma"),
+    ("Hi Priya, your order has shipped", MEDIUM, "Priya"),
+    ("Please call Mr. Sharma tomorrow", MEDIUM, "Sharma"),
+    ('{"name": "Ananya Iyer", "plan": "pro"}', MEDIUM, "Ananya Iyer"),
+    ("Regards, Karthik", MEDIUM, "Karthik"),
+    ("refund approved for Ravi Kumar today", WEAK, "Ravi Kumar"),
+    # near-misses
+    ("Blue Cotton Kurta", NONE, ""),
+    ("Rose Gold", NONE, ""),                                    # two everyday words
+    ("Indigo Threads LLP", NONE, ""),
+    ("MG Road", NONE, ""),
+    ("New Delhi", NONE, ""),
+    ("Masala Chai 250g", NONE, ""),
+    ("Pending", NONE, ""),
+    ("Will", NONE, ""),
+    ("ravi", NONE, ""),                                         # a lower-case single word
+    ("ravi.kumar", NONE, ""),
+    ("Hi team, the build is green", NONE, ""),
+    ("Dear customer, thanks", NONE, ""),
+    ("Order shipped via Blue Dart", NONE, ""),
+])
+def test_person_name(text: str, score: float, found: str, scored) -> None:
+    assert scored(PersonNameRecognizer, text) == (score, found)
