@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 HASH   := $(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
 # `make demo` needs the scanner only; `make test` also the Airflow and Great Expectations extras.
 DEMO_EXTRAS := fast
-TEST_EXTRAS := fast,test,airflow,contracts
+TEST_EXTRAS := fast,test,airflow,contracts,bench
 
 .PHONY: demo test install clean-demo
 

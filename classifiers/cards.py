@@ -32,7 +32,7 @@ _BRANDS: list[tuple[str, list[tuple[str, str]], tuple[int, ...]]] = [
     ("AMEX", [("34", "34"), ("37", "37")], (15,)),
     ("DINERS", [("300", "305"), ("3095", "3095"), ("36", "36"), ("38", "39")], (14, 15, 16, 17, 18, 19)),
     ("MASTERCARD", [("51", "55"), ("2221", "2720")], (16,)),
-    ("VISA", [("4", "4")], (13, 16, 19)),
+    ("VISA", [("4", "4")], (16, 19)),  # 13-digit Visa is no longer issued; EAN-13s and E.164 phones pass
     ("UNIONPAY", [("62", "62"), ("81", "81")], (16, 17, 18, 19)),
     ("RUPAY", [("60", "60"), ("81", "82"), ("353", "353"), ("356", "356")], (16,)),
 ]
@@ -50,8 +50,9 @@ _CARD_WORD = re.compile(r"card|credit|debit|\bcc\b|\bpan\b|visa|master|amex|rupa
                         re.IGNORECASE)
 
 
-#: A run of 13-19 digits with optional single space/dash separators, not touching other digits.
-CANDIDATE = re.compile(r"(?<![0-9])[0-9](?:[ \-]?[0-9]){12,}(?![0-9])")
+#: A run of 13+ digits with optional single space/dash separators, touching no other digit, letter
+#: or leading "+" (digits inside hex hashes, tokens and phone numbers in E.164 are not cards).
+CANDIDATE = re.compile(r"(?<![0-9A-Za-z+])[0-9](?:[ \-]?[0-9]){12,}(?![0-9A-Za-z])")
 _GROUP = re.compile(r"[0-9]+")
 
 
@@ -120,21 +121,24 @@ def match_card(text: str, m: re.Match[str], floor: int = 0) -> CardMatch | None:
     """The card number in one CANDIDATE match of ``text``, if there is one.
 
     ``floor`` bounds the label look-back (the start of the value when ``text``
-    joins many values). A digit run that is too long as a whole (a card followed
-    by a CVV, an id glued to a card by a space) is tried group by group: each
-    contiguous span of its groups of 13-19 digits, longest first.
+    joins many values). Separated digits count only in the groupings cards are
+    printed in; a longer run is tried as a card plus CVV, or for one unseparated
+    13-19 digit group among other numbers (see _best_span).
     """
     start = m.start()
     run = m.group()
-    digits = run.replace(" ", "").replace("-", "")
-    if 13 <= len(digits) <= 19 and is_card_number(digits):
-        found: CardMatch | None = CardMatch(start, m.end(), brand(digits) or "", digits[-4:])
-    elif " " in run or "-" in run:
+    if " " in run or "-" in run:
         groups = [(g.start(), g.end()) for g in _GROUP.finditer(run)]
-        span = _best_span(run, groups) if len(groups) > 1 else None
-        found = CardMatch(start + span[0], start + span[1], brand(span[2]) or "", span[2][-4:]) if span else None
+        digits = run.replace(" ", "").replace("-", "")
     else:
-        return None
+        groups, digits = [(0, len(run))], run
+    found: CardMatch | None = None
+    if _card_like([b - a for a, b in groups]) and is_card_number(digits):
+        found = CardMatch(start, m.end(), brand(digits) or "", digits[-4:])
+    elif len(groups) > 1:
+        span = _best_span(run, groups)
+        if span:
+            found = CardMatch(start + span[0], start + span[1], brand(span[2]) or "", span[2][-4:])
     # The label look-back runs on valid numbers only: most candidates fail Luhn or issuer first.
     if found is not None:
         before = text[max(floor, found.start - _LOOKBACK) : found.start]
@@ -151,18 +155,27 @@ def find_cards(text: str) -> Iterator[CardMatch]:
             yield card
 
 
+def _card_like(lengths: list[int]) -> bool:
+    """Groupings cards are printed in: one run, 4-4-4-4(-3), Amex 4-6-5, Diners 4-6-4."""
+    if len(lengths) == 1:
+        return True
+    if lengths in ([4, 6, 5], [4, 6, 4]):
+        return True
+    return all(n == 4 for n in lengths[:-1]) and 1 <= lengths[-1] <= 4
+
+
 def _best_span(run: str, groups: list[tuple[int, int]]) -> tuple[int, int, str] | None:
-    spans = []
-    for i in range(len(groups)):
-        for j in range(i, len(groups)):
-            if i == 0 and j == len(groups) - 1:
-                continue
-            digits = "".join(run[a:b] for a, b in groups[i : j + 1])
-            if 13 <= len(digits) <= 19:
-                spans.append((len(digits), groups[i][0], groups[j][1], digits))
-    for _, s, e, digits in sorted(spans, key=lambda t: -t[0]):
+    """A card inside a longer run: a card-like grouping followed by a 3-4 digit CVV, or one unseparated
+    13-19 digit group between other numbers. Dash-joined ids (402-1234567-1234567) and UUID digit
+    groups are neither."""
+    lengths = [b - a for a, b in groups]
+    if lengths[-1] in (3, 4) and _card_like(lengths[:-1]):
+        digits = "".join(run[a:b] for a, b in groups[:-1])
         if is_card_number(digits):
-            return s, e, digits
+            return groups[0][0], groups[-2][1], digits
+    for a, b in groups:
+        if 13 <= b - a <= 19 and is_card_number(run[a:b]):
+            return a, b, run[a:b]
     return None
 
 

@@ -2,21 +2,34 @@
 
 For each type T that a field's name or values point to:
 
-- value evidence ``v = strength x support``: *strength* is the mean recognizer
-  score of the values that hit (1.0 when a checksum validated them, 0.4-0.85
-  for bare patterns); *support* grows with the hit rate and is full at
-  ``FULL_RATE`` of the examined values. Strong, validated hits are not averaged
-  away: ``SPARSE_MIN_HITS`` of them in free text give ``SPARSE_SUPPORT``
-  however many values did not hit. Weak patterns get no such floor, so weak
-  guesses repeated over a few values do not win.
-- name evidence ``n``: the lexicon weight of the phrase the column name matched.
-- combined as independent evidence: ``1 - (1 - v)(1 - n)``.
-- a name that says "not personal" (version, sku, order number, ...) scales the
-  result by ``NEGATIVE_NAME``; a name whose type has a value recognizer but
-  whose examined values never matched is scaled by ``CONTRADICTED_NAME``.
+1. **Value evidence** ``v = strength x support``. *strength* is the mean
+   recognizer score of the values that hit (named bands,
+   classifiers.recognizers.strength: 1.0 a checksum held, 0.85 the format
+   proves it, 0.5 likely, 0.3 plausible, 0.05 the shape only). *support* is the
+   hit rate, full at ``FULL_RATE`` of the examined values; for matches inside
+   longer text (a ticket body, a log line, a JSON document), which a type
+   never fills, full at ``FULL_RATE_TEXT``. The larger of the two readings counts.
+   - Sparse strong evidence is not averaged away: when ``SPARSE_MIN_HITS``
+     values hold a strong (>= ``STRONG_SCORE``) match inside longer text,
+     support is at least ``SPARSE_SUPPORT`` however many values did not hit.
+   - Weak guesses repeated over many values do not win: a weak score (0.3)
+     stays below the threshold on every value of a column, and whole-value
+     hits in a minority of a column (a few version strings shaped like IPs)
+     get no floor. A medium score (0.5) decides only on most of a column.
+2. **Name evidence** ``n``: the lexicon weight of the phrase that heads the
+   column name (classifiers.column_names; modifiers count at half weight).
+3. **Combined** as independent evidence: ``c = 1 - (1 - v)(1 - n)``.
+4. **Negative name**: a name headed by a not-personal phrase (``login_count``,
+   ``order_number``, ``sku``) scales ``c`` by ``NEGATIVE_NAME``.
+5. **Contradicted name**: the name says T, T has a value recognizer, and none
+   of at least ``MIN_EXAMINED`` values matched it: ``c`` is scaled by
+   ``CONTRADICTED_NAME`` when another type explains the values (an
+   ``adresse_ip`` column of IPs), else by ``SILENT_NAME`` (a strong name
+   survives values that say nothing; a medium one does not).
 
-T is asserted when the result reaches the configured threshold. Every decision
-keeps its evidence, so a steward can see why.
+T is asserted when ``c`` reaches the configured threshold. A field with no
+type still reports how many values were examined (FieldDecision.values_sampled),
+and every decision keeps its evidence, so a steward can see why.
 """
 
 from __future__ import annotations
@@ -25,12 +38,15 @@ from dataclasses import dataclass, field
 
 from classifiers.column_names import NameEvidence
 
-FULL_RATE = 0.6
+FULL_RATE = 0.8
+FULL_RATE_TEXT = 0.2
 STRONG_SCORE = 0.85
 SPARSE_MIN_HITS = 2
 SPARSE_SUPPORT = 0.9
 NEGATIVE_NAME = 0.4
 CONTRADICTED_NAME = 0.3
+SILENT_NAME = 0.7
+MIN_EXAMINED = 5
 
 
 @dataclass
@@ -40,16 +56,29 @@ class TypeHits:
     hits: int = 0
     score_sum: float = 0.0
     validators: set[str] = field(default_factory=set)
+    #: values whose match was inside longer text (not the whole value), and their scores
+    inside: int = 0
+    inside_sum: float = 0.0
+    strong_inside: int = 0
 
-    def add(self, score: float, weight: int = 1, validator: str | None = None) -> None:
+    def add(self, score: float, weight: int = 1, validator: str | None = None, inside: bool = False) -> None:
         self.hits += weight
         self.score_sum += score * weight
         if validator:
             self.validators.add(validator)
+        if inside:
+            self.inside += weight
+            self.inside_sum += score * weight
+            if score >= STRONG_SCORE:
+                self.strong_inside += weight
 
     @property
     def strength(self) -> float:
         return self.score_sum / self.hits if self.hits else 0.0
+
+    @property
+    def inside_strength(self) -> float:
+        return self.inside_sum / self.inside if self.inside else 0.0
 
 
 @dataclass(frozen=True)
@@ -64,35 +93,44 @@ class EntityDecision:
 def value_confidence(h: TypeHits, examined: int) -> float:
     if not examined or not h.hits:
         return 0.0
-    support = min(1.0, (h.hits / examined) / FULL_RATE)
-    if h.strength >= STRONG_SCORE and h.hits >= SPARSE_MIN_HITS:
-        support = max(support, SPARSE_SUPPORT)
-    return h.strength * support
+    column = h.strength * min(1.0, (h.hits / examined) / FULL_RATE)
+    text_support = min(1.0, (h.inside / examined) / FULL_RATE_TEXT)
+    if h.strong_inside >= SPARSE_MIN_HITS:
+        text_support = max(text_support, SPARSE_SUPPORT)
+    return max(column, h.inside_strength * text_support)
 
 
 def decide(name: NameEvidence, hits: dict[str, TypeHits], examined: int, value_types: frozenset[str],
            threshold: float) -> list[EntityDecision]:
     """Decisions for every candidate type (asserted or not), best first."""
+    values = {t: value_confidence(h, examined) for t, h in hits.items()}
     out = []
     for etype in sorted(set(hits) | set(name.types)):
         h = hits.get(etype, TypeHits())
-        v = value_confidence(h, examined)
+        v = values.get(etype, 0.0)
         n, phrase = name.types.get(etype, (0.0, ""))
         conf = 1 - (1 - v) * (1 - n)
         evidence = []
         if h.hits:
             evidence.append(f"value pattern {h.hits}/{examined}")
             evidence += [f"validator {x}" for x in sorted(h.validators)]
+            if h.strong_inside >= SPARSE_MIN_HITS and h.hits / examined < FULL_RATE * SPARSE_SUPPORT:
+                evidence.append(f"{h.strong_inside} strong match(es) inside text")
         if n:
             evidence.append(f"column name '{phrase}'")
-        if name.negative and not n:
+        if name.negative:
             conf *= NEGATIVE_NAME
             evidence.append(f"column name says not personal ('{name.negative}')")
-        if n and not h.hits and etype in value_types and examined >= 5:
-            conf *= CONTRADICTED_NAME
-            evidence.append(f"no value of {examined} matched")
+        if n and not h.hits and etype in value_types and examined >= MIN_EXAMINED:
+            other = max(((u, x) for u, x in values.items() if u != etype), key=lambda p: p[1], default=None)
+            if other and other[1] >= threshold:
+                conf *= CONTRADICTED_NAME
+                evidence.append(f"no value of {examined} matched; values are {other[0]}")
+            else:
+                conf *= SILENT_NAME
+                evidence.append(f"no value of {examined} matched")
         out.append(EntityDecision(etype, round(conf, 3), evidence, h.hits, examined))
-    out.sort(key=lambda d: -d.confidence)
+    out.sort(key=lambda d: (-d.confidence, d.type))
     return out
 
 

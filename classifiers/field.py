@@ -1,4 +1,13 @@
-"""Classify one field from its name and a sample of its values."""
+"""Classify one field from its name and a sample of its values.
+
+Every distinct value is analyzed once (weighted by how often it occurs); the
+recognizers' best score per type and value becomes value evidence, the name
+becomes name evidence, and classifiers.decide weighs the two. A field whose
+values are mostly JSON documents (an event payload, a ``metadata`` column) is
+also read key by key: each key path is judged like a field of its own (its key
+names are column names: ``{"client": {"os": "Android 14"}}`` holds device info),
+and the document field holds every type one of its keys holds.
+"""
 
 from __future__ import annotations
 
@@ -15,10 +24,15 @@ from presidio_analyzer import AnalyzerEngine, RecognizerResult
 from classifiers.column_names import name_evidence
 from classifiers.decide import EntityDecision, TypeHits, asserted, decide
 from classifiers.engine import build_analyzer
+from classifiers.registry import CONTRADICTING_TYPES
 from classifiers.entities import to_pdd
 
 #: Longer values are cut for sampled analysis (the sweep reads every byte; this only classifies).
 MAX_ANALYZED_CHARS = 4_000
+#: A match covering less than this share of its value was found inside longer text (a ticket body, a log line).
+WHOLE_VALUE = 0.8
+#: A field is read as JSON documents when at least this share of its values parse as objects or arrays.
+JSON_SHARE = 0.5
 
 
 def as_text(value: Any) -> str | None:
@@ -47,39 +61,96 @@ class FieldDecision:
     values_sampled: int
 
 
+def json_leaves(counts: Counter[str]) -> dict[str, list[Any]] | None:
+    """Scalar values per key path (``client.os``; list positions dropped) when most values are JSON documents."""
+    docs, total = 0, sum(counts.values())
+    leaves: dict[str, list[Any]] = {}
+
+    def walk(node: Any, path: str, weight: int) -> None:
+        if isinstance(node, dict):
+            for k, v in node.items():
+                walk(v, f"{path}.{k}" if path else str(k), weight)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v, path, weight)
+        elif node is not None:
+            leaves.setdefault(path, []).extend([node] * weight)
+
+    for text, weight in counts.items():
+        s = text.lstrip()
+        if not s or s[0] not in "{[":
+            continue
+        try:
+            doc = json.loads(s)
+        except ValueError:
+            continue
+        if isinstance(doc, (dict, list)):
+            docs += weight
+            walk(doc, "", weight)
+    return leaves if total and docs / total >= JSON_SHARE else None
+
+
 class FieldClassifier:
     def __init__(self, threshold: float = 0.5, spacy_model: str | None = None,
                  analyzer: AnalyzerEngine | None = None):
         self.threshold = threshold
         self.analyzer = analyzer or build_analyzer(spacy_model)
-        self.value_types = frozenset(
-            t for r in self.analyzer.registry.recognizers for e in r.supported_entities if (t := to_pdd(e)))
+        # Types whose recognizer matches every well-formed value: only for these does "no value matched"
+        # contradict the column name (an unlisted surname or brand proves nothing).
+        self.value_types = CONTRADICTING_TYPES
 
     def _results(self, text: str) -> list[RecognizerResult]:
         results = self.analyzer.analyze(text[:MAX_ANALYZED_CHARS], language="en")
-        # An e-mail's domain also matches the URL pattern: the larger, more specific span wins.
+        # An e-mail's domain also matches the URL pattern: the larger span wins over what it holds,
+        # unless the inner match is at least as sure (a card number or token in a URL's query string).
         out = []
         for r in results:
             inside = any(o is not r and o.start <= r.start and r.end <= o.end and (o.end - o.start) > (r.end - r.start)
-                         for o in results)
+                         and o.score >= r.score for o in results)
             if not inside:
                 out.append(r)
         return out
 
-    def classify(self, field: str, values: Iterable[Any]) -> FieldDecision:
-        counts = Counter(t for v in values if (t := as_text(v)) is not None and t.strip())
-        examined = sum(counts.values())
+    def _hits(self, counts: Counter[str]) -> dict[str, TypeHits]:
         hits: dict[str, TypeHits] = {}
         for text, weight in counts.items():
-            best: dict[str, tuple[float, str | None]] = {}
+            size = len(text.strip())
+            # per type: (best score, its validator, whether that match was inside longer text)
+            best: dict[str, tuple[float, str | None, bool]] = {}
             for r in self._results(text):
                 etype = to_pdd(r.entity_type)
                 if not etype:
                     continue
                 validator = (r.recognition_metadata or {}).get("validator")
-                if r.score > best.get(etype, (-1.0, None))[0]:
-                    best[etype] = (r.score, validator)
-            for etype, (score, validator) in best.items():
-                hits.setdefault(etype, TypeHits()).add(score, weight, validator)
-        decisions = decide(name_evidence(field), hits, examined, self.value_types, self.threshold)
+                if r.score > best.get(etype, (-1.0, None, False))[0]:
+                    best[etype] = (r.score, validator, (r.end - r.start) < WHOLE_VALUE * size)
+            for etype, (score, validator, inside) in best.items():
+                hits.setdefault(etype, TypeHits()).add(score, weight, validator, inside)
+        return hits
+
+    @staticmethod
+    def _counts(values: Iterable[Any]) -> Counter[str]:
+        return Counter(t for v in values if (t := as_text(v)) is not None and t.strip())
+
+    def classify(self, field: str, values: Iterable[Any]) -> FieldDecision:
+        counts = self._counts(values)
+        examined = sum(counts.values())
+        decisions = decide(name_evidence(field), self._hits(counts), examined, self.value_types, self.threshold)
+        leaves = json_leaves(counts)
+        if leaves:
+            decisions = self._merge_keys(decisions, field, leaves, examined)
         return FieldDecision(asserted(decisions, self.threshold), decisions, examined)
+
+    def _merge_keys(self, decisions: list[EntityDecision], field: str, leaves: dict[str, list[Any]],
+                    examined: int) -> list[EntityDecision]:
+        """The document field's decisions, each type lifted to its best key's when a key says more."""
+        best = {d.type: d for d in decisions}
+        for path, vals in leaves.items():
+            counts = self._counts(vals)
+            # A key at the document's root with no name (an array of scalars) is named by the field.
+            for d in decide(name_evidence(path or field), self._hits(counts), sum(counts.values()),
+                            self.value_types, self.threshold):
+                if d.confidence > best.get(d.type, d).confidence or d.type not in best:
+                    best[d.type] = EntityDecision(d.type, d.confidence, [f"JSON key '{path}': {e}" for e in d.evidence],
+                                                  d.hits, examined)
+        return sorted(best.values(), key=lambda d: (-d.confidence, d.type))
