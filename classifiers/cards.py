@@ -88,15 +88,20 @@ def may_hold_card(text: str) -> bool:
     return False
 
 
+# The table by first digit, in table order: brand() looks at a handful of ranges, not all of them.
+_BY_FIRST: dict[str, list[tuple[str, str, int, tuple[int, ...], str]]] = {}
+for _name, _ranges, _lengths in _BRANDS:
+    for _low, _high in _ranges:
+        for _d in {str(d) for d in range(int(_low[0]), int(_high[0]) + 1)}:
+            _BY_FIRST.setdefault(_d, []).append((_low, _high, len(_low), _lengths, _name))
+
+
 def brand(digits: str) -> str | None:
     """The issuer of a digit string if its prefix and length fit one, else None."""
     n = len(digits)
-    for name, ranges, lengths in _BRANDS:
-        if n not in lengths:
-            continue
-        for low, high in ranges:
-            if low <= digits[: len(low)] <= high:
-                return name
+    for low, high, width, lengths, name in _BY_FIRST.get(digits[:1], ()):
+        if n in lengths and low <= digits[:width] <= high:
+            return name
     return None
 
 
