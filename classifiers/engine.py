@@ -45,4 +45,10 @@ def build_analyzer(spacy_model: str | None = None) -> AnalyzerEngine:
     registry = RecognizerRegistry(supported_languages=["en"])
     for cls in RECOGNIZERS:
         registry.add_recognizer(cls())
+    if spacy_model:
+        # The model's NER (PERSON, LOCATION/GPE, ORG) becomes evidence beside the name lists and
+        # gazetteer; entities.to_pdd maps the names. Without a model there is nothing for it to read.
+        from presidio_analyzer.predefined_recognizers import SpacyRecognizer
+
+        registry.add_recognizer(SpacyRecognizer(supported_entities=["PERSON", "LOCATION", "ORGANIZATION"]))
     return AnalyzerEngine(registry=registry, nlp_engine=_nlp_engine(spacy_model), supported_languages=["en"])
