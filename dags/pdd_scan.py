@@ -127,8 +127,9 @@ def pdd_scan():  # noqa: ANN201
         """Write report.json even when some scan tasks failed: what they left missing is listed as errors."""
         ctx = get_current_context()
         run = _run()
-        return run.reduce(started=ctx["dag_run"].start_date.isoformat(timespec="seconds")
-                          if ctx["dag_run"].start_date else None, latest=REPORTS / "latest")
+        start = ctx["dag_run"].start_date
+        return run.reduce(started=start.isoformat(timespec="seconds") if start else None,
+                          latest=REPORTS / "latest", sources=prep["sources"])
 
     @task(retries=0)
     def gate(summary: dict) -> None:

@@ -182,11 +182,17 @@ class Run:
         return {"source": source, "dataset": dataset, "index": unit["index"], "rows": res.rows,
                 "violations": len(res.violations), "error": res.error is not None}
 
-    def reduce(self, started: str | None = None, run_id: str | None = None, latest: Path | None = None) -> dict:
-        """Build report.json from every step's files; a step that left nothing is reported as an error."""
+    def reduce(self, started: str | None = None, run_id: str | None = None, latest: Path | None = None,
+               sources: list[str] | None = None) -> dict:
+        """Build report.json from every step's files; a step that left nothing is reported as an error.
+
+        ``sources``: the sources this run was asked to scan (default: all of the config's).
+        """
         scanner = self.scanner()
         results = []
         for cfg in scanner.config.sources:
+            if sources is not None and cfg.name not in sources:
+                continue
             sfile = self._file("sources", cfg.name)
             if not sfile.exists():
                 results.append(SourceResult(name=cfg.name, kind=cfg.kind, error=f"source {cfg.name!r}: not scanned "

@@ -48,3 +48,27 @@ def test_dag_report_equals_cli_report(airflow_home: Path, tmp_path: Path) -> Non
 
     # Task logs (captured here from the process) and XComs hold no raw card number.
     assert leaks(proc.stdout + proc.stderr, manifest.card_numbers) == []
+
+
+RUN_WITH_CONF = RUN.replace("mod.scan_dag.test()", "mod.scan_dag.test(run_conf={'sources': ['app_db'], 'as_of': '2031-06-30'})")
+
+
+def test_conn_id_source_and_operator_params(airflow_home: Path, tmp_path: Path) -> None:
+    """A source that names an Airflow Connection instead of a url; an operator's run for one source and
+    another as_of."""
+    manifest = generate(tmp_path / "data")
+    db = manifest.out_dir / "app.db"
+    config = tmp_path / "pdd.yaml"
+    config.write_text(manifest.config.read_text().replace("url: sqlite:///app.db", "conn_id: pdd_app_db")
+                      .replace("path: logs/*", f"path: {manifest.out_dir / 'logs'}/*")
+                      .replace("path: exports/*", f"path: {manifest.out_dir / 'exports'}/*"))
+    assert "conn_id: pdd_app_db" in config.read_text()
+    env = airflow_env(airflow_home, config, tmp_path / "reports")
+    env["AIRFLOW_CONN_PDD_APP_DB"] = json.dumps({"conn_type": "sqlite", "host": str(db)})
+    proc = run_py(RUN_WITH_CONF, env)
+    assert proc.returncode == 0, proc.stderr[-4000:]
+    report = json.loads((tmp_path / "reports" / "latest" / "report.json").read_text())
+    assert report["run"]["as_of"] == "2031-06-30"
+    assert [s["name"] for s in report["sources"]] == ["app_db"] and report["sources"][0]["status"] == "ok"
+    cards = [v for v in report["violations"] if v["rule"] == "full_card_number"]
+    assert len(cards) == 6 and {v["source"] for v in report["violations"]} == {"app_db"}
