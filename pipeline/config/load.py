@@ -11,10 +11,10 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from pipeline.config.model import Config, SourceConfig
+from pipeline.yaml_lines import LinedYaml
 
 _ENV = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
@@ -23,58 +23,7 @@ class ConfigError(Exception):
     """The config file is wrong; the message names file, line and key."""
 
 
-def _loc(loc: tuple[Any, ...]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(top level)"
-
-
-class _Lines:
-    """Plain Python data from YAML, with the line of every key and item."""
-
-    def __init__(self, path: Path, text: str):
-        self.path = path
-        self.lines: dict[tuple[Any, ...], int] = {}
-        try:
-            node = yaml.compose(text, Loader=yaml.SafeLoader)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f" line {mark.line + 1}" if mark else ""
-            problem = getattr(exc, "problem", None) or str(exc)
-            raise ConfigError(f"{path}{where}: not valid YAML ({problem})") from None
-        self.data = self._build(node, ()) if node is not None else None
-
-    def _build(self, node: yaml.Node, at: tuple[Any, ...]) -> Any:
-        self.lines[at] = node.start_mark.line + 1
-        if isinstance(node, yaml.MappingNode):
-            out: dict[str, Any] = {}
-            for knode, vnode in node.value:
-                key = knode.value
-                if key in out:
-                    raise ConfigError(f"{self.path} line {knode.start_mark.line + 1}: key {key!r} given twice")
-                self.lines[(*at, key)] = knode.start_mark.line + 1
-                out[key] = self._build(vnode, (*at, key))
-                self.lines[(*at, key)] = knode.start_mark.line + 1
-            return out
-        if isinstance(node, yaml.SequenceNode):
-            return [self._build(item, (*at, i)) for i, item in enumerate(node.value)]
-        return yaml.SafeLoader.construct_object(yaml.SafeLoader(""), node, deep=True)
-
-    def line(self, loc: tuple[Any, ...]) -> int | None:
-        while loc:
-            if loc in self.lines:
-                return self.lines[loc]
-            loc = loc[:-1]
-        return self.lines.get(())
-
-    def error(self, loc: tuple[Any, ...], message: str) -> ConfigError:
-        line = self.line(loc)
-        where = f"{self.path} line {line}" if line else str(self.path)
-        return ConfigError(f"{where}, {_loc(loc)}: {message}")
-
-
-def _expand_env(value: Any, at: tuple[Any, ...], doc: _Lines) -> Any:
+def _expand_env(value: Any, at: tuple[Any, ...], doc: LinedYaml) -> Any:
     if isinstance(value, dict):
         return {k: _expand_env(v, (*at, k), doc) for k, v in value.items()}
     if isinstance(value, list):
@@ -91,7 +40,7 @@ def _expand_env(value: Any, at: tuple[Any, ...], doc: _Lines) -> Any:
     return value
 
 
-def _pydantic_errors(exc: ValidationError, doc: _Lines, prefix: tuple[Any, ...] = ()) -> ConfigError:
+def _pydantic_errors(exc: ValidationError, doc: LinedYaml, prefix: tuple[Any, ...] = ()) -> ConfigError:
     msgs = []
     for err in exc.errors():
         loc = (*prefix, *err["loc"])
@@ -115,7 +64,7 @@ def load_config(path: str | Path, *, as_of: Any = None) -> Config:
         raise ConfigError(f"{path}: no such config file") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot be read ({exc.__class__.__name__}: {exc})") from None
-    doc = _Lines(path, text)
+    doc = LinedYaml(path, text, ConfigError)
     data = doc.data
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: the config must be a mapping with a 'sources' list")

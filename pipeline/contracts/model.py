@@ -13,11 +13,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from classifiers.entities import ENTITY_TYPES
 from pipeline.policy import PolicyMap
+from pipeline.yaml_lines import LinedYaml, where
 
 CONTRACT_VERSION = 1
 FORBIDDEN_TYPES = {"CREDIT_CARD": "the policy forbids storing full card numbers; the full_card_number rule guards it"}
@@ -241,50 +248,7 @@ class ContractSet:
         return [c for c in self.contracts if c.source in names]
 
 
-class _YamlLines:
-    """The data of a YAML file, with the line of every key and item (for error messages)."""
-
-    def __init__(self, path: Path, text: str):
-        self.lines: dict[tuple[Any, ...], int] = {}
-        try:
-            node = yaml.compose(text, Loader=yaml.SafeLoader)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f" line {mark.line + 1}" if mark else ""
-            raise ContractError(f"{path}{where}: not valid YAML ({getattr(exc, 'problem', None) or exc})") from None
-        self.data = self._walk(path, node, ()) if node is not None else None
-
-    def _walk(self, path: Path, node: yaml.Node, at: tuple[Any, ...]) -> Any:
-        self.lines.setdefault(at, node.start_mark.line + 1)
-        if isinstance(node, yaml.MappingNode):
-            out: dict[Any, Any] = {}
-            for knode, vnode in node.value:
-                key = knode.value
-                if key in out:
-                    raise ContractError(f"{path} line {knode.start_mark.line + 1}: key {key!r} is given twice")
-                self.lines[(*at, key)] = knode.start_mark.line + 1
-                out[key] = self._walk(path, vnode, (*at, key))
-            return out
-        if isinstance(node, yaml.SequenceNode):
-            return [self._walk(path, item, (*at, i)) for i, item in enumerate(node.value)]
-        return yaml.SafeLoader.construct_object(yaml.SafeLoader(""), node, deep=True)
-
-    def line(self, loc: tuple[Any, ...]) -> int | None:
-        while loc:
-            if loc in self.lines:
-                return self.lines[loc]
-            loc = loc[:-1]
-        return self.lines.get(())
-
-
-def _where(loc: tuple[Any, ...]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(top level)"
-
-
-def _errors(path: Path, doc: _YamlLines, exc: ValidationError, prefix: tuple[Any, ...] = ()) -> ContractError:
+def _errors(path: Path, doc: LinedYaml, exc: ValidationError, prefix: tuple[Any, ...] = ()) -> ContractError:
     msgs = []
     for err in exc.errors():
         loc = (*prefix, *err["loc"])
@@ -299,7 +263,7 @@ def _errors(path: Path, doc: _YamlLines, exc: ValidationError, prefix: tuple[Any
             idx = int(text.split("[", 1)[1].split("]", 1)[0])
             loc, text = (*loc, idx), text.split(": ", 1)[1]
         line = doc.line(loc)
-        msgs.append(f"{path}{f' line {line}' if line else ''}, {_where(loc)}: {text}")
+        msgs.append(f"{path}{f' line {line}' if line else ''}, {where(loc)}: {text}")
     return ContractError("\n".join(msgs))
 
 
@@ -309,7 +273,7 @@ def load_contract_file(path: Path, policy: PolicyMap | None = None) -> list[Cont
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ContractError(f"{path}: cannot be read ({exc.__class__.__name__})") from None
-    doc = _YamlLines(path, text)
+    doc = LinedYaml(path, text, ContractError)
     if not isinstance(doc.data, dict):
         raise ContractError(f"{path}: a contract is a mapping with source, dataset and fields "
                             "(see data_contracts/README.md)")
@@ -326,7 +290,7 @@ def load_contract_file(path: Path, policy: PolicyMap | None = None) -> list[Cont
     out = []
     for name, (raw, prefix) in bodies.items():
         if not isinstance(raw, dict):
-            raise ContractError(f"{path} line {doc.line(prefix)}, {_where(prefix)}: a dataset's contract is a "
+            raise ContractError(f"{path} line {doc.line(prefix)}, {where(prefix)}: a dataset's contract is a "
                                 "mapping with fields and rules")
         raw = {**raw, "fields": {k: (v if v is not None else {}) for k, v in (raw.get("fields") or {}).items()}}
         try:

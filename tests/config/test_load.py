@@ -62,7 +62,7 @@ def test_env_expansion_keeps_secret_out_of_the_file(tmp_path: Path, monkeypatch:
     (("sources:", "sources: [oops"), "line 3: not valid YAML"),
     (("url: sqlite:///data/app.db", "url: ${PDD_NOT_SET_ANYWHERE}"),
      "line 5, sources[0].url: environment variable PDD_NOT_SET_ANYWHERE is not set"),
-    (("    kind: logs\n", "    kind: logs\n    kind: files\n"), "line 8: key 'kind' given twice"),
+    (("    kind: logs\n", "    kind: logs\n    kind: files\n"), "line 8: key 'kind' is given twice"),
 ])
 def test_wrong_config_is_refused_with_line(tmp_path: Path, edit: tuple[str, str], message: str) -> None:
     text = GOOD.replace(*edit)
