@@ -72,3 +72,26 @@ def test_conn_id_source_and_operator_params(airflow_home: Path, tmp_path: Path) 
     assert [s["name"] for s in report["sources"]] == ["app_db"] and report["sources"][0]["status"] == "ok"
     cards = [v for v in report["violations"] if v["rule"] == "full_card_number"]
     assert len(cards) == 6 and {v["source"] for v in report["violations"]} == {"app_db"}
+
+
+CONTRACTS_RUN = RUN.replace("dags/pdd_scan.py", "dags/pdd_contracts.py").replace("mod.scan_dag", "mod.contracts_dag")
+
+
+def test_contracts_dag_checks_the_published_report(airflow_home: Path, tmp_path: Path) -> None:
+    """The downstream DAG (scheduled on the pdd_report asset) passes on the clean demo, fails on the normal one."""
+    for clean, state in ((True, "success"), (False, "failed")):
+        manifest = generate(tmp_path / f"data-{clean}", clean=clean)
+        reports = tmp_path / f"reports-{clean}"
+        cli = subprocess.run([sys.executable, "-m", "pipeline.cli", "scan", str(manifest.config), "--out",
+                              str(reports / "latest"), "-q"], capture_output=True, text=True, cwd=REPO, timeout=600)
+        assert cli.returncode == (0 if clean else 1), cli.stderr[-2000:]
+        env = airflow_env(airflow_home, manifest.config, reports)
+        env["PDD_CONTRACTS"] = str(REPO / "data_contracts" / "demo")
+        proc = run_py(CONTRACTS_RUN, env)
+        assert proc.returncode == 0, proc.stderr[-4000:]
+        result = json.loads(proc.stdout.strip().splitlines()[-1])
+        assert result["state"] == state, proc.stderr[-3000:]
+        assert list((reports / "contracts").glob("*/contracts.xml"))
+        if not clean:
+            assert "app_db.payments, field note, clause full_card_number" in proc.stderr + proc.stdout
+            assert leaks(proc.stdout + proc.stderr, manifest.card_numbers) == []

@@ -36,7 +36,7 @@ def test_dagbag_imports_with_known_pools(airflow_home: Path, tmp_path: Path) -> 
     assert proc.returncode == 0, proc.stderr[-3000:]
     out = json.loads(proc.stdout.strip().splitlines()[-1])
     assert out["errors"] == {}
-    assert "pdd_scan" in out["dags"]
+    assert {"pdd_scan", "pdd_contracts"} <= set(out["dags"])
     known = set(pools(load_config(manifest.config))) | {"default_pool"}
     assert set(out["pools"]) <= known, f"unknown pools {set(out['pools']) - known}"
     assert "pdd_app_db" in out["pools"]
