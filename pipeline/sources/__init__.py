@@ -11,7 +11,7 @@ for _mod in pkgutil.iter_modules(__path__):
         importlib.import_module(f"{__name__}.{_mod.name}")
 
 
-def open_source(config, settings) -> Source:  # noqa: ANN001 - typed in scan
+def open_source(config, settings) -> Source:
     """The Source object for one configured source."""
     return kinds()[config.kind](config, settings)
 

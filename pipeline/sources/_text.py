@@ -17,14 +17,16 @@ import os
 import re
 import zlib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from fnmatch import fnmatchcase
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, TypeVar
 
 from pipeline.config.model import Config, PathSourceConfig
-from pipeline.sources.base import ReadStats, SourceError
+from pipeline.sources.base import Batch, ReadStats, SourceError
+
+R = TypeVar("R")
 
 MAX_LINE_BYTES = 1 << 20
 """Longer lines are counted and skipped, never loaded whole."""
@@ -302,3 +304,24 @@ def restart(stats: ReadStats) -> None:
 def check_size(size: int) -> None:
     if size < 1:
         raise ValueError(f"batch size must be at least 1, not {size}")
+
+
+def in_batches(records: Iterator[tuple[str, R]], size: int, make: Callable[[list[str], list[R]], Batch]
+               ) -> Iterator[Batch]:
+    """(key, record) pairs in batches of ``size``; when reading fails (a damaged gzip), the records read
+    before the damage are still yielded, then the error is raised: nothing found is lost."""
+    keys: list[str] = []
+    items: list[R] = []
+    try:
+        for key, item in records:
+            keys.append(key)
+            items.append(item)
+            if len(keys) == size:
+                yield make(keys, items)
+                keys, items = [], []
+    except SourceError:
+        if keys:
+            yield make(keys, items)
+        raise
+    if keys:
+        yield make(keys, items)

@@ -122,7 +122,7 @@ class Dataset(ABC):
             raise SourceError(f"{type(self).__name__} cannot be read by key range", dataset=self.name)
         return self.batches(size)
 
-    def close(self) -> None:  # noqa: B027 - optional hook
+    def close(self) -> None:
         """Release what the dataset holds open."""
 
 
@@ -157,7 +157,7 @@ class Source(ABC):
     def datasets(self) -> Iterator[Dataset]:
         """The datasets to scan; raises SourceError when the source itself cannot be read."""
 
-    def close(self) -> None:  # noqa: B027 - optional hook
+    def close(self) -> None:
         """Release connections."""
 
 

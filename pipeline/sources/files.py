@@ -43,10 +43,11 @@ from pipeline.sources._text import (
     check_size,
     compact_json,
     decode,
+    in_batches,
     match_files,
     restart,
 )
-from pipeline.sources.base import Batch, Dataset, ReadStats, Source, SourceError
+from pipeline.sources.base import Batch, Dataset, ReadStats, Source
 from pipeline.sources.logs import JSONL, LogFile
 
 SNIFF_BYTES = 64 << 10
@@ -126,41 +127,31 @@ class CsvFile(Dataset):
         check_size(size)
         dialect = self._probe()
         restart(self.stats)
-        keys: list[str] = []
-        rows: list[list[str]] = []
-        header_pending = self._header
         with closing(self._file.lines()) as lines:
-            feed = _LineFeed(lines, self.stats)
-            reader = csv.reader(feed, dialect)
+            yield from in_batches(self._rows(lines, dialect), size, self._batch)
+
+    def _rows(self, lines: Iterator[tuple[int, bytes]], dialect: Any) -> Iterator[tuple[str, list[str]]]:
+        header_pending = self._header
+        feed = _LineFeed(lines, self.stats)
+        reader = csv.reader(feed, dialect)
+        while True:
             try:
-                while True:
-                    try:
-                        row = next(reader)
-                    except StopIteration:
-                        break
-                    except csv.Error:
-                        self._broken(feed.take_start(), "not valid CSV")
-                        continue
-                    start = feed.take_start()
-                    if not row:
-                        continue
-                    if header_pending:
-                        header_pending = False
-                        continue
-                    if len(row) != len(self._names):
-                        self._broken(start, f"{len(row)} cells where the header has {len(self._names)}")
-                        continue
-                    keys.append(str(start))
-                    rows.append(row)
-                    if len(keys) == size:
-                        yield self._batch(keys, rows)
-                        keys, rows = [], []
-            except SourceError:
-                if keys:  # the records before the damage are still swept
-                    yield self._batch(keys, rows)
-                raise
-        if keys:
-            yield self._batch(keys, rows)
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error:
+                self._broken(feed.take_start(), "not valid CSV")
+                continue
+            start = feed.take_start()
+            if not row:
+                continue
+            if header_pending:
+                header_pending = False
+                continue
+            if len(row) != len(self._names):
+                self._broken(start, f"{len(row)} cells where the header has {len(self._names)}")
+                continue
+            yield str(start), row
 
     def _broken(self, line: int, why: str) -> None:
         self.stats.skip(BROKEN_LINE)

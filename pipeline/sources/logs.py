@@ -39,11 +39,12 @@ from pipeline.sources._text import (
     TextFile,
     check_size,
     decode,
+    in_batches,
     match_files,
     parse_json_object,
     restart,
 )
-from pipeline.sources.base import Batch, Dataset, ReadStats, Source, SourceError
+from pipeline.sources.base import Batch, Dataset, ReadStats, Source
 
 JSONL, ACCESS, PLAIN = "jsonl", "access", "plain"
 PROBE_LINES = 50
@@ -173,25 +174,14 @@ class LogFile(Dataset):
         check_size(size)
         self.format  # noqa: B018
         restart(self.stats)
-        keys: list[str] = []
-        records: list[dict[str, Any]] = []
         with closing(self._file.lines()) as lines:
-            try:
-                for number, raw in lines:
-                    record = self._record(number, raw, self.stats)
-                    if record is None:
-                        continue
-                    keys.append(str(number))
-                    records.append(record)
-                    if len(keys) == size:
-                        yield self._batch(keys, records)
-                        keys, records = [], []
-            except SourceError:
-                if keys:  # the records before the damage are still swept
-                    yield self._batch(keys, records)
-                raise
-        if keys:
-            yield self._batch(keys, records)
+            yield from in_batches(self._records(lines), size, self._batch)
+
+    def _records(self, lines: Iterator[tuple[int, bytes]]) -> Iterator[tuple[str, dict[str, Any]]]:
+        for number, raw in lines:
+            record = self._record(number, raw, self.stats)
+            if record is not None:
+                yield str(number), record
 
     def _batch(self, keys: list[str], records: list[dict[str, Any]]) -> Batch:
         # Columns for the fields these records have, not every field seen so far:
