@@ -60,7 +60,11 @@ ACCESS_FIELDS = (
     "http_referer",
     "http_user_agent",
 )
-TEXT_NOT_READ = "text after the access-log format (not read)"
+#: Text that fits no field (a broken line, what follows the access-log format such as an appended
+#: $http_x_forwarded_for) is kept in this one field, so the sweep still reads it: a card number pasted
+#: into a broken line is still a stored card number.
+UNPARSED = "unparsed"
+TEXT_NOT_READ = "text after the access-log format (kept in field unparsed)"
 
 _QUOTED = r'[^"\\]*(?:\\.[^"\\]*)*'  # an escaped quote stays inside the field (unrolled: fast)
 _ACCESS = re.compile(
@@ -207,16 +211,19 @@ class LogFile(Dataset):
             record = parse_json_object(text)
             if record is None:
                 stats.skip(BROKEN_LINE)
-                stats.note(f"{where}: not a JSON object, skipped")
+                stats.note(f"{where}: not a JSON object, kept as field {UNPARSED}")
+                return {UNPARSED: text.strip()}
             return record
         m = _ACCESS.match(text)
         if m is None:
             stats.skip(BROKEN_LINE)
-            stats.note(f"{where}: not in the access-log format, skipped")
-            return None
+            stats.note(f"{where}: not in the access-log format, kept as field {UNPARSED}")
+            return {UNPARSED: text.strip()}
         record = m.groupdict()  # the named groups, in ACCESS_FIELDS order, then rest
-        if record.pop("rest").strip():
+        rest = record.pop("rest").strip()
+        if rest:
             stats.skip(TEXT_NOT_READ)
+            record[UNPARSED] = rest
         for f, value in record.items():
             if value == "-":
                 record[f] = None

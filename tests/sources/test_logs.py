@@ -26,6 +26,7 @@ from pipeline.sources.logs import (
     JSONL,
     PLAIN,
     TEXT_NOT_READ,
+    UNPARSED,
     LogsSource,
     message_of,
 )
@@ -105,7 +106,7 @@ def test_one_folder_mixes_formats(tmp_path: Path) -> None:
 def test_access_log_fields_keys_and_values() -> None:
     ds = only(CASES, "access.log")
     keys, records = read_all(ds)
-    assert keys == ["1", "2", "5", "6"]  # line 3 blank, line 4 broken
+    assert keys == ["1", "2", "4", "5", "6"]  # line 3 blank; line 4 broken, kept whole in `unparsed`
     assert records[0] == {
         "remote_addr": "203.0.113.7",
         "remote_user": "alice",
@@ -124,20 +125,23 @@ def test_access_log_fields_keys_and_values() -> None:
         "status": "302",
         "http_user_agent": "curl/8.0",
     }
+    # a broken line is counted, and its text kept in one field so that the sweep still reads it
+    assert records[2] == {UNPARSED: "this line is not an access-log line"}
     # common format: no referer, no user agent; an escaped quote stays inside the request
-    assert records[2]["request"] == 'GET /q?s=\\"quoted\\" HTTP/1.0'
-    assert "http_referer" not in records[2] and "http_user_agent" not in records[2]
-    assert records[3]["remote_addr"] == "2001:db8::1"
-    assert ds.stats.records == 4
-    # the trailing "$http_x_forwarded_for" has no field: counted as not read, not dropped silently
+    assert records[3]["request"] == 'GET /q?s=\\"quoted\\" HTTP/1.0'
+    assert "http_referer" not in records[3] and "http_user_agent" not in records[3]
+    assert records[4]["remote_addr"] == "2001:db8::1"
+    # the trailing "$http_x_forwarded_for" has no nginx field of its own: counted, and kept in `unparsed`
+    assert records[4][UNPARSED] == '"10.0.0.1"'
+    assert ds.stats.records == 5
     assert ds.stats.skipped == {BROKEN_LINE: 1, TEXT_NOT_READ: 1}
-    assert ds.stats.notes == ["line 4: not in the access-log format, skipped"]
+    assert ds.stats.notes == ["line 4: not in the access-log format, kept as field unparsed"]
 
 
 def test_json_lines_flatten_to_dotted_paths() -> None:
     ds = only(CASES, "app.jsonl")
     keys, records = read_all(ds)
-    assert keys == ["1", "2", "5"]  # line 3 blank, line 4 broken JSON
+    assert keys == ["1", "2", "4", "5"]  # line 3 blank; line 4 broken JSON, kept in `unparsed`
     assert records[0] == {
         "ts": "2026-11-24T10:00:00Z",
         "user.email": "ana@example.com",
@@ -147,10 +151,12 @@ def test_json_lines_flatten_to_dotted_paths() -> None:
     }
     assert records[1]["items"] == '[{"sku":"A1"},{"sku":"B2"}]'  # a list is one field, compact JSON
     assert records[1]["ok"] is True
-    assert records[2] == {"ts": "2026-11-24T10:00:03Z", "retries": 3}  # an empty object gives no field
-    assert ds.fields() == ["ts", "user.email", "user.address.city", "geo.lat", "geo.lon", "items", "ok", "retries"]
+    assert list(records[2]) == [UNPARSED]
+    assert records[3] == {"ts": "2026-11-24T10:00:03Z", "retries": 3}  # an empty object gives no field
+    assert ds.fields()[:7] == ["ts", "user.email", "user.address.city", "geo.lat", "geo.lon", "items", "ok"]
+    assert sorted(ds.fields()[7:]) == ["retries", UNPARSED]
     assert ds.stats.skipped == {BROKEN_LINE: 1}
-    assert ds.stats.notes == ["line 4: not a JSON object, skipped"]
+    assert ds.stats.notes == ["line 4: not a JSON object, kept as field unparsed"]
 
 
 def test_plain_text_message_drops_timestamp_and_level() -> None:
@@ -274,11 +280,14 @@ def test_broken_lines_never_quote_their_content(tmp_path: Path) -> None:
     lines = [json.dumps({"n": i}) for i in range(5)] + [f'{{"card": "{CARD}"', f"card {CARD}"]
     write(tmp_path / "x.jsonl", "\n".join(lines).encode())
     ds = only(tmp_path, "x.jsonl")
-    keys, _ = read_all(ds)
-    assert keys == ["1", "2", "3", "4", "5"]
+    keys, records = read_all(ds)
+    assert keys == ["1", "2", "3", "4", "5", "6", "7"]
     assert ds.stats.skipped == {BROKEN_LINE: 2}
-    assert ds.stats.notes == ["line 6: not a JSON object, skipped", "line 7: not a JSON object, skipped"]
+    assert ds.stats.notes == ["line 6: not a JSON object, kept as field unparsed",
+                              "line 7: not a JSON object, kept as field unparsed"]
     assert CARD not in repr(ds.stats)
+    # the card pasted into a broken line is still there for the sweep
+    assert CARD in records[6][UNPARSED]
 
 
 def _noisy_lines(n: int) -> bytes:
