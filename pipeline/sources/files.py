@@ -48,7 +48,7 @@ from pipeline.sources._text import (
     restart,
 )
 from pipeline.sources.base import Batch, Dataset, ReadStats, Source
-from pipeline.sources.logs import JSONL, LogFile
+from pipeline.sources.logs import JSONL, UNPARSED, LogFile
 
 SNIFF_BYTES = 64 << 10
 SUPPORTED = ".csv, .tsv, .jsonl, .ndjson (each also gzipped, as .gz), .parquet"
@@ -70,6 +70,7 @@ class CsvFile(Dataset):
         self._dialect: type[csv.Dialect] | None = None
         self._header = False
         self._names: list[str] = []
+        self._unparsed_seen = False  # a row that did not fit the header was kept in UNPARSED
         self._multiline = False  # records spanning lines: sampling must not seek into one
 
     def _probe(self) -> type[csv.Dialect]:
@@ -103,7 +104,7 @@ class CsvFile(Dataset):
 
     def fields(self) -> list[str]:
         self._probe()
-        return list(self._names)
+        return [*self._names, UNPARSED] if self._unparsed_seen else list(self._names)
 
     def sample(self, n: int) -> dict[str, list[Any]]:
         dialect = self._probe()
@@ -140,7 +141,7 @@ class CsvFile(Dataset):
             except StopIteration:
                 return
             except csv.Error:
-                self._broken(feed.take_start(), "not valid CSV")
+                self._broken(feed.take_start(), "not valid CSV, skipped")
                 continue
             start = feed.take_start()
             if not row:
@@ -149,18 +150,37 @@ class CsvFile(Dataset):
                 header_pending = False
                 continue
             if len(row) != len(self._names):
-                self._broken(start, f"{len(row)} cells where the header has {len(self._names)}")
+                # Counted as broken, and kept whole in `unparsed` so the sweep still reads it.
+                self._broken(start, f"{len(row)} cells where the header has {len(self._names)}; kept as field "
+                             f"{UNPARSED}")
+                self._unparsed_seen = True
+                yield str(start), _Unparsed(dialect.delimiter.join(row))
                 continue
             yield str(start), row
 
     def _broken(self, line: int, why: str) -> None:
         self.stats.skip(BROKEN_LINE)
-        self.stats.note(f"line {line}: {why}, skipped")
+        self.stats.note(f"line {line}: {why}")
 
     def _batch(self, keys: list[str], rows: list[list[str]]) -> Batch:
         self.stats.records += len(keys)
-        columns = {name: [row[i] or None for row in rows] for i, name in enumerate(self._names)}
+        broken = [isinstance(row, _Unparsed) for row in rows]
+        if not any(broken):
+            columns = {name: [row[i] or None for row in rows] for i, name in enumerate(self._names)}
+        else:
+            columns = {name: [None if bad else (row[i] or None) for row, bad in zip(rows, broken, strict=True)]
+                       for i, name in enumerate(self._names)}
+            columns[UNPARSED] = [row.text if bad else None for row, bad in zip(rows, broken, strict=True)]
         return Batch(keys=keys, columns=columns)
+
+
+class _Unparsed:
+    """A CSV row that does not fit the header: its text, for the field ``unparsed``."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str):
+        self.text = text
 
 
 class _LineFeed:

@@ -105,17 +105,21 @@ def test_csv_empty_cells_are_none_and_values_stay_strings(tmp_path: Path) -> Non
     assert columns == {"id": ["1", "2"], "age": ["15", None], "note": [None, "ok"]}
 
 
-def test_csv_rows_with_the_wrong_cell_count_are_counted_and_skipped(tmp_path: Path) -> None:
+def test_csv_rows_with_the_wrong_cell_count_are_counted_and_kept_unparsed(tmp_path: Path) -> None:
     write(tmp_path / "x.csv", f"id,name\n1,Ana\n2,{CARD},extra\n3\n4,Bo\n".encode())
     ds = only(tmp_path, "x.csv")
-    keys, _ = read_all(ds)
-    assert keys == ["2", "5"]
+    keys, columns = read_all(ds)
+    assert keys == ["2", "3", "4", "5"]
     assert ds.stats.skipped == {BROKEN_LINE: 2}
     assert ds.stats.notes == [
-        "line 3: 3 cells where the header has 2, skipped",
-        "line 4: 1 cells where the header has 2, skipped",
+        "line 3: 3 cells where the header has 2; kept as field unparsed",
+        "line 4: 1 cells where the header has 2; kept as field unparsed",
     ]
     assert CARD not in repr(ds.stats)
+    # the row that does not fit is not split over the header's fields, and the sweep still reads it
+    assert columns["id"] == ["1", None, None, "4"]
+    assert CARD in columns["unparsed"][1] and columns["unparsed"][2] == "3"
+    assert ds.fields() == ["id", "name", "unparsed"]
 
 
 def test_csv_invalid_utf8_is_counted_and_the_digits_kept(tmp_path: Path) -> None:
