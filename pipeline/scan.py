@@ -105,6 +105,12 @@ class Progress:
     dataset_done: Callable[[DatasetResult], None] = lambda result: None
 
 
+def _add_findings(into: dict[str, dict[str, Finding]], rule: str, per_field: dict) -> None:
+    """Add one part's (or one rule's) per-field record counts into the dataset's totals."""
+    for f, x in per_field.items():
+        into.setdefault(rule, {}).setdefault(f, Finding(entity=x.entity, records=0)).records += x.records
+
+
 def _ctx(config: Config, c: Classification) -> DatasetContext:
     return DatasetContext(c.source, c.dataset, config.as_of, c.types())
 
@@ -152,7 +158,7 @@ class Scanner:
         try:
             for batch in dataset.part_batches(self.config.sweep.batch_size, part):
                 for rule in active:
-                    res.violations += [ViolationEntry(**v.__dict__) for v in rule.check(batch)]
+                    res.violations += rule.check(batch)
                 res.rows += len(batch)
                 self.progress.rows_swept(source.name, dataset.name, len(batch))
         except SourceError as exc:
@@ -182,19 +188,15 @@ class Scanner:
             for k, v in p.skipped.items():
                 res.skipped[k] = res.skipped.get(k, 0) + v
             for rname, per_field in p.findings.items():
-                for f, x in per_field.items():
-                    cur = findings.setdefault(rname, {}).setdefault(f, Finding(entity=x.entity, records=0))
-                    cur.records += x.records
+                _add_findings(findings, rname, per_field)
         if not c.error:
             for rname, cls in rules().items():
                 rule = cls(_ctx(self.config, c))
                 for p in parts:
                     rule.absorb(p.states.get(rname, {}))
-                res.violations += [ViolationEntry(**v.__dict__) for v in rule.finish()]
+                res.violations += rule.finish()
                 res.notes += [f"{c.source}/{c.dataset}: {n}" for n in rule.notes]
-                for f, x in rule.findings.items():
-                    cur = findings.setdefault(rname, {}).setdefault(f, Finding(entity=x.entity, records=0))
-                    cur.records += x.records
+                _add_findings(findings, rname, rule.findings)
         # Each violating record once per rule, in key order of discovery.
         seen: set[tuple[str, str]] = set()
         unique = []

@@ -11,23 +11,13 @@ on every field where the sweep found a full number.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import ClassVar
 
+from pipeline.report.model import ViolationEntry as Violation  # rules emit report entries directly
 from pipeline.sources.base import Batch
 
 _RULES: dict[str, type[Rule]] = {}
-
-
-@dataclass(frozen=True)
-class Violation:
-    rule: str
-    source: str
-    dataset: str
-    field: str
-    key: str
-    path: str | None
-    evidence: str  # masked: never a raw value
 
 
 @dataclass
@@ -36,7 +26,6 @@ class FieldFinding:
 
     entity: str
     records: int = 0
-    details: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -77,13 +66,12 @@ class Rule(ABC):
         """Take in one part's ``state()``; after all parts, ``finish`` decides as if it had seen the whole."""
 
     def violation(self, field_name: str, key: str, evidence: str, path: str | None = None) -> Violation:
-        return Violation(self.name, self.ctx.source, self.ctx.dataset, field_name, key, path, evidence)
+        # evidence is masked by the rule: never a raw value
+        return Violation(rule=self.name, source=self.ctx.source, dataset=self.ctx.dataset, field=field_name,
+                         key=key, path=path, evidence=evidence)
 
-    def found(self, field_name: str, entity: str, detail: str | None = None) -> None:
-        f = self.findings.setdefault(field_name, FieldFinding(entity))
-        f.records += 1
-        if detail and len(f.details) < 8:
-            f.details.add(detail)
+    def found(self, field_name: str, entity: str) -> None:
+        self.findings.setdefault(field_name, FieldFinding(entity)).records += 1
 
 
 def rules() -> dict[str, type[Rule]]:

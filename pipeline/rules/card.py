@@ -66,9 +66,9 @@ class FullCardNumber(Rule):
                     f, c, p, extra = flagged[i]
                     if f != fname:
                         flagged[i] = (f, c, p, extra + 1)
-                        self.found(fname, "CREDIT_CARD", card.brand)
+                        self.found(fname, "CREDIT_CARD")
                     continue
-                self.found(fname, "CREDIT_CARD", card.brand)
+                self.found(fname, "CREDIT_CARD")
                 path = locate_in_json(texts[i]) if isinstance(values[i], (str, dict, list)) else None
                 flagged[i] = (fname, card, path, 0)
         out = []
