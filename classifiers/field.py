@@ -24,8 +24,9 @@ from presidio_analyzer import AnalyzerEngine, RecognizerResult
 from classifiers.column_names import name_evidence
 from classifiers.decide import EntityDecision, TypeHits, asserted, decide
 from classifiers.engine import build_analyzer
-from classifiers.registry import CONTRADICTING_TYPES
 from classifiers.entities import to_pdd
+from classifiers.jsondoc import leaves, parse_document
+from classifiers.registry import CONTRADICTING_TYPES
 
 #: Longer values are cut for sampled analysis (the sweep reads every byte; this only classifies).
 MAX_ANALYZED_CHARS = 4_000
@@ -64,30 +65,15 @@ class FieldDecision:
 def json_leaves(counts: Counter[str]) -> dict[str, list[Any]] | None:
     """Scalar values per key path (``client.os``; list positions dropped) when most values are JSON documents."""
     docs, total = 0, sum(counts.values())
-    leaves: dict[str, list[Any]] = {}
-
-    def walk(node: Any, path: str, weight: int) -> None:
-        if isinstance(node, dict):
-            for k, v in node.items():
-                walk(v, f"{path}.{k}" if path else str(k), weight)
-        elif isinstance(node, list):
-            for v in node:
-                walk(v, path, weight)
-        elif node is not None:
-            leaves.setdefault(path, []).extend([node] * weight)
-
+    found: dict[str, list[Any]] = {}
     for text, weight in counts.items():
-        s = text.lstrip()
-        if not s or s[0] not in "{[":
+        doc = parse_document(text)
+        if doc is None:
             continue
-        try:
-            doc = json.loads(s)
-        except ValueError:
-            continue
-        if isinstance(doc, (dict, list)):
-            docs += weight
-            walk(doc, "", weight)
-    return leaves if total and docs / total >= JSON_SHARE else None
+        docs += weight
+        for path, value in leaves(doc, positions=False):
+            found.setdefault(path, []).extend([value] * weight)
+    return found if total and docs / total >= JSON_SHARE else None
 
 
 class FieldClassifier:

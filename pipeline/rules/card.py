@@ -13,35 +13,28 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import json
 from typing import Any
 
-from classifiers.cards import CANDIDATE, CardMatch, find_cards, match_card, may_hold_card
+from classifiers.cards import (
+    CANDIDATE,
+    CardMatch,
+    find_cards,
+    match_card,
+    may_hold_card,
+)
 from classifiers.field import as_text
+from classifiers.jsondoc import leaves, parse_document
 from pipeline.rules.base import Rule, Violation
 from pipeline.sources.base import Batch
 
 
-def _json_path(doc: Any, at: str = "") -> list[tuple[str, str]]:
-    """(path, leaf text) for every scalar leaf of a JSON document."""
-    if isinstance(doc, dict):
-        return [p for k, v in doc.items() for p in _json_path(v, f"{at}.{k}" if at else str(k))]
-    if isinstance(doc, list):
-        return [p for i, v in enumerate(doc) for p in _json_path(v, f"{at}[{i}]")]
-    return [(at, str(doc))] if doc is not None else []
-
-
 def locate_in_json(text: str) -> str | None:
     """The path of the first leaf holding a card number, when ``text`` is a JSON document."""
-    s = text.lstrip()
-    if not s or s[0] not in "{[":
+    doc = parse_document(text)
+    if doc is None:
         return None
-    try:
-        doc = json.loads(s)
-    except ValueError:
-        return None
-    for path, leaf in _json_path(doc):
-        if next(find_cards(leaf), None):
+    for path, leaf in leaves(doc):
+        if next(find_cards(str(leaf)), None):
             return path or None
     return None
 
