@@ -15,6 +15,7 @@ values stay in the store and the run folder holds masked results only.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -76,7 +77,8 @@ def pool_for(source: Any) -> str:
 
 
 def _safe(name: str) -> str:
-    return _SAFE.sub("_", name)
+    """A file name for a source or dataset name; the hash keeps ``a b`` and ``a_b`` apart."""
+    return f"{_SAFE.sub('_', name)[:80]}-{hashlib.sha1(name.encode()).hexdigest()[:8]}"
 
 
 @dataclass
@@ -93,8 +95,13 @@ class Run:
 
     # -- files ----------------------------------------------------------------------------------------
     def _file(self, kind: str, source: str, dataset: str = "", index: int | None = None) -> Path:
-        name = _safe(source) + (f"__{_safe(dataset)}" if dataset else "") + (f"__{index}" if index is not None else "")
-        return self.run_dir / "work" / kind / f"{name}.json"
+        """work/sources/<source>.json, work/classify/<source>/<dataset>.json, work/sweep/<source>/<dataset>/<i>.json"""
+        folder = self.run_dir / "work" / kind / _safe(source)
+        if not dataset:
+            return folder.with_suffix(".json")
+        if index is None:
+            return folder / f"{_safe(dataset)}.json"
+        return folder / _safe(dataset) / f"{index}.json"
 
     def _write(self, path: Path, data: Any) -> str:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -216,7 +223,7 @@ class Run:
             return DatasetResult(source=cfg.name, dataset=dataset,
                                  error="not classified (its classify task did not finish; see the Airflow task log)")
         c = Classification.model_validate_json(cfile.read_text())
-        parts = sorted(self._file("sweep", cfg.name, dataset, 0).parent.glob(f"{_safe(cfg.name)}__{_safe(dataset)}__*.json"))
+        parts = self._file("sweep", cfg.name, dataset, 0).parent.glob("*.json")
         sweeps = [SweepResult.model_validate_json(p.read_text()) for p in parts]
         res = scanner.finish(c, sorted(sweeps, key=lambda s: (s.part or {}).get("lo", -(2**63))),
                              getattr(cfg, "role", "controller"))

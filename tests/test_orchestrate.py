@@ -37,7 +37,8 @@ def test_steps_equal_one_process(tmp_path: Path, part_rows: int) -> None:
     summary = _steps(config, tmp_path / "run", part_rows)
     assert _comparable(read_report(summary["report"])) == _comparable(Scanner(config).run())
     if part_rows < 100:
-        assert len(list((tmp_path / "run" / "work" / "sweep").glob("app_db__payments__*.json"))) > 3
+        part_dir = Run(config, tmp_path / "run")._file("sweep", "app_db", "payments", 0).parent
+        assert len(list(part_dir.glob("*.json"))) > 3
 
 
 def test_ambiguous_dates_settled_across_parts(tmp_path: Path) -> None:
@@ -55,6 +56,24 @@ def test_ambiguous_dates_settled_across_parts(tmp_path: Path) -> None:
     summary = _steps(config, tmp_path / "run", part_rows=100)
     assert summary["by_rule"] == {"under_16": {"db/people.dob": 1}}
     assert [v.key for v in read_report(summary["report"]).violations] == ["400"]
+
+
+def test_dataset_names_that_extend_each_other_keep_their_own_parts(tmp_path: Path) -> None:
+    # Regression: sweep parts were found by the glob "<source>__<dataset>__*", which for dataset
+    # "events" also picked up the parts of "events__2024".
+    db = tmp_path / "e.db"
+    conn = sqlite3.connect(db)
+    for table, card_row in (("events", 3), ("events__2024", 250)):
+        conn.execute(f'CREATE TABLE "{table}" (id INTEGER PRIMARY KEY, note TEXT)')
+        conn.executemany(f'INSERT INTO "{table}" VALUES (?, ?)',
+                         [(i, "card 4111 1111 1111 1111" if i == card_row else "ok") for i in range(1, 301)])
+    conn.commit()
+    conn.close()
+    config = Config(as_of="2026-11-24", base_dir=tmp_path,
+                    sources=[SqlSourceConfig(name="db", kind="sql", url=f"sqlite:///{db}")])
+    report = read_report(_steps(config, tmp_path / "run", part_rows=100)["report"])
+    assert sorted((v.dataset, v.key) for v in report.violations) == [("events", "3"), ("events__2024", "250")]
+    assert {s.rows_scanned for s in report.sources} == {600}
 
 
 def test_failed_step_is_an_error_in_the_report(tmp_path: Path) -> None:
