@@ -33,33 +33,27 @@ def _server(url: str, what: str) -> sa.Engine:
     return engine
 
 
-@pytest.fixture
-def pg_database() -> Iterator[str]:
-    """A fresh, empty PostgreSQL database; its URL. Dropped afterwards."""
-    admin = _server(PG_ADMIN, "PostgreSQL")
+def _fresh_database(admin_url: str, what: str, quote: str, drop_options: str = "") -> Iterator[str]:
+    """Create an empty database on a real server, yield its URL, drop it afterwards."""
+    admin = _server(admin_url, what)
     name = f"pdd_test_{secrets.token_hex(4)}"
     with admin.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    url = sa.make_url(PG_ADMIN).set(database=name)
+        conn.execute(sa.text(f"CREATE DATABASE {quote}{name}{quote}"))
     try:
-        yield url.render_as_string(hide_password=False)
+        yield sa.make_url(admin_url).set(database=name).render_as_string(hide_password=False)
     finally:
         with admin.connect() as conn:
-            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            conn.execute(sa.text(f"DROP DATABASE IF EXISTS {quote}{name}{quote}{drop_options}"))
         admin.dispose()
+
+
+@pytest.fixture
+def pg_database() -> Iterator[str]:
+    """A fresh, empty PostgreSQL database; its URL. Dropped afterwards (with its open sessions)."""
+    yield from _fresh_database(PG_ADMIN, "PostgreSQL", '"', " WITH (FORCE)")
 
 
 @pytest.fixture
 def mariadb_database() -> Iterator[str]:
     """A fresh, empty MariaDB database; its URL. Dropped afterwards."""
-    admin = _server(MARIA_ADMIN, "MariaDB")
-    name = f"pdd_test_{secrets.token_hex(4)}"
-    with admin.connect() as conn:
-        conn.execute(sa.text(f"CREATE DATABASE `{name}`"))
-    url = sa.make_url(MARIA_ADMIN).set(database=name)
-    try:
-        yield url.render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(sa.text(f"DROP DATABASE IF EXISTS `{name}`"))
-        admin.dispose()
+    yield from _fresh_database(MARIA_ADMIN, "MariaDB", "`")
