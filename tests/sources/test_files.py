@@ -11,32 +11,23 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.config.model import Config, PathSourceConfig
 from pipeline.sources import SourceError, kinds
 from pipeline.sources._text import BROKEN_LINE, INVALID_UTF8, SAMPLE_BYTES
 from pipeline.sources.base import Dataset
 from pipeline.sources.files import FilesSource
+from tests.sources.helpers import path_source, write
 
 CASES = Path(__file__).parent.parent / "cases" / "sources"
 CARD = "4111111111111111"  # the well-known VISA test number
 
 
 def source(base: Path, path: str, exclude: tuple[str, ...] = ()) -> FilesSource:
-    cfg = Config(
-        sources=[PathSourceConfig(name="exports", kind="files", path=path, exclude=list(exclude))], base_dir=base
-    )
-    return FilesSource(cfg.sources[0], cfg)
+    return path_source(FilesSource, "exports", base, path, exclude)
 
 
 def only(base: Path, path: str) -> Any:
     (ds,) = source(base, path).datasets()
     return ds
-
-
-def write(path: Path, data: bytes, *, gz: bool = False) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(gzip.compress(data) if gz else data)
-    return path
 
 
 def read_all(ds: Dataset, size: int = 1000) -> tuple[list[str], dict[str, list[Any]]]:

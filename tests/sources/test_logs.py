@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 
-from pipeline.config.model import Config, PathSourceConfig
 from pipeline.sources import SourceError, kinds
 from pipeline.sources._text import (
     BROKEN_LINE,
@@ -30,6 +29,7 @@ from pipeline.sources.logs import (
     LogsSource,
     message_of,
 )
+from tests.sources.helpers import path_source, write
 
 CASES = Path(__file__).parent.parent / "cases" / "sources"
 CARD = "4111111111111111"  # the well-known VISA test number
@@ -39,21 +39,12 @@ COMMON = '203.0.113.7 - - [24/Nov/2026:10:00:00 +0000] "GET /a HTTP/1.1" 200 -'
 
 
 def source(base: Path, path: str, exclude: tuple[str, ...] = ()) -> LogsSource:
-    cfg = Config(
-        sources=[PathSourceConfig(name="web_logs", kind="logs", path=path, exclude=list(exclude))], base_dir=base
-    )
-    return LogsSource(cfg.sources[0], cfg)
+    return path_source(LogsSource, "web_logs", base, path, exclude)
 
 
 def only(base: Path, path: str) -> Any:
     (ds,) = source(base, path).datasets()
     return ds
-
-
-def write(path: Path, data: bytes, *, gz: bool = False) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(gzip.compress(data) if gz else data)
-    return path
 
 
 def read_all(ds: Dataset, size: int = 1000) -> tuple[list[str], list[dict[str, Any]]]:
