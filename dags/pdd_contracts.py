@@ -19,8 +19,22 @@ from airflow.sdk import Asset, dag, get_current_context, task
 CONFIG = Path(os.environ.get("PDD_CONFIG", "/opt/pdd/config/pdd.yaml"))
 REPORTS = Path(os.environ.get("PDD_REPORT_DIR", "/opt/pdd/reports"))
 CONTRACTS = Path(os.environ.get("PDD_CONTRACTS", "/opt/pdd/contracts"))
-# The same asset pdd_scan publishes (same name and URI).
-REPORT_ASSET = Asset(name="pdd_report", uri=f"file://{REPORTS / 'latest' / 'report.json'}")
+# The same asset pdd_scan publishes (same name and URI; see dags/pdd_scan.py for why the URI is no path).
+REPORT_ASSET = Asset(name="pdd_report", uri="x-pdd://report")
+
+
+def _triggering_report() -> Path | None:
+    """The run report of the pdd_scan run that triggered this one (from the asset event), if it is readable."""
+    events = get_current_context().get("triggering_asset_events") or {}
+    try:
+        extras = [e.extra or {} for e in events[REPORT_ASSET]]
+    except (KeyError, TypeError):
+        return None
+    for extra in reversed(extras):
+        path = Path(extra.get("run_report") or extra.get("report") or "")
+        if path.name == "report.json" and path.is_file():
+            return path
+    return None
 
 
 @dag(
@@ -49,7 +63,7 @@ def pdd_contracts():  # noqa: ANN201
             raise AirflowSkipException(f"no contracts folder at {CONTRACTS}; set PDD_CONTRACTS to check contracts")
         quiet_gx_logging()
         config = load_config(CONFIG)
-        report = REPORTS / "latest" / "report.json"
+        report = _triggering_report() or REPORTS / "latest" / "report.json"
         result = check(config, CheckOptions(contracts=CONTRACTS, report=report if report.is_file() else None))
         run_id = get_current_context()["run_id"].replace(":", "_").replace("+", "_")
         junit = write_junit(result, REPORTS / "contracts" / run_id / "contracts.xml")

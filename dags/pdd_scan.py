@@ -26,7 +26,11 @@ from airflow.sdk import Asset, Param, dag, get_current_context, task, task_group
 
 CONFIG = Path(os.environ.get("PDD_CONFIG", "/opt/pdd/config/pdd.yaml"))
 REPORTS = Path(os.environ.get("PDD_REPORT_DIR", "/opt/pdd/reports"))
-REPORT_ASSET = Asset(name="pdd_report", uri=f"file://{REPORTS / 'latest' / 'report.json'}")
+# The asset's identity must not depend on this process's PDD_REPORT_DIR: Airflow 3 keeps one active asset
+# per name, so a second URI for "pdd_report" (another report folder, a staging deployment sharing the
+# metadata database) would be left inactive and every later `report` task would fail before writing
+# anything. Where the report was written travels in each asset event's extra instead.
+REPORT_ASSET = Asset(name="pdd_report", uri="x-pdd://report")
 
 if not CONFIG.is_file():
     raise FileNotFoundError(f"pdd: sources config {CONFIG} not found; set PDD_CONFIG to the config's path")
@@ -128,8 +132,11 @@ def pdd_scan():  # noqa: ANN201
         ctx = get_current_context()
         run = _run()
         start = ctx["dag_run"].start_date
-        return run.reduce(started=start.isoformat(timespec="seconds") if start else None,
-                          latest=REPORTS / "latest", sources=prep["sources"])
+        summary = run.reduce(started=start.isoformat(timespec="seconds") if start else None,
+                             latest=REPORTS / "latest", sources=prep["sources"])
+        ctx["outlet_events"][REPORT_ASSET].extra = {"report": str(REPORTS / "latest" / "report.json"),
+                                                    "run_report": summary["report"], "run_id": summary["run_id"]}
+        return summary
 
     @task(retries=0)
     def gate(summary: dict) -> None:

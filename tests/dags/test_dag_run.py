@@ -67,11 +67,34 @@ def test_conn_id_source_and_operator_params(airflow_home: Path, tmp_path: Path) 
     env["AIRFLOW_CONN_PDD_APP_DB"] = json.dumps({"conn_type": "sqlite", "host": str(db)})
     proc = run_py(RUN_WITH_CONF, env)
     assert proc.returncode == 0, proc.stderr[-4000:]
+    tasks = json.loads(proc.stdout.strip().splitlines()[-1])["tasks"]
+    assert tasks["report[-1]"] == "success", tasks
     report = json.loads((tmp_path / "reports" / "latest" / "report.json").read_text())
     assert report["run"]["as_of"] == "2031-06-30"
     assert [s["name"] for s in report["sources"]] == ["app_db"] and report["sources"][0]["status"] == "ok"
     cards = [v for v in report["violations"] if v["rule"] == "full_card_number"]
     assert len(cards) == 6 and {v["source"] for v in report["violations"]} == {"app_db"}
+
+
+RUN_EXPORTS = RUN.replace("mod.scan_dag.test()", "mod.scan_dag.test(run_conf={'sources': ['exports']})")
+
+
+def test_second_run_in_one_airflow_db_writes_to_its_own_report_dir(airflow_home: Path, tmp_path: Path) -> None:
+    """Regression for issue 9: two manual runs of pdd_scan in the same Airflow metadata database, by processes
+    with different PDD_REPORT_DIRs (a moved report volume, a staging deployment sharing the database). The
+    ``pdd_report`` asset's URI used to be built from PDD_REPORT_DIR, Airflow 3 keeps one active asset per name,
+    so the second URI stayed inactive and the second run's ``report`` task failed before writing anything."""
+    manifest = generate(tmp_path / "data")
+    for name in ("first", "second"):
+        reports = tmp_path / name
+        proc = run_py(RUN_EXPORTS, airflow_env(airflow_home, manifest.config, reports))
+        assert proc.returncode == 0, proc.stderr[-4000:]
+        tasks = json.loads(proc.stdout.strip().splitlines()[-1])["tasks"]
+        assert tasks["report[-1]"] == "success", (name, tasks)
+        report = json.loads((reports / "latest" / "report.json").read_text())
+        assert [s["name"] for s in report["sources"]] == ["exports"]
+        assert report["sources"][0]["status"] == "ok"
+        assert len(list((reports / "runs").glob("*/report.json"))) == 1
 
 
 CONTRACTS_RUN = RUN.replace("dags/pdd_scan.py", "dags/pdd_contracts.py").replace("mod.scan_dag", "mod.contracts_dag")
