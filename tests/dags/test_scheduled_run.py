@@ -139,6 +139,9 @@ def test_triggered_run_writes_the_report(airflow_cluster: tuple) -> None:
     assert all(s["status"] == "ok" for s in report["sources"])
 
     events = api.call("GET", "/api/v2/assets/events?limit=10")["asset_events"]
-    assert any(e.get("source_run_id") == run_id for e in events), "the report asset was not published"
+    ours = [e for e in events if e.get("source_run_id") == run_id]
+    assert ours, "the report asset was not published"
+    # The event says where this run's report is (the asset's URI is fixed, never a path: issue 9).
+    assert ours[0]["extra"]["report"] == str(tmp_path / "reports" / "latest" / "report.json"), ours[0]
     # Task logs hold no raw card number.
     assert leaks_in_tree(tmp_path / "home" / "logs", manifest.card_numbers) == {}
