@@ -50,6 +50,13 @@ def scan(
     except ConfigError as exc:
         err.print(f"[red]config refused:[/] {exc}", highlight=False)
         raise typer.Exit(2) from None
+    from pipeline.review import ReviewError, load_decisions
+
+    try:
+        load_decisions(cfg.resolve(cfg.stewards.decisions))  # refused before a long scan, not after
+    except ReviewError as exc:
+        err.print(f"[red]review decisions refused:[/] {exc}", highlight=False)
+        raise typer.Exit(2) from None
     unknown = set(source or []) - {s.name for s in cfg.sources}
     if unknown:
         err.print(f"[red]no source named {', '.join(sorted(unknown))} in {config}[/]")
@@ -67,6 +74,11 @@ def scan(
             raise typer.Exit(2) from None
         raise
     path = write_report(report, out_dir)
+    from pipeline.report.publish import publish
+
+    published = publish(report, out_dir, cfg)  # report.html beside report.json, the run in the history
+    for problem in published.problems:
+        err.print(f"[yellow]warning:[/] {problem}", highlight=False)
     if not quiet:
         print_summary(report, out, path)
     raise typer.Exit(report.exit_code)
@@ -107,6 +119,8 @@ def demo(
 
 from pipeline.contracts.cli import app as contracts_app
 app.add_typer(contracts_app, name="contracts")
+from pipeline.stewards_cli import register as register_steward_commands
+register_steward_commands(app)
 
 
 def main() -> None:

@@ -212,9 +212,15 @@ class Run:
             results.append(sr)
         report = assemble(results, scanner.config, started or now(), run_id)
         path = write_report(report, self.run_dir)
+        from pipeline.report.publish import publish
+
+        # The history sits beside latest/ (PDD_REPORT_DIR), shared by every run, unless the config names one.
+        published = publish(report, self.run_dir, scanner.config,
+                            history_dir=latest.parent if latest is not None else self.run_dir.parent)
         if latest is not None:
             latest.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, latest / "report.json")
+            shutil.copyfile(published.html, latest / "report.html")
         return summarize(report, path)
 
     def _finish(self, scanner: Scanner, cfg: Any, dataset: str) -> DatasetResult:

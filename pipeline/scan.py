@@ -292,4 +292,7 @@ def assemble(results: list[SourceResult], config: Config, started: str, rid: str
                                    skipped=skipped))
     run = RunInfo(id=rid or run_id(started), as_of=config.as_of.isoformat(), started_at=started, finished_at=now(),
                   tool_version=__version__)
-    return Report(run=run, sources=sources, fields=fields, violations=violations, notes=notes)
+    from pipeline.review import review_report
+
+    return review_report(Report(run=run, sources=sources, fields=fields, violations=violations, notes=notes),
+                         config)

@@ -68,12 +68,23 @@ class PolicySettings(_Strict):
     """Policy map YAML; default: the bundled Scalejet map."""
 
 
+class StewardSettings(_Strict):
+    """Where the state that outlives a run lives (pipeline/review, pipeline/history)."""
+
+    decisions: str = "pdd-review.yaml"
+    """Review decisions file, relative to the config's folder; applied when it exists."""
+    history: SecretStr | None = None
+    """Run history: a SQLAlchemy URL (PostgreSQL, MariaDB, SQLite) or a file path; `${ENV}` is expanded.
+    Default: history.sqlite in the report folder."""
+
+
 class Config(_Strict):
     as_of: dt.date = Field(default_factory=dt.date.today)
     sources: list[SourceConfig] = Field(min_length=1)
     classification: ClassificationSettings = ClassificationSettings()
     sweep: SweepSettings = SweepSettings()
     policy: PolicySettings = PolicySettings()
+    stewards: StewardSettings = StewardSettings()
     schedule: str | None = None
     """Cron or preset for the scheduled Airflow run."""
     base_dir: Path = Path(".")

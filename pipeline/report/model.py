@@ -45,6 +45,24 @@ class EntityEntry(_M):
     evidence: list[str]
 
 
+class RejectedType(_M):
+    type: str
+    why: str
+    by: str
+
+
+class FieldReview(_M):
+    """A steward's decision applied to the field (pipeline/review); absent when no decisions were loaded."""
+
+    status: str  # suggested | confirmed | changed
+    by: str | None = None
+    at: str | None = None
+    why: str | None = None
+    rejected: list[RejectedType] = Field(default_factory=list)
+    changes: list[str] = Field(default_factory=list)
+    """Why a confirmed decision was re-opened (status changed): types that appeared or vanished."""
+
+
 class FieldEntry(_M):
     source: str
     dataset: str
@@ -53,6 +71,13 @@ class FieldEntry(_M):
     categories: list[str]
     declared: bool
     values_sampled: int
+    review: FieldReview | None = None
+
+
+class Acceptance(_M):
+    why: str
+    until: str
+    by: str
 
 
 class ViolationEntry(_M):
@@ -63,6 +88,8 @@ class ViolationEntry(_M):
     key: str
     path: str | None
     evidence: str
+    accepted: Acceptance | None = None
+    """Set when a steward accepted this violation until a date: reported, not counted in the exit status."""
 
 
 class Report(_M):
@@ -79,4 +106,4 @@ class Report(_M):
         """0 clean, 1 violations found, 2 a source failed (contract.md §3)."""
         if any(s.status != "ok" for s in self.sources):
             return 2
-        return 1 if self.violations else 0
+        return 1 if any(v.accepted is None for v in self.violations) else 0

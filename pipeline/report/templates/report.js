@@ -1,0 +1,31 @@
+// Filtering and search; reads only the page itself (no request is ever made).
+(function () {
+  "use strict";
+  var q = document.getElementById("q");
+  var kind = document.getElementById("kind");
+  var shown = document.getElementById("shown");
+  var rows = Array.prototype.slice.call(document.querySelectorAll("tr[data-row]"));
+  function matches(row, words, k) {
+    if (k === "personal" && row.dataset.personal !== "1") return false;
+    if (k === "undeclared" && row.dataset.undeclared !== "1") return false;
+    if (k === "review" && row.dataset.status !== "changed" && row.dataset.status !== "suggested") return false;
+    if (k === "violations" && row.dataset.row !== "violation") return false;
+    if (k === "fields" && row.dataset.row !== "field") return false;
+    var text = row.textContent.toLowerCase();
+    for (var i = 0; i < words.length; i++) { if (text.indexOf(words[i]) < 0) return false; }
+    return true;
+  }
+  function apply() {
+    var words = q.value.toLowerCase().split(/\s+/).filter(function (w) { return w.length > 0; });
+    var k = kind.value, n = 0;
+    rows.forEach(function (row) {
+      var ok = matches(row, words, k);
+      row.classList.toggle("hidden", !ok);
+      if (ok) n++;
+    });
+    shown.textContent = n + " of " + rows.length + " rows";
+  }
+  q.addEventListener("input", apply);
+  kind.addEventListener("change", apply);
+  apply();
+})();

@@ -1,0 +1,71 @@
+"""Apply the stewards' decisions to an assembled report: the one hook the scan calls.
+
+Per field (``review.status``):
+
+- ``suggested``: no decision yet; the types are the classifier's.
+- ``confirmed``: the types found (after rejections) are exactly the confirmed
+  ones, plus any the steward added.
+- ``changed``: a decision exists but the evidence no longer matches it (a type
+  appeared that was neither confirmed nor added, or a confirmed type is no
+  longer found); ``review.changes`` says which, and the field awaits a new
+  decision. Rejections and additions still apply.
+
+A rejected type is removed from the field's entities in every scan and listed
+under ``review.rejected`` with its reason; an added type is asserted with the
+steward as its evidence. Categories and ``declared`` are recomputed from the
+resulting types. A violation covered by an acceptance whose ``until`` is on or
+after the run's ``as_of`` carries ``accepted`` and does not count in the exit
+status; an expired acceptance is ignored and said in the notes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pipeline.policy import PolicyMap
+from pipeline.report.model import (
+    Acceptance as AcceptedEntry, EntityEntry, FieldEntry, FieldReview, RejectedType, Report,
+)
+from pipeline.review.decisions import Decisions, FieldDecision
+
+
+def apply_decisions(report: Report, decisions: Decisions, policy: PolicyMap, roles: dict[str, str]) -> Report:
+    """``report`` with the decisions applied (a new object; ``roles``: source -> controller/processor)."""
+    out = report.model_copy(deep=True)
+    out.fields = [_field(f, decisions.for_field(f.source, f.dataset, f.field), policy,
+                         roles.get(f.source, "controller")) for f in out.fields]
+    as_of = dt.date.fromisoformat(out.run.as_of)
+    expired: set[tuple[str, str, str, str]] = set()
+    for v in out.violations:
+        for a in decisions.accept:
+            if a.covers(v.rule, v.source, v.dataset, v.field, v.key):
+                if a.until >= as_of:
+                    v.accepted = AcceptedEntry(why=a.why, until=a.until.isoformat(), by=a.by)
+                    break
+                expired.add((v.rule, v.source, v.dataset, a.until.isoformat()))
+    out.notes += [f"{s}/{d}: the acceptance of {r} expired on {u}; its violations count again"
+                  for r, s, d, u in sorted(expired)]
+    return out
+
+
+def _field(f: FieldEntry, d: FieldDecision | None, policy: PolicyMap, role: str) -> FieldEntry:
+    if d is None:
+        f.review = FieldReview(status="suggested")
+        return f
+    rejected = {r.type: r.why for r in d.reject}
+    original = {e.type for e in f.entities}
+    found = [e for e in f.entities if e.type not in rejected]
+    observed = {e.type for e in found}
+    confirmed, added = set(d.confirm), set(d.add)
+    changes = [f"new type {t}" for t in sorted(observed - confirmed - added)]
+    changes += [f"confirmed type {t} no longer found" for t in sorted(confirmed - added - observed)]
+    for t in d.add:
+        if t not in observed:
+            found.append(EntityEntry(type=t, confidence=1.0, evidence=[f"added by {d.by} on {d.at.isoformat()}"]))
+    f.entities = found
+    f.categories, f.declared = policy.categorize([e.type for e in found], role)
+    # Only the types this scan found are listed as rejected: a rejection of a type no longer found is silent.
+    f.review = FieldReview(status="changed" if changes else "confirmed", by=d.by, at=d.at.isoformat(), why=d.why,
+                           rejected=[RejectedType(type=t, why=w, by=d.by) for t, w in rejected.items()
+                                     if t in original], changes=changes)
+    return f
