@@ -141,7 +141,7 @@ def load_decisions(path: str | Path) -> Decisions:
 def save_decisions(decisions: Decisions, path: str | Path) -> None:
     """Write the decisions back as plain YAML (used by `pdd review`), atomically."""
     path = Path(path)
-    data = decisions.model_dump(mode="json", exclude_defaults=False)
+    data = decisions.model_dump(mode="python")  # dates stay YAML dates, unquoted
     for d in data["fields"]:
         for k in ("confirm", "reject", "add", "why"):
             if not d.get(k):
