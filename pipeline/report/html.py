@@ -116,6 +116,13 @@ def _violation_rows(report: Report, diff: ReportDiff | None) -> list[dict]:
     return rows
 
 
+def clip(text: object, n: int = 200) -> str:
+    """A scanned name or evidence cut to ``n`` characters, saying how long it was (a hostile 1 MB key name
+    must not bury the page); the full text stays in report.json."""
+    s = "" if text is None else str(text)
+    return s if len(s) <= n else f"{s[:n]}… ({len(s):,} characters)"
+
+
 def _asset(name: str) -> str:
     return resources.files("pipeline.report").joinpath("templates", name).read_text(encoding="utf-8")
 
@@ -129,6 +136,7 @@ def render_html(report: Report, previous: Report | None = None,
     """The page for ``report``; ``previous`` gives the "since the last run" section, ``trend`` past runs' counts."""
     env = Environment(loader=PackageLoader("pipeline.report", "templates"), undefined=StrictUndefined,
                       autoescape=select_autoescape(["html", "j2"], default_for_string=True, default=True))
+    env.filters["clip"] = clip
     css, js = _asset("report.css"), _asset("report.js")
     personal = [f for f in report.fields if f.entities]
     diff = diff_reports(previous, report) if previous is not None else None
