@@ -242,10 +242,13 @@ def summarize(report: Report, path: Path | str) -> dict:
     """Counts for XCom and for the failure message: rule -> {where: count}; never a value."""
     by_rule: dict[str, dict[str, int]] = {}
     for v in report.violations:
+        if v.accepted is not None:  # a steward accepted it until a date (pipeline/review): reported, not failed
+            continue
         where = f"{v.source}/{v.dataset}.{v.field}"
         by_rule.setdefault(v.rule, {}).setdefault(where, 0)
         by_rule[v.rule][where] += 1
     return {"report": str(path), "run_id": report.run.id, "violations": len(report.violations),
+            "accepted": sum(v.accepted is not None for v in report.violations),
             "by_rule": by_rule, "failed_sources": {s.name: s.error for s in report.sources if s.status != "ok"},
             "exit_code": report.exit_code}
 

@@ -106,3 +106,31 @@ def test_connection_url_has_explicit_driver(fields: tuple, url: str) -> None:
 def test_pools_one_per_sql_source(tmp_path: Path) -> None:
     manifest = generate(tmp_path / "data")
     assert set(pools(load_config(manifest.config))) == {"pdd_app_db"}
+
+
+def test_reduce_publishes_the_page_records_the_history_and_spares_accepted(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE sandbox (id INTEGER PRIMARY KEY, note TEXT)")
+    conn.executemany("INSERT INTO sandbox VALUES (?, ?)", [(i, "card 4111 1111 1111 1111" if i == 2 else "ok")
+                                                           for i in range(1, 50)])
+    conn.commit()
+    conn.close()
+    (tmp_path / "pdd-review.yaml").write_text(
+        "accept:\n  - {rule: full_card_number, source: db, dataset: sandbox, why: provider sandbox,\n"
+        "     until: 2026-12-31, by: bob, at: 2026-11-30}\n")
+    config = Config(as_of="2026-11-24", base_dir=tmp_path,
+                    sources=[SqlSourceConfig(name="db", kind="sql", url=f"sqlite:///{db}")])
+    reports = tmp_path / "reports"
+    for i in range(2):
+        run = Run(config, reports / "runs" / f"r{i}")
+        for u in run.classify("db", run.discover("db")[0]):
+            run.sweep(u)
+        summary = run.reduce(latest=reports / "latest")
+    assert (reports / "runs" / "r1" / "report.html").exists() and (reports / "latest" / "report.html").exists()
+    from pipeline.history import History
+
+    h = History(str(reports / "history.sqlite"))
+    assert len(h.runs()) == 2
+    h.close()
+    assert summary["exit_code"] == 0 and summary["accepted"] == 1 and failure_message(summary) is None
