@@ -8,7 +8,7 @@ HASH   := $(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
 DEMO_EXTRAS := fast
 TEST_EXTRAS := fast,test,airflow,contracts,bench
 
-.PHONY: demo test install clean-demo
+.PHONY: demo demo-next test install clean-demo
 
 # One stamp per set of extras and state of the pins: a rerun installs nothing, a pin change reinstalls.
 $(VENV)/.installed-%-$(HASH): pyproject.toml constraints.txt
@@ -31,8 +31,15 @@ demo: $(DEMO_STAMP)
 	  echo "pdd scan exited $$code (0 clean, 1 violations found - the demo plants some, 2 a source failed)"; \
 	  test $$code -le 1
 
+# The demo's "next week" (after `make demo`): a copy of its data with a new e-mail column and one card removed,
+# scanned into the same pdd-report/ and history; `pdd diff` then prints both changes (exit 1: something changed).
+demo-next: $(DEMO_STAMP)
+	@$(PY) -m pipeline.demo.evolve demo/data demo/next
+	@$(VENV)/bin/pdd scan demo/next/pdd.yaml --out pdd-report --quiet; test $$? -le 1
+	@$(VENV)/bin/pdd diff; test $$? -le 1
+
 test: $(TEST_STAMP)
 	@$(PY) -m pytest $(PYTEST_ARGS)
 
 clean-demo:
-	rm -rf demo/data pdd-report
+	rm -rf demo/data demo/next pdd-report

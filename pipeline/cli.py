@@ -81,6 +81,8 @@ def scan(
         err.print(f"[yellow]warning:[/] {problem}", highlight=False)
     if not quiet:
         print_summary(report, out, path)
+        out.print(f"Page: {published.html}" + (f" (since run {published.previous_run})" if published.previous_run
+                                               else ""))
     raise typer.Exit(report.exit_code)
 
 
