@@ -27,7 +27,7 @@ from pydantic import BaseModel, Field
 
 from classifiers.field import FieldClassifier
 from pipeline import __version__
-from pipeline.classify import classify_dataset
+from pipeline.classify import classify_with_samples
 from pipeline.config.model import Config, SourceConfig
 from pipeline.policy import PolicyMap, load_policy
 from pipeline.report.model import (
@@ -43,6 +43,7 @@ log = logging.getLogger("pdd.scan")
 class FieldClass(BaseModel):
     entities: list[EntityEntry]
     values_sampled: int
+    samples: list[str] = Field(default_factory=list)  # masked at the source (pipeline/classify/mask.py)
 
 
 class Classification(BaseModel):
@@ -138,9 +139,9 @@ class Scanner:
     def classify(self, source: Source, dataset: Dataset) -> Classification:
         out = Classification(source=source.name, dataset=dataset.name)
         try:
-            for fname, d in classify_dataset(dataset, self.classifier,
-                                             self.config.classification.sample_size).items():
-                out.fields[fname] = self._field_class(d)
+            for fname, (d, samples) in classify_with_samples(dataset, self.classifier,
+                                                             self.config.classification.sample_size).items():
+                out.fields[fname] = self._field_class(d).model_copy(update={"samples": samples})
         except SourceError as exc:
             out.error = exc.message
             log.warning("%s/%s: %s", source.name, dataset.name, exc.message)
@@ -223,7 +224,8 @@ class Scanner:
                                                    evidence=[f"sweep: {rname} found in {x.records} record(s)"]))
             cats, declared = self.policy.categorize([e.type for e in entities], role)
             res.fields.append(FieldEntry(source=c.source, dataset=c.dataset, field=fname, entities=entities,
-                                         categories=cats, declared=declared, values_sampled=fc.values_sampled))
+                                         categories=cats, declared=declared, values_sampled=fc.values_sampled,
+                                         samples=fc.samples))
         return res
 
     # -- whole datasets and sources -------------------------------------------------------------------

@@ -71,6 +71,8 @@ class FieldEntry(_M):
     categories: list[str]
     declared: bool
     values_sampled: int
+    samples: list[str] = Field(default_factory=list)
+    """A few masked sample values of a personal field (``j***@example.com``); masked where read."""
     review: FieldReview | None = None
 
 

@@ -44,6 +44,11 @@ def test_page_history_and_exports_hold_nothing_raw(demo_twice: tuple, tmp_path: 
                                      "--out", str(tmp_path / "trend.csv")])
     assert inv.exit_code == 0 and trend.exit_code == 0
     assert len((tmp_path / "trend.csv").read_text().splitlines()) == 3
-    for path in (out / "report.html", out / "history.sqlite", tmp_path / "inventory.csv", tmp_path / "trend.csv"):
+    report = json.loads((out / "report.json").read_text())
+    email = next(f for f in report["fields"] if (f["dataset"], f["field"]) == ("accounts", "email"))
+    assert email["samples"] and all("***@" in s for s in email["samples"])
+    assert email["samples"][0] in page and email["samples"][0] in (tmp_path / "inventory.csv").read_text()
+    assert all(not f["samples"] for f in report["fields"] if not f["entities"])
+    for path in (out / "report.json", out / "report.html", out / "history.sqlite", tmp_path / "inventory.csv", tmp_path / "trend.csv"):
         assert _raw(manifest, path.read_bytes().decode("utf-8", "replace")) == [], path.name
     assert _raw(manifest, "".join(outputs)) == []
