@@ -153,8 +153,9 @@ def confirm(source: Src, dataset: Ds, field: Fld, by: By,
         types = [e.type for e in entry.entities if not any(e.evidence and x.startswith("added by") for x in e.evidence)]
     fd = _field_decision(d, source, dataset, field, by, why)
     fd.confirm = sorted(set(types))
-    if set(fd.confirm) & {r.type for r in fd.reject}:
-        raise _fail(f"{', '.join(sorted(set(fd.confirm) & {r.type for r in fd.reject}))} is rejected for this field")
+    clash = set(fd.confirm) & {r.type for r in fd.reject}
+    if clash:
+        raise _fail(f"{', '.join(sorted(clash))} is rejected for this field; a type is either confirmed or rejected")
     _save(d, decisions, f"confirmed {source}/{dataset}.{field}: {', '.join(fd.confirm) or 'no personal type'}")
 
 
@@ -169,7 +170,8 @@ def reject(source: Src, dataset: Ds, field: Fld,
     d = _edit(decisions)
     fd = _field_decision(d, source, dataset, field, by, None)
     fd.reject = [r for r in fd.reject if r.type != type_] + [Rejection(type=type_, why=why)]
-    fd.confirm = [t for t in fd.confirm if t != type_]
+    if fd.confirm is not None:
+        fd.confirm = [t for t in fd.confirm if t != type_]
     _save(d, decisions, f"rejected {type_} for {source}/{dataset}.{field}")
 
 

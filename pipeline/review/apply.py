@@ -2,7 +2,7 @@
 
 Per field (``review.status``):
 
-- ``suggested``: no decision yet; the types are the classifier's.
+- ``suggested``: no decision yet (or one that only rejects or adds types); the types are the classifier's.
 - ``confirmed``: the types found (after rejections) are exactly the confirmed
   ones, plus any the steward added.
 - ``changed``: a decision exists but the evidence no longer matches it (a type
@@ -56,16 +56,19 @@ def _field(f: FieldEntry, d: FieldDecision | None, policy: PolicyMap, role: str)
     original = {e.type for e in f.entities}
     found = [e for e in f.entities if e.type not in rejected]
     observed = {e.type for e in found}
-    confirmed, added = set(d.confirm), set(d.add)
-    changes = [f"new type {t}" for t in sorted(observed - confirmed - added)]
-    changes += [f"confirmed type {t} no longer found" for t in sorted(confirmed - added - observed)]
+    confirmed, added = set(d.confirm or []), set(d.add)
+    changes: list[str] = []
+    if d.confirm is not None:  # a decision that only rejects or adds confirms nothing: the field stays suggested
+        changes = [f"new type {t}" for t in sorted(observed - confirmed - added)]
+        changes += [f"confirmed type {t} no longer found" for t in sorted(confirmed - added - observed)]
     for t in d.add:
         if t not in observed:
             found.append(EntityEntry(type=t, confidence=1.0, evidence=[f"added by {d.by} on {d.at.isoformat()}"]))
     f.entities = found
     f.categories, f.declared = policy.categorize([e.type for e in found], role)
     # Only the types this scan found are listed as rejected: a rejection of a type no longer found is silent.
-    f.review = FieldReview(status="changed" if changes else "confirmed", by=d.by, at=d.at.isoformat(), why=d.why,
+    status = "suggested" if d.confirm is None else ("changed" if changes else "confirmed")
+    f.review = FieldReview(status=status, by=d.by, at=d.at.isoformat(), why=d.why,
                            rejected=[RejectedType(type=t, why=w, by=d.by) for t, w in rejected.items()
                                      if t in original], changes=changes)
     return f

@@ -56,7 +56,8 @@ class FieldDecision(_M):
     source: str
     dataset: str
     field: str
-    confirm: list[str] = Field(default_factory=list)
+    confirm: list[str] | None = None
+    """The types a person checked the field holds (``[]``: no personal type); absent: nothing confirmed."""
     reject: list[Rejection] = Field(default_factory=list)
     add: list[str] = Field(default_factory=list)
     by: str = Field(min_length=1)
@@ -132,7 +133,7 @@ def load_decisions(path: str | Path) -> Decisions:
         if d.key in seen:
             raise doc.error(("fields", i), f"{'/'.join(d.key)} already has a decision (fields[{seen[d.key]}])")
         seen[d.key] = i
-        clash = set(d.confirm) & {r.type for r in d.reject}
+        clash = set(d.confirm or []) & {r.type for r in d.reject}
         if clash:
             raise doc.error(("fields", i), f"{', '.join(sorted(clash))} both confirmed and rejected")
     return decisions
@@ -143,9 +144,11 @@ def save_decisions(decisions: Decisions, path: str | Path) -> None:
     path = Path(path)
     data = decisions.model_dump(mode="python")  # dates stay YAML dates, unquoted
     for d in data["fields"]:
-        for k in ("confirm", "reject", "add", "why"):
+        for k in ("reject", "add", "why"):
             if not d.get(k):
                 d.pop(k)
+        if d.get("confirm") is None:
+            d.pop("confirm")
     for a in data["accept"]:
         for k in ("field", "key"):
             if a.get(k) is None:

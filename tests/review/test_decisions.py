@@ -126,3 +126,11 @@ def test_accepted_violation_counts_only_after_its_expiry(decisions: Decisions) -
 def test_acceptance_of_another_key_does_not_cover(decisions: Decisions) -> None:
     decisions.accept[0].key = "8"
     assert _apply(_report([]), decisions).exit_code == 1
+
+
+def test_a_decision_that_only_rejects_confirms_nothing(decisions: Decisions) -> None:
+    decisions.fields[0].confirm = None
+    f = _apply(_report(["EMAIL_ADDRESS", "PHONE_NUMBER"]), decisions).fields[0]
+    assert f.review.status == "suggested" and [r.type for r in f.review.rejected] == ["PHONE_NUMBER"]
+    decisions.fields[0].confirm = []  # confirmed: no personal type
+    assert _apply(_report([]), decisions).fields[0].review.status == "confirmed"
