@@ -45,6 +45,10 @@ def test_dag_report_equals_cli_report(airflow_home: Path, tmp_path: Path) -> Non
     assert cli.returncode == 1, cli.stderr[-2000:]
     cli_report = json.loads((tmp_path / "cli" / "report.json").read_text())
     assert _comparable(dag_report) == _comparable(cli_report)
+    # The published report has its page beside it, and the run is in the history (issue 12).
+    page = (reports / "latest" / "report.html").read_text()
+    assert dag_report["run"]["id"] in page and leaks(page, manifest.card_numbers) == []
+    assert (reports / "history.sqlite").exists()
 
     # Task logs (captured here from the process) and XComs hold no raw card number.
     assert leaks(proc.stdout + proc.stderr, manifest.card_numbers) == []
