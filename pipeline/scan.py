@@ -19,13 +19,16 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import secrets
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 
 from pydantic import BaseModel, Field
 
 from classifiers.field import FieldClassifier
+from classifiers.jsondoc import limits_hit
 from pipeline import __version__
 from pipeline.classify import classify_with_samples
 from pipeline.config.model import Config, SourceConfig
@@ -51,6 +54,7 @@ class Classification(BaseModel):
     dataset: str
     fields: dict[str, FieldClass] = Field(default_factory=dict)
     error: str | None = None
+    notes: list[str] = Field(default_factory=list)
 
     def types(self) -> dict[str, list[str]]:
         return {f: [e.type for e in c.entities] for f, c in self.fields.items()}
@@ -116,6 +120,33 @@ def _ctx(config: Config, c: Classification) -> DatasetContext:
     return DatasetContext(c.source, c.dataset, config.as_of, c.types())
 
 
+def unexpected(step: str, exc: BaseException, where: str = "") -> str:
+    """A problem entry's text for an exception pdd did not expect: the step, the place in the data, the
+    exception's type and the code line that raised it. Never the exception's message: it may quote a value."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    code = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+    at = f" {where}" if where else ""
+    return f"{step} failed{at}: internal error {type(exc).__name__}{code} (a bug in pdd; please report it)"
+
+
+def _limit_notes(source: str, dataset: str) -> list[str]:
+    """The JSON limits hit since the last call (classifiers.jsondoc), as notes; the counters restart."""
+    hits = limits_hit()
+    notes = [f"{source}/{dataset}: {what}: {n} value(s)" for what, n in sorted(hits.items())]
+    hits.clear()
+    return notes
+
+
+def _keys_span(keys: list[str]) -> str:
+    return f"in the records with keys {keys[0]}..{keys[-1]}" if keys else ""
+
+
+def join_errors(*errors: str | None) -> str | None:
+    """Several steps' errors as one, each once (a damaged file fails its sample and its sweep alike)."""
+    unique = list(dict.fromkeys(e for e in errors if e))
+    return "; ".join(unique) or None
+
+
 @dataclass
 class Scanner:
     config: Config
@@ -137,14 +168,20 @@ class Scanner:
 
     # -- the three steps of one dataset -------------------------------------------------------------
     def classify(self, source: Source, dataset: Dataset) -> Classification:
+        """Classify a sample; any failure is kept in ``error`` (the sweep runs all the same)."""
         out = Classification(source=source.name, dataset=dataset.name)
+        _limit_notes(source.name, dataset.name)
         try:
             for fname, (d, samples) in classify_with_samples(dataset, self.classifier,
                                                              self.config.classification.sample_size).items():
                 out.fields[fname] = self._field_class(d).model_copy(update={"samples": samples})
         except SourceError as exc:
             out.error = exc.message
-            log.warning("%s/%s: %s", source.name, dataset.name, exc.message)
+        except Exception as exc:  # noqa: BLE001 - one dataset's failure must not end the scan
+            out.error = unexpected("sampling and classifying", exc)
+        if out.error:
+            log.warning("%s/%s: %s", source.name, dataset.name, out.error)
+        out.notes = _limit_notes(source.name, dataset.name)
         return out
 
     def _field_class(self, d: object) -> FieldClass:
@@ -156,48 +193,69 @@ class Scanner:
         """Run every rule over every record of ``dataset`` (or of ``part``); failures are kept, not raised."""
         res = SweepResult(source=source.name, dataset=dataset.name, part=part.to_dict() if part else None)
         active: list[Rule] = [cls(_ctx(self.config, classification)) for cls in rules().values()]
+        _limit_notes(source.name, dataset.name)
+        rule_errors: list[str] = []
+        last: str | None = None
         try:
             for batch in dataset.part_batches(self.config.sweep.batch_size, part):
                 for rule in active:
-                    res.violations += rule.check(batch)
+                    try:
+                        res.violations += rule.check(batch)
+                    except Exception as exc:  # noqa: BLE001 - the other rules and batches still run
+                        rule_errors.append(unexpected(f"rule {rule.name}", exc, _keys_span(batch.keys)))
                 res.rows += len(batch)
+                last = batch.keys[-1] if batch.keys else last
                 self.progress.rows_swept(source.name, dataset.name, len(batch))
         except SourceError as exc:
             # What was found before the failure stays in the result.
             res.error = exc.message
-            log.warning("%s/%s: %s", source.name, dataset.name, exc.message)
+        except Exception as exc:  # noqa: BLE001 - one dataset's failure must not end the scan
+            res.error = unexpected("reading", exc, f"after the record with key {last}" if last else
+                                   "before the first record")
+        if rule_errors:
+            extra = f" (and {len(rule_errors) - 1} more batch(es))" if len(rule_errors) > 1 else ""
+            res.error = join_errors(res.error, rule_errors[0] + extra)
+        if res.error:
+            log.warning("%s/%s: %s", source.name, dataset.name, res.error)
         for rule in active:
             res.states[rule.name] = rule.state()
             res.findings[rule.name] = {f: Finding(entity=x.entity, records=x.records)
                                        for f, x in rule.findings.items()}
-        res.fields_seen = dataset.fields() if not res.error or res.rows else []
+        try:
+            res.fields_seen = dataset.fields() if not res.error or res.rows else []
+        except Exception:  # noqa: BLE001 - the fields of an unreadable dataset are unknown, not an error twice
+            res.fields_seen = []
         res.skipped = dict(dataset.stats.skipped)
         res.notes = [f"{source.name}/{dataset.name}: {n}" for n in dataset.stats.notes]
+        res.notes += _limit_notes(source.name, dataset.name)
         return res
 
     def finish(self, classification: Classification, parts: list[SweepResult], role: str = "controller"
                ) -> DatasetResult:
         """Merge the sweep parts, let rules decide what they held back, and list the fields."""
         c = classification
-        res = DatasetResult(source=c.source, dataset=c.dataset, error=c.error)
+        res = DatasetResult(source=c.source, dataset=c.dataset, error=c.error, notes=list(c.notes))
         findings: dict[str, dict[str, Finding]] = {}
         for p in parts:
             res.rows += p.rows
             res.violations += p.violations
             res.notes += p.notes
-            res.error = res.error or p.error
+            res.error = join_errors(res.error, p.error)
             for k, v in p.skipped.items():
                 res.skipped[k] = res.skipped.get(k, 0) + v
             for rname, per_field in p.findings.items():
                 _add_findings(findings, rname, per_field)
-        if not c.error:
-            for rname, cls in rules().items():
-                rule = cls(_ctx(self.config, c))
+        # Held-back decisions are made whatever happened to the sample: what the sweep read counts.
+        for rname, cls in rules().items():
+            rule = cls(_ctx(self.config, c))
+            try:
                 for p in parts:
                     rule.absorb(p.states.get(rname, {}))
                 res.violations += rule.finish()
-                res.notes += [f"{c.source}/{c.dataset}: {n}" for n in rule.notes]
-                _add_findings(findings, rname, rule.findings)
+            except Exception as exc:  # noqa: BLE001
+                res.error = join_errors(res.error, unexpected(f"rule {rname} (finishing)", exc))
+            res.notes += [f"{c.source}/{c.dataset}: {n}" for n in rule.notes]
+            _add_findings(findings, rname, rule.findings)
         # Each violating record once per rule, in key order of discovery.
         seen: set[tuple[str, str]] = set()
         unique = []
@@ -233,10 +291,17 @@ class Scanner:
         self.progress.dataset_started(source.name, dataset.name)
         try:
             c = self.classify(source, dataset)
-            parts = [] if c.error else [self.sweep(source, dataset, c)]
+            # Sample and sweep are independent: a sample that failed on damage still leaves everything
+            # before the damage to sweep.
+            parts = [self.sweep(source, dataset, c)]
             res = self.finish(c, parts, getattr(source.config, "role", "controller"))
+        except Exception as exc:  # noqa: BLE001 - classify and sweep keep their errors; this is the rest
+            res = DatasetResult(source=source.name, dataset=dataset.name, error=unexpected("scanning", exc))
         finally:
-            dataset.close()
+            try:
+                dataset.close()
+            except Exception:  # noqa: BLE001, S110 - closing a failed dataset must not fail the scan
+                pass
         self.progress.dataset_done(res)
         return res
 
@@ -247,6 +312,9 @@ class Scanner:
         except SourceError as exc:
             out.error = str(exc)
             return out
+        except Exception as exc:  # noqa: BLE001
+            out.error = unexpected(f"opening source {cfg.name!r}", exc)
+            return out
         try:
             for ds in source.datasets():
                 if only is None or ds.name in only:
@@ -254,6 +322,9 @@ class Scanner:
         except SourceError as exc:
             out.error = str(exc)
             log.warning("%s", exc)
+        except Exception as exc:  # noqa: BLE001
+            out.error = unexpected(f"listing the datasets of source {cfg.name!r}", exc)
+            log.warning("%s", out.error)
         finally:
             source.close()
         return out

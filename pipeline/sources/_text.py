@@ -23,6 +23,7 @@ from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
 
+from classifiers.jsondoc import MAX_DEPTH, TOO_DEEP, limits_hit
 from pipeline.config.model import Config, PathSourceConfig
 from pipeline.sources.base import Batch, ReadStats, SourceError
 
@@ -59,7 +60,7 @@ def match_files(config: PathSourceConfig, settings: Config) -> list[tuple[str, P
     """
     pattern = str(settings.resolve(config.path))
     root = _fixed_root(pattern)
-    paths = sorted(p for p in glob.glob(pattern, recursive=True) if os.path.isfile(p))
+    paths = _once_each(p for p in glob.glob(pattern, recursive=True) if os.path.isfile(p))
     if not paths:
         raise SourceError(
             f"path {pattern} matches no file; check the path "
@@ -87,6 +88,15 @@ def match_files(config: PathSourceConfig, settings: Config) -> list[tuple[str, P
     return [
         (os.path.basename(p) if counts[os.path.basename(p)] == 1 else _relative(p, root), Path(p)) for p in kept
     ]
+
+
+def _once_each(paths: Iterator[str]) -> list[str]:
+    """Each real file once, sorted: a file reached through several paths (a symlink loop under ``**``,
+    a link beside its target) is named by its shortest path, so its findings are not multiplied."""
+    by_real: dict[str, str] = {}
+    for p in sorted(paths, key=lambda p: (p.count(os.sep), p)):
+        by_real.setdefault(os.path.realpath(p), p)
+    return sorted(by_real.values())
 
 
 def _fixed_root(pattern: str) -> str:
@@ -232,7 +242,9 @@ def flatten_json(obj: dict[str, Any]) -> dict[str, Any]:
     An empty object holds no value and gives no field. When two paths
     coincide (``{"a.b": 1, "a": {"b": 2}}``) the later wins, as with a
     key given twice in one object. Iterative, so deep documents cannot
-    exhaust the stack.
+    exhaust the stack; an object nested deeper than jsondoc.MAX_DEPTH is one
+    field of compact JSON text at that depth (the limit is counted, see
+    classifiers.jsondoc.limits_hit).
     """
     out: dict[str, Any] = {}
     stack: list[tuple[str, Iterator[tuple[str, Any]]]] = [("", iter(obj.items()))]
@@ -241,9 +253,12 @@ def flatten_json(obj: dict[str, Any]) -> dict[str, Any]:
         for key, value in items:
             path = f"{prefix}{key}"
             if isinstance(value, dict):
-                if value:
+                if value and len(stack) < MAX_DEPTH:
                     stack.append((f"{path}.", iter(value.items())))
                     break
+                if value:
+                    limits_hit()[TOO_DEEP] += 1
+                    out[path] = compact_json(value)
             elif isinstance(value, list):
                 out[path] = compact_json(value)
             else:
@@ -254,14 +269,21 @@ def flatten_json(obj: dict[str, Any]) -> dict[str, Any]:
 
 
 def parse_json_object(text: str) -> dict[str, Any] | None:
-    """The flattened record of one JSON-lines line, or None when it is not a JSON object."""
+    """The flattened record of one JSON-lines line, or None when it is not a JSON object.
+
+    A line nested too deep for Python's recursive decoder (or encoder) is None
+    too: the caller keeps it whole as text, so nothing in it goes unread.
+    """
     if not text.lstrip().startswith("{"):  # cheap reject before the parser
         return None
     try:
         obj = json.loads(text)
-    except (ValueError, RecursionError):
+        return flatten_json(obj) if isinstance(obj, dict) else None
+    except ValueError:
         return None
-    return flatten_json(obj) if isinstance(obj, dict) else None
+    except RecursionError:
+        limits_hit()[TOO_DEEP] += 1
+        return None
 
 
 class Spread:
@@ -308,8 +330,8 @@ def check_size(size: int) -> None:
 
 def in_batches(records: Iterator[tuple[str, R]], size: int, make: Callable[[list[str], list[R]], Batch]
                ) -> Iterator[Batch]:
-    """(key, record) pairs in batches of ``size``; when reading fails (a damaged gzip), the records read
-    before the damage are still yielded, then the error is raised: nothing found is lost."""
+    """(key, record) pairs in batches of ``size``; when reading fails (a damaged gzip, or anything else),
+    the records read before the failure are still yielded, then the error is raised: nothing found is lost."""
     keys: list[str] = []
     items: list[R] = []
     try:
@@ -319,7 +341,7 @@ def in_batches(records: Iterator[tuple[str, R]], size: int, make: Callable[[list
             if len(keys) == size:
                 yield make(keys, items)
                 keys, items = [], []
-    except SourceError:
+    except Exception:  # noqa: BLE001 - re-raised once what was read is handed over
         if keys:
             yield make(keys, items)
         raise

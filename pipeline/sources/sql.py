@@ -27,14 +27,17 @@ from pipeline.sources.base import Batch, Dataset, Part, ReadStats, Source, Sourc
 _SAMPLE_SEED = 20261124  # fixed: a rerun samples the same rows
 
 
-def _explain(exc: Exception) -> str:
+def _explain(exc: Exception, busy_timeout: float | None = None) -> str:
     """A one-line reason from a driver error, without SQL parameters (they may hold values)."""
     orig = getattr(exc, "orig", None) or exc
     text = str(orig).strip().splitlines()[0] if str(orig).strip() else orig.__class__.__name__
+    if busy_timeout is not None and "database is locked" in text:
+        text += (f"; another process held the SQLite file locked for longer than busy_timeout "
+                 f"({busy_timeout:g} s): raise it in the source's config, or scan when the writer is done")
     return f"{orig.__class__.__name__}: {text}"
 
 
-def _readonly_engine(url: URL, base_dir: Any) -> Engine:
+def _readonly_engine(url: URL, base_dir: Any, busy_timeout: float = 5.0) -> Engine:
     backend = url.get_backend_name()
     if backend == "sqlite":
         import sqlite3
@@ -50,7 +53,9 @@ def _readonly_engine(url: URL, base_dir: Any) -> Engine:
             raise SourceError(f"SQLite file {path} does not exist; check the url (relative paths are resolved "
                               "against the config file's folder)")
         uri = f"file:{path}?mode=ro"
-        return sa.create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
+        # timeout: a file another process is writing is waited for (SQLite's busy handler), up to the bound.
+        return sa.create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False,
+                                                                             timeout=busy_timeout))
     engine = sa.create_engine(url, pool_pre_ping=True, pool_size=2, max_overflow=0)
 
     @sa.event.listens_for(engine, "connect")
@@ -97,7 +102,7 @@ class SqlSource(Source):
                 raise SourceError("the url is not a SQLAlchemy URL (expected e.g. postgresql+psycopg://user@host/db)",
                                   source=self.name) from None
             try:
-                self._engine = _readonly_engine(url, self.settings.base_dir)
+                self._engine = _readonly_engine(url, self.settings.base_dir, self.config.busy_timeout)
             except NoSuchModuleError:
                 raise SourceError(f"no SQLAlchemy dialect for {url.drivername!r}; check the url's scheme",
                                   source=self.name) from None
@@ -120,7 +125,8 @@ class SqlSource(Source):
                 found += [(sch, t, False) for t in insp.get_table_names(schema=sch)]
                 found += [(sch, v, True) for v in insp.get_view_names(schema=sch)]
         except SQLAlchemyError as exc:
-            raise SourceError(f"cannot connect or list tables ({_explain(exc)})", source=self.name) from None
+            raise SourceError(f"cannot connect or list tables ({_explain(exc, self.config.busy_timeout)})",
+                              source=self.name) from None
         for schema, table, is_view in sorted(found, key=lambda t: (t[0] or "", t[1])):
             name = f"{schema}.{table}" if schema else table
             if not any(fnmatch.fnmatchcase(name, g) or fnmatch.fnmatchcase(table, g) for g in self.config.include):
@@ -147,7 +153,8 @@ class SqlDataset(Dataset):
         self._key_kind = "pk"
 
     def _err(self, what: str, exc: Exception) -> SourceError:
-        return SourceError(f"{what} ({_explain(exc)})", source=self.source.name, dataset=self.name)
+        return SourceError(f"{what} ({_explain(exc, self.source.config.busy_timeout)})", source=self.source.name,
+                           dataset=self.name)
 
     @property
     def table(self) -> sa.Table:
@@ -280,25 +287,69 @@ class SqlDataset(Dataset):
         return self.part_batches(size, None)
 
     def part_batches(self, size: int, part: Part | None) -> Iterator[Batch]:
+        read, last = 0, None
+        try:
+            for batch in self._fetch(size, part):
+                read += len(batch)
+                last = batch.keys[-1] if batch.keys else last
+                yield batch
+            return
+        except SQLAlchemyError as exc:
+            failure = exc
+        # A damaged page fails a whole fetch of `size` rows; with an integer key, read on from the last good
+        # row one row at a time, so that every row before the damage is still swept.
+        if self._int_key() is not None:
+            try:
+                for batch in self._fetch(size, part, after=int(last) if last is not None else None, one_by_one=True):
+                    read += len(batch)
+                    last = batch.keys[-1] if batch.keys else last
+                    yield batch
+            except SQLAlchemyError as exc:
+                failure = exc
+            else:  # the failure did not recur: a transient one, and every row was read
+                return
+        where = f"after the row with key {last}" if last is not None else "before the first row"
+        raise self._err(f"reading rows failed {where} ({read} rows read)", failure) from None
+
+    def _fetch(self, size: int, part: Part | None, after: int | None = None, one_by_one: bool = False
+               ) -> Iterator[Batch]:
         cols, kind = self._keys()
         names = self.fields()
         offset = 0
-        try:
-            with self.source.engine.connect() as conn:
-                result = conn.execution_options(stream_results=True, yield_per=size).execute(self._select(part))
-                shift = 1 if kind == "rowid" else 0
-                key_idx = [names.index(c) + shift for c in cols] if kind == "pk" else [0]
-                for rows in result.partitions(size):
-                    by_col = list(zip(*rows))  # column-major: one pass, no per-cell lookups
-                    if kind == "offset":
-                        keys = [str(offset + i) for i in range(len(rows))]
-                    elif len(key_idx) == 1:
-                        keys = [str(v) for v in by_col[key_idx[0]]]
-                    else:
-                        keys = ["|".join(map(str, vals)) for vals in zip(*(by_col[i] for i in key_idx))]
-                    offset += len(rows)
-                    columns = {f: list(by_col[i + shift]) for i, f in enumerate(names)}
-                    self.stats.records += len(rows)
-                    yield Batch(keys, columns)
-        except SQLAlchemyError as exc:
-            raise self._err(f"reading rows failed after {offset} rows", exc) from None
+        stmt = self._select(part)
+        if after is not None:
+            stmt = stmt.where(self._int_key() > after)
+        with self.source.engine.connect() as conn:
+            result = conn.execution_options(stream_results=True, yield_per=1 if one_by_one else size).execute(stmt)
+            shift = 1 if kind == "rowid" else 0
+            key_idx = [names.index(c) + shift for c in cols] if kind == "pk" else [0]
+            rows_in = (result.partitions(size) if not one_by_one else _grouped(result, size))
+            for rows in rows_in:
+                by_col = list(zip(*rows))  # column-major: one pass, no per-cell lookups
+                if kind == "offset":
+                    keys = [str(offset + i) for i in range(len(rows))]
+                elif len(key_idx) == 1:
+                    keys = [str(v) for v in by_col[key_idx[0]]]
+                else:
+                    keys = ["|".join(map(str, vals)) for vals in zip(*(by_col[i] for i in key_idx))]
+                offset += len(rows)
+                columns = {f: list(by_col[i + shift]) for i, f in enumerate(names)}
+                self.stats.records += len(rows)
+                yield Batch(keys, columns)
+
+
+def _grouped(result: Any, size: int) -> Iterator[list[Any]]:
+    """Rows fetched one at a time, handed on in groups of ``size``; a failing fetch hands on what came before."""
+    rows: list[Any] = []
+    try:
+        for row in result:
+            rows.append(row)
+            if len(rows) == size:
+                yield rows
+                rows = []
+    except Exception:
+        if rows:
+            yield rows
+        raise
+    if rows:
+        yield rows
