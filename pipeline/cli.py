@@ -33,16 +33,23 @@ def scan(
     as_of: Annotated[str | None, typer.Option("--as-of", help="Date ages are computed at (YYYY-MM-DD).")] = None,
     source: Annotated[list[str] | None, typer.Option("--source", help="Scan only this source (repeatable).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary, only errors.")] = False,
+    workers: Annotated[int | None, typer.Option("--workers", min=1,
+                                                help="Worker processes (default: every core).")] = None,
+    resume: Annotated[bool, typer.Option("--resume", help="Continue a stopped scan of the same config and "
+                                         "--out, keeping the datasets and key ranges it finished.")] = False,
+    part_rows: Annotated[int | None, typer.Option("--part-rows", min=1, hidden=True,
+                                                  help="Rows per key range of a large table.")] = None,
 ) -> None:
     """Scan every source of CONFIG and write OUT/report.json.
 
-    Exit status: 0 no violation, 1 violations found, 2 the scan could not run or a source failed.
+    Exit status: 0 no violation, 1 violations found, 2 the scan could not run, a source failed, or it was
+    stopped (SIGTERM, Ctrl-C; finished work is kept for --resume and an earlier report.json is left as it was).
     """
     from pipeline.config import ConfigError, load_config
-    from pipeline.progress import terminal_progress
+    from pipeline.execute import ExecOptions, Execution, ResumeRefused, Stopped, stop_on_signals
+    from pipeline.progress import dataset_lines
     from pipeline.report import write_report
     from pipeline.report.summary import print_summary
-    from pipeline.scan import Scanner
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
@@ -61,19 +68,34 @@ def scan(
     if unknown:
         err.print(f"[red]no source named {', '.join(sorted(unknown))} in {config}[/]")
         raise typer.Exit(2)
-    scanner = Scanner(cfg)
+    options = ExecOptions(resume=resume, sources=tuple(source) if source else None,
+                          **({"workers": workers} if workers else {}),
+                          **({"part_rows": part_rows} if part_rows else {}))
     try:
-        with terminal_progress(scanner, err, enabled=not quiet):
-            report = scanner.run(sources=source)
-    except Exception as exc:  # the library's own errors carry advice; anything else is a bug to report
+        execution = Execution(cfg, out_dir, options, dataset_lines(err, enabled=not quiet))
+    except ResumeRefused as exc:
+        err.print(f"[red]cannot resume:[/] {exc}", highlight=False)
+        raise typer.Exit(2) from None
+    try:
+        with stop_on_signals():
+            report = execution.execute()
+            path = write_report(report, out_dir)
+            execution.clean()
+    except Stopped as stop:
+        p = execution.progress
+        err.print(f"[yellow]pdd scan stopped by {stop.signame}[/]: {p.datasets_done} of {p.datasets} dataset(s) "
+                  f"listed so far were done ({p.done} step(s), {p.kept} kept from before); report.json was not "
+                  f"written (an earlier one in {out_dir} is left as it was). Finished work is kept in "
+                  f"{execution.work_dir}: rerun with --resume to continue.", highlight=False)
+        raise typer.Exit(2) from None
+    except Exception as exc:  # the library's own errors carry advice; anything else is a bug, said in one line
         from classifiers.engine import ModelNotInstalled
         from pipeline.policy import PolicyError
+        from pipeline.scan import unexpected
 
-        if isinstance(exc, (ModelNotInstalled, PolicyError)):
-            err.print(f"[red]cannot scan:[/] {exc}", highlight=False)
-            raise typer.Exit(2) from None
-        raise
-    path = write_report(report, out_dir)
+        text = str(exc) if isinstance(exc, (ModelNotInstalled, PolicyError)) else unexpected("the scan", exc)
+        err.print(f"[red]cannot scan:[/] {text}", highlight=False)
+        raise typer.Exit(2) from None
     from pipeline.report.publish import publish
 
     published = publish(report, out_dir, cfg)  # report.html beside report.json, the run in the history

@@ -28,7 +28,9 @@ from typing import Any
 from pipeline.config import Config, SqlSourceConfig
 from pipeline.report import write_report
 from pipeline.report.model import Report
-from pipeline.scan import Classification, DatasetResult, Scanner, SourceResult, SweepResult, assemble, now
+from pipeline.scan import (
+    Classification, DatasetResult, Scanner, SourceResult, SweepResult, assemble, join_errors, now, unexpected,
+)
 from pipeline.sources import SourceError
 from pipeline.sources.base import Part
 
@@ -88,14 +90,18 @@ class Run:
     config: Config
     run_dir: Path
     resolve_conn: Callable[[str], str] | None = None
+    #: where a step that died left its traceback, for the report's error text
+    log_hint: str = "see the Airflow task log"
 
     def __post_init__(self) -> None:
         self.run_dir = Path(self.run_dir)
         (self.run_dir / "work").mkdir(parents=True, exist_ok=True)
+        self._scanner: Scanner | None = None
 
     # -- files ----------------------------------------------------------------------------------------
     def _file(self, kind: str, source: str, dataset: str = "", index: int | None = None) -> Path:
-        """work/sources/<source>.json, work/classify/<source>/<dataset>.json, work/sweep/<source>/<dataset>/<i>.json"""
+        """work/sources/<source>.json, work/classify/<source>/<dataset>.json (and work/units/... its sweep
+        units), work/sweep/<source>/<dataset>/<i>.json"""
         folder = self.run_dir / "work" / kind / _safe(source)
         if not dataset:
             return folder.with_suffix(".json")
@@ -112,6 +118,12 @@ class Run:
 
     # -- the scanner, with Airflow connections resolved -----------------------------------------------
     def scanner(self) -> Scanner:
+        """One Scanner per Run (its classifier is costly to build), with Airflow connections resolved."""
+        if self._scanner is None:
+            self._scanner = self._new_scanner()
+        return self._scanner
+
+    def _new_scanner(self) -> Scanner:
         cfg = self.config
         if self.resolve_conn and any(getattr(s, "conn_id", None) for s in cfg.sources):
             from pydantic import SecretStr
@@ -126,15 +138,17 @@ class Run:
         """Dataset names of one source; a source that cannot be read leaves an error file and no datasets."""
         scanner = self.scanner()
         cfg = next(s for s in scanner.config.sources if s.name == source)
-        self._write(self._file("sources", source), {"name": source, "kind": cfg.kind, "error": None, "datasets": []})
+        self._write(self._file("sources", source), {"name": source, "kind": cfg.kind, "error": None, "datasets": [],
+                                                    "listed": False})
         try:
             src = scanner.open(cfg)
             try:
                 names = [d.name for d in src.datasets()]
             finally:
                 src.close()
-        except SourceError as exc:
-            self._write(self._file("sources", source), {"name": source, "kind": cfg.kind, "error": str(exc),
+        except Exception as exc:  # noqa: BLE001 - a source that cannot be listed is an error entry
+            error = str(exc) if isinstance(exc, SourceError) else unexpected(f"listing source {source!r}", exc)
+            self._write(self._file("sources", source), {"name": source, "kind": cfg.kind, "error": error,
                                                         "datasets": []})
             return []
         self._write(self._file("sources", source), {"name": source, "kind": cfg.kind, "error": None,
@@ -154,21 +168,40 @@ class Run:
         scanner = self.scanner()
         try:
             src, ds = self._dataset(scanner, source, dataset)
-        except SourceError as exc:
+        except Exception as exc:  # noqa: BLE001
+            error = exc.message if isinstance(exc, SourceError) else unexpected("opening", exc)
             self._write(self._file("classify", source, dataset), Classification(
-                source=source, dataset=dataset, error=exc.message))
+                source=source, dataset=dataset, error=error))
             return []
         try:
-            c = scanner.classify(src, ds)
-            parts = [] if c.error else ds.partitions(part_rows)
-        except SourceError as exc:
-            c, parts = Classification(source=source, dataset=dataset, error=exc.message), []
+            c = scanner.classify(src, ds)  # keeps its own errors
+            try:
+                parts = ds.partitions(part_rows)
+            except Exception:  # noqa: BLE001 - cannot count: sweep it whole, which reports the real error
+                parts = [None]
         finally:
             ds.close()
             src.close()
+        # Sample and sweep are independent: a failed sample still leaves the dataset to sweep.
+        units = [{"source": source, "dataset": dataset, "index": i, "of": len(parts),
+                  "part": p.to_dict() if p else None} for i, p in enumerate(parts)]
+        self._write(self._file("units", source, dataset), units)
         self._write(self._file("classify", source, dataset), c)
-        return [{"source": source, "dataset": dataset, "index": i, "of": len(parts),
-                 "part": p.to_dict() if p else None} for i, p in enumerate(parts)]
+        return units
+
+    def done(self, kind: str, source: str, dataset: str = "", index: int | None = None) -> bool:
+        """Whether a step finished and left its result file (``--resume`` skips such steps)."""
+        path = self._file(kind, source, dataset, index)
+        if kind == "sources":
+            return path.exists() and json.loads(path.read_text()).get("listed", True)
+        if kind == "classify":
+            return path.exists() and self._file("units", source, dataset).exists()
+        return path.exists()
+
+    def read(self, kind: str, source: str, dataset: str = "") -> Any:
+        """A finished discover step's dataset names, or classify step's sweep units."""
+        data = json.loads(self._file(kind, source, dataset).read_text())
+        return data["datasets"] if kind == "sources" else data
 
     def sweep(self, unit: dict) -> dict:
         """Sweep one unit; returns counts only."""
@@ -177,11 +210,12 @@ class Run:
         c = Classification.model_validate_json(self._file("classify", source, dataset).read_text())
         try:
             src, ds = self._dataset(scanner, source, dataset)
-        except SourceError as exc:
-            res = SweepResult(source=source, dataset=dataset, part=unit["part"], error=exc.message)
+        except Exception as exc:  # noqa: BLE001
+            error = exc.message if isinstance(exc, SourceError) else unexpected("opening", exc)
+            res = SweepResult(source=source, dataset=dataset, part=unit["part"], error=error)
         else:
             try:
-                res = scanner.sweep(src, ds, c, Part.from_dict(unit["part"]))
+                res = scanner.sweep(src, ds, c, Part.from_dict(unit["part"]))  # keeps its own errors
             finally:
                 ds.close()
                 src.close()
@@ -195,6 +229,22 @@ class Run:
 
         ``sources``: the sources this run was asked to scan (default: all of the config's).
         """
+        report = self.report(started, run_id, sources)
+        path = write_report(report, self.run_dir)
+        from pipeline.report.publish import publish
+
+        # The history sits beside latest/ (PDD_REPORT_DIR), shared by every run, unless the config names one.
+        published = publish(report, self.run_dir, self.scanner().config,
+                            history_dir=latest.parent if latest is not None else self.run_dir.parent)
+        if latest is not None:
+            latest.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, latest / "report.json")
+            shutil.copyfile(published.html, latest / "report.html")
+        return summarize(report, path)
+
+    def report(self, started: str | None = None, run_id: str | None = None,
+               sources: list[str] | None = None) -> Report:
+        """The report from every step's files (the reduce step, without writing it)."""
         scanner = self.scanner()
         results = []
         for cfg in scanner.config.sources:
@@ -203,38 +253,32 @@ class Run:
             sfile = self._file("sources", cfg.name)
             if not sfile.exists():
                 results.append(SourceResult(name=cfg.name, kind=cfg.kind, error=f"source {cfg.name!r}: not scanned "
-                                            "(its discover task did not finish; see the Airflow task log)"))
+                                            f"(its discover task did not finish; {self.log_hint})"))
                 continue
             meta = json.loads(sfile.read_text())
             sr = SourceResult(name=cfg.name, kind=cfg.kind, error=meta["error"])
             for dataset in meta["datasets"]:
                 sr.datasets.append(self._finish(scanner, cfg, dataset))
             results.append(sr)
-        report = assemble(results, scanner.config, started or now(), run_id)
-        path = write_report(report, self.run_dir)
-        from pipeline.report.publish import publish
-
-        # The history sits beside latest/ (PDD_REPORT_DIR), shared by every run, unless the config names one.
-        published = publish(report, self.run_dir, scanner.config,
-                            history_dir=latest.parent if latest is not None else self.run_dir.parent)
-        if latest is not None:
-            latest.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, latest / "report.json")
-            shutil.copyfile(published.html, latest / "report.html")
-        return summarize(report, path)
+        return assemble(results, scanner.config, started or now(), run_id)
 
     def _finish(self, scanner: Scanner, cfg: Any, dataset: str) -> DatasetResult:
         cfile = self._file("classify", cfg.name, dataset)
         if not cfile.exists():
             return DatasetResult(source=cfg.name, dataset=dataset,
-                                 error="not classified (its classify task did not finish; see the Airflow task log)")
+                                 error=f"not classified (its classify task did not finish; {self.log_hint})")
         c = Classification.model_validate_json(cfile.read_text())
         parts = self._file("sweep", cfg.name, dataset, 0).parent.glob("*.json")
         sweeps = [SweepResult.model_validate_json(p.read_text()) for p in parts]
         res = scanner.finish(c, sorted(sweeps, key=lambda s: (s.part or {}).get("lo", -(2**63))),
                              getattr(cfg, "role", "controller"))
-        if not c.error and not sweeps:
-            res.error = "not swept (its sweep tasks did not finish; see the Airflow task log)"
+        ufile = self._file("units", cfg.name, dataset)
+        expected = len(json.loads(ufile.read_text())) if ufile.exists() else None
+        if not sweeps:
+            res.error = join_errors(res.error, f"not swept (its sweep tasks did not finish; {self.log_hint})")
+        elif expected is not None and len(sweeps) < expected:
+            res.error = join_errors(res.error, f"{expected - len(sweeps)} of {expected} key ranges not swept "
+                                    f"(their sweep tasks did not finish; {self.log_hint})")
         return res
 
 

@@ -1,40 +1,21 @@
-"""Progress on a terminal: a bar per dataset while it is swept; one line per dataset elsewhere."""
+"""Progress on the terminal: one line per dataset as its last step finishes (steps run in worker processes,
+so there is no per-row bar; the summary at the end gives the report's own counts)."""
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
-
 from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from pipeline.scan import DatasetResult, Scanner
+from pipeline.execute import Progress
 
 
-@contextlib.contextmanager
-def terminal_progress(scanner: Scanner, console: Console, enabled: bool = True) -> Iterator[None]:
+def dataset_lines(console: Console, enabled: bool = True) -> Progress:
+    progress = Progress()
     if not enabled:
-        yield
-        return
-    if not console.is_terminal:
-        def done(r: DatasetResult) -> None:
-            state = f"error: {r.error}" if r.error else f"{len(r.violations)} violation(s)"
-            console.print(f"scanned {r.source}/{r.dataset}: {r.rows:,} rows, {len(r.fields)} fields, {state}",
-                          highlight=False)
-        scanner.progress.dataset_done = done
-        yield
-        return
-    bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-                   TextColumn("{task.completed:,} rows"), TimeElapsedColumn(), console=console, transient=True)
-    tasks: dict[tuple[str, str], int] = {}
-    scanner.progress.dataset_started = lambda s, d: tasks.__setitem__((s, d), bar.add_task(f"{s}/{d}", total=None))
-    scanner.progress.rows_swept = lambda s, d, n: bar.advance(tasks[(s, d)], n)
+        return progress
 
-    def finished(r: DatasetResult) -> None:
-        bar.remove_task(tasks.pop((r.source, r.dataset)))
-        state = f"[red]error[/]: {r.error}" if r.error else f"{len(r.violations)} violation(s)"
-        console.print(f"[dim]scanned[/] {r.source}/{r.dataset}: {r.rows:,} rows, {state}", highlight=False)
+    def done(source: str, dataset: str, rows: int, violations: int, error: bool) -> None:
+        state = "[red]error[/] (see the report)" if error else f"{violations} violation(s)"
+        console.print(f"[dim]scanned[/] {source}/{dataset}: {rows:,} rows, {state}", highlight=False)
 
-    scanner.progress.dataset_done = finished
-    with bar:
-        yield
+    progress.dataset_done = done
+    return progress

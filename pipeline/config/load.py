@@ -74,10 +74,17 @@ def load_config(path: str | Path, *, as_of: Any = None) -> Config:
     sources: list[SourceConfig] = []
     raw_sources = data.get("sources")
     if isinstance(raw_sources, list):
+        first: dict[Any, int] = {}  # source name -> index of its first entry
         for i, raw in enumerate(raw_sources):
             at = ("sources", i)
             if not isinstance(raw, dict):
                 raise doc.error(at, "each source must be a mapping with name and kind")
+            name = raw.get("name")
+            if isinstance(name, str) and name in first:
+                j = first[name]
+                raise doc.error((*at, "name"), f"duplicate source name {name!r} (first given in sources[{j}], "
+                                f"line {doc.line(('sources', j, 'name'))}); names must be unique")
+            first.setdefault(name, i)
             kind = raw.get("kind")
             if kind not in registered:
                 known = ", ".join(sorted(registered))

@@ -41,6 +41,8 @@ class SqlSourceConfig(SourceConfig):
     exclude: list[str] = []
     pool: str | None = None
     """Airflow pool that bounds concurrent tasks against this store."""
+    busy_timeout: float = Field(5.0, ge=0, le=3600)
+    """Seconds to wait for a SQLite file that another process holds locked before reporting it."""
 
 
 class PathSourceConfig(SourceConfig):
