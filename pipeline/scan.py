@@ -141,6 +141,10 @@ def _keys_span(keys: list[str]) -> str:
     return f"in the records with keys {keys[0]}..{keys[-1]}" if keys else ""
 
 
+def _record_order(v: ViolationEntry) -> tuple:
+    return (tuple((0, int(k), "") if k.lstrip("-").isdigit() else (1, 0, k) for k in v.key.split("|")), v.rule)
+
+
 def join_errors(*errors: str | None) -> str | None:
     """Several steps' errors as one, each once (a damaged file fails its sample and its sweep alike)."""
     unique = list(dict.fromkeys(e for e in errors if e))
@@ -263,7 +267,8 @@ class Scanner:
             if (v.rule, v.key) not in seen:
                 seen.add((v.rule, v.key))
                 unique.append(v)
-        res.violations = unique
+        # One order whatever the batches and key ranges were: by record key (numbers as numbers), then rule.
+        res.violations = sorted(unique, key=_record_order)
 
         fields = dict(c.fields)
         # Schemaless files can show a field only after the sample (a JSON key first seen late):

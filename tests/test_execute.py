@@ -1,0 +1,141 @@
+"""The command line's scan runs the DAG's units in worker processes (pipeline/execute.py): the report is the
+same with one worker or several, split tables included; a stopped scan says so, exits 2 and resumes."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from pipeline.config import Config, SqlSourceConfig, load_config
+from pipeline.demo.generate import generate
+from pipeline.execute import WORK_DIR, ExecOptions, Execution, ResumeRefused
+from pipeline.scan import Scanner
+from tests.helpers import leaks_in_tree
+
+REPO = Path(__file__).resolve().parents[1]
+CARD = "4111111111111111"
+
+
+def _comparable(report: object) -> dict:
+    d = report.model_dump() if hasattr(report, "model_dump") else dict(report)  # type: ignore[union-attr]
+    d.pop("run")
+    return d
+
+
+def _execute(config: Config, out: Path, **options: object) -> object:
+    ex = Execution(config, out, ExecOptions(**options))  # type: ignore[arg-type]
+    report = ex.execute()
+    ex.clean()
+    return report
+
+
+def test_multi_worker_report_equals_one_worker_on_the_demo(tmp_path: Path) -> None:
+    config = load_config(generate(tmp_path / "data").config)
+    two = _execute(config, tmp_path / "two", workers=2)
+    one = _execute(config, tmp_path / "one", workers=1)
+    assert _comparable(two) == _comparable(one)
+    assert not (tmp_path / "two" / WORK_DIR).exists()
+
+
+def test_split_table_with_cards_on_range_boundaries_equals_one_worker(tmp_path: Path) -> None:
+    db = tmp_path / "p.db"
+    with sqlite3.connect(db) as conn:
+        conn.execute("CREATE TABLE payments (id INTEGER PRIMARY KEY, note TEXT, dob TEXT)")
+        # part_rows 100 over ids 1..1000 puts range bounds at 101, 201, ...: cards on both sides of each.
+        cards = {1, 100, 101, 200, 201, 500, 501, 999, 1000}
+        rows = [(i, f"paid with {CARD}" if i in cards else f"order {i}", f"{1 + i % 12:02d}/{1 + i % 12:02d}/1990")
+                for i in range(1, 1001)]
+        rows[349] = (350, "order 350", "01/12/2012")  # under 16 only if day-first ...
+        rows[849] = (850, "order 850", "25/06/1991")  # ... which a row in another range settles
+        conn.executemany("INSERT INTO payments VALUES (?, ?, ?)", rows)
+    config = Config(as_of="2026-11-24", base_dir=tmp_path,
+                    sources=[SqlSourceConfig(name="db", kind="sql", url=f"sqlite:///{db}")])
+    split = _execute(config, tmp_path / "split", workers=2, part_rows=100)
+    one = _execute(config, tmp_path / "one", workers=1, part_rows=10_000)
+    assert _comparable(split) == _comparable(one) == _comparable(Scanner(config).run())
+    got = [(v.rule, v.key) for v in split.violations]  # type: ignore[attr-defined]
+    assert sorted(got) == sorted([("full_card_number", str(i)) for i in cards] + [("under_16", "350")])
+
+
+def test_resume_refused_for_a_work_folder_of_another_config(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    sqlite3.connect(db).close()
+    config = Config(as_of="2026-11-24", base_dir=tmp_path,
+                    sources=[SqlSourceConfig(name="db", kind="sql", url=f"sqlite:///{db}")])
+    Execution(config, tmp_path / "out", ExecOptions(workers=1))  # a scan that stopped before any step
+    other = config.model_copy(update={"as_of": config.as_of.replace(year=2025)})
+    with pytest.raises(ResumeRefused, match="another config"):
+        Execution(other, tmp_path / "out", ExecOptions(workers=1, resume=True))
+
+
+def _pdd(*args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-m", "pipeline.cli", *args], cwd=REPO, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "COLUMNS": "200"})
+
+
+def _stop_when(proc: subprocess.Popen[str], ready: object, sig: int, timeout: float = 300) -> tuple[str, str]:
+    deadline = time.monotonic() + timeout
+    while not ready() and proc.poll() is None and time.monotonic() < deadline:  # type: ignore[operator]
+        time.sleep(0.02)
+    assert proc.poll() is None, "the scan ended before it could be stopped"
+    proc.send_signal(sig)
+    out, err = proc.communicate(timeout=120)
+    return out, err
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo at 10x, one large table of it (payments: 6,000 rows) in a config of its own."""
+    root = tmp_path_factory.mktemp("large")
+    manifest = generate(root / "data", scale=10)
+    config = root / "payments.yaml"
+    db = manifest.config.parent / "app.db"
+    config.write_text(f"as_of: 2026-11-24\nsources:\n  - name: app_db\n    kind: sql\n    url: sqlite:///{db}\n"
+                      "    include: [payments]\n")
+    return config
+
+
+def test_sigterm_mid_table_then_resume_gives_the_same_report(large: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "report.json").write_text('{"earlier": true}')
+    parts = out / WORK_DIR / "work" / "sweep"
+    proc = _pdd("scan", str(large), "--out", str(out), "--workers", "1", "--part-rows", "50")
+    _, err = _stop_when(proc, lambda: len(list(parts.rglob("*.json"))) >= 3, signal.SIGTERM)
+    assert proc.returncode == 2, err
+    assert "stopped by SIGTERM" in err and "--resume" in err and "Traceback" not in err
+    assert json.loads((out / "report.json").read_text()) == {"earlier": True}  # left as it was
+    done_before = len(list(parts.rglob("*.json")))
+    assert 3 <= done_before < 120  # 6,000 rows in ranges of 50: stopped mid-way through the table
+
+    resumed = subprocess.run([sys.executable, "-m", "pipeline.cli", "scan", str(large), "--out", str(out),
+                              "--workers", "1", "--part-rows", "50", "--resume", "-q"],
+                             cwd=REPO, capture_output=True, text=True, timeout=600)
+    assert resumed.returncode == 1, resumed.stderr
+    whole = subprocess.run([sys.executable, "-m", "pipeline.cli", "scan", str(large), "--out", str(tmp_path / "whole"),
+                            "--part-rows", "50", "-q"], cwd=REPO, capture_output=True, text=True, timeout=600)
+    assert whole.returncode == 1, whole.stderr
+    a = json.loads((out / "report.json").read_text())
+    b = json.loads((tmp_path / "whole" / "report.json").read_text())
+    a.pop("run"), b.pop("run")
+    assert a == b and a["violations"]
+    assert not (out / WORK_DIR).exists()
+
+
+def test_sigint_stops_workers_with_a_message_and_exit_2(large: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    parts = out / WORK_DIR / "work" / "sweep"
+    proc = _pdd("scan", str(large), "--out", str(out), "--workers", "2", "--part-rows", "50")
+    _, err = _stop_when(proc, lambda: any(parts.rglob("*.json")), signal.SIGINT)
+    assert proc.returncode == 2, err
+    assert "stopped by SIGINT" in err and "Traceback" not in err
+    assert not (out / "report.json").exists()
+    assert not leaks_in_tree(out, [CARD])
