@@ -92,10 +92,12 @@ def match_files(config: PathSourceConfig, settings: Config) -> list[tuple[str, P
 
 def _once_each(paths: Iterator[str]) -> list[str]:
     """Each real file once, sorted: a file reached through several paths (a symlink loop under ``**``,
-    a link beside its target) is named by its shortest path, so its findings are not multiplied."""
+    a link beside its target) is named by its own path if the glob reached it, else by its shortest one,
+    so its findings are not multiplied."""
     by_real: dict[str, str] = {}
-    for p in sorted(paths, key=lambda p: (p.count(os.sep), p)):
-        by_real.setdefault(os.path.realpath(p), p)
+    real = {p: os.path.realpath(p) for p in paths}
+    for p in sorted(real, key=lambda p: (real[p] != os.path.abspath(p), p.count(os.sep), p)):
+        by_real.setdefault(real[p], p)
     return sorted(by_real.values())
 
 

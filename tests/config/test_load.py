@@ -54,7 +54,8 @@ def test_env_expansion_keeps_secret_out_of_the_file(tmp_path: Path, monkeypatch:
 
 @pytest.mark.parametrize("edit,message", [
     (("kind: sql", "kind: oracle-ish"), "line 4, sources[0].kind: unknown source kind 'oracle-ish'"),
-    (("name: web_logs", "name: app_db"), "duplicate source name 'app_db'"),
+    (("name: web_logs", "name: app_db"), "line 6, sources[1].name: duplicate source name 'app_db' (first given in "
+     "sources[0], line 3)"),
     (("    url: sqlite:///data/app.db\n", ""), "line 3, sources[0]: a sql source needs exactly one of url"),
     (("    path: logs/*\n", ""), "sources[1].path: required key is missing"),
     (("    path: logs/*\n", "    path: logs/*\n    colour: blue\n"), "line 9, sources[1].colour: unknown key"),
@@ -75,3 +76,12 @@ def test_wrong_config_is_refused_with_line(tmp_path: Path, edit: tuple[str, str]
 def test_missing_config_file(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="no such config file"):
         load_config(tmp_path / "nope.yaml")
+
+
+def test_duplicate_source_name_points_at_the_duplicate_entry_line(tmp_path: Path) -> None:
+    # Issue 11: the message pointed at `sources:` instead of the entry that repeats a name.
+    text = GOOD + "  - name: web_logs\n    kind: logs\n    path: more/*\n"
+    with pytest.raises(ConfigError) as exc:
+        load_config(_write(tmp_path, text))
+    assert "line 12, sources[3].name: duplicate source name 'web_logs' (first given in sources[1], line 6)" \
+        in str(exc.value)

@@ -348,3 +348,14 @@ def test_sample_of_a_gzip_reads_its_head_only(tmp_path: Path) -> None:
 def test_sample_gives_every_known_field_non_null_values(tmp_path: Path) -> None:
     write(tmp_path / "x.jsonl", b'{"a": null, "b": 1}\n{"a": null, "b": 2}\n{"c": [1]}\n')
     assert only(tmp_path, "x.jsonl").sample(1) == {"a": [], "b": [1], "c": ["[1]"]}
+
+
+def test_symlink_loop_reads_each_real_file_once(tmp_path: Path) -> None:
+    # Issue 11: a symlink loop under a ** glob turned one 4-line file into 41 datasets and one card into
+    # 41 violations. Each real file is read once, named by its shortest path.
+    root = tmp_path / "logs"
+    write(root / "app" / "app.log", b"one\ntwo\nthree\nfour\n")
+    (root / "app" / "loop").symlink_to(root, target_is_directory=True)
+    (root / "same.log").symlink_to(root / "app" / "app.log")  # a second path to the same file
+    src = path_source(LogsSource, "logs", tmp_path, "logs/**/*.log")
+    assert [(d.name, str(d._file.path)) for d in src.datasets()] == [("app.log", str(root / "app" / "app.log"))]

@@ -239,3 +239,43 @@ def test_unreadable_database_is_a_source_error(tmp_path: Path, url: str, message
     cfg = Config(as_of=AS_OF, sources=[SqlSourceConfig(name="db", kind="sql", url=url)], base_dir=tmp_path)
     with pytest.raises(SourceError, match=message):
         list(SqlSource(cfg.sources[0], cfg).datasets())
+
+
+def _locked_db(tmp_path: Path) -> tuple[Path, sqlite3.Connection]:
+    db = tmp_path / "busy.db"
+    with sqlite3.connect(db) as conn:
+        conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+        conn.execute("INSERT INTO notes VALUES (1, ?)", (f"card {_card('4')}",))
+    conn.close()
+    writer = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    writer.execute("BEGIN EXCLUSIVE")  # another process writing: readers get SQLITE_BUSY
+    return db, writer
+
+
+def _sqlite_config(tmp_path: Path, db: Path, busy_timeout: float) -> Config:
+    return Config(as_of="2026-11-24", base_dir=tmp_path, sources=[
+        SqlSourceConfig(name="db", kind="sql", url=f"sqlite:///{db}", busy_timeout=busy_timeout)])
+
+
+def test_locked_sqlite_file_is_waited_for(tmp_path: Path) -> None:
+    import threading
+
+    db, writer = _locked_db(tmp_path)
+    threading.Timer(0.5, writer.commit).start()  # the writer finishes within the wait
+    report = Scanner(_sqlite_config(tmp_path, db, busy_timeout=10)).run()
+    writer.close()
+    assert report.sources[0].status == "ok" and [v.key for v in report.violations] == ["1"]
+
+
+def test_locked_sqlite_file_wait_is_bounded_and_reported(tmp_path: Path) -> None:
+    import time
+
+    db, writer = _locked_db(tmp_path)
+    try:
+        started = time.monotonic()
+        report = Scanner(_sqlite_config(tmp_path, db, busy_timeout=0.3)).run()
+        assert time.monotonic() - started < 10
+    finally:
+        writer.close()
+    error = report.sources[0].error or ""
+    assert report.sources[0].status == "error" and "database is locked" in error and "busy_timeout (0.3 s)" in error
