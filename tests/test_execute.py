@@ -139,3 +139,16 @@ def test_sigint_stops_workers_with_a_message_and_exit_2(large: Path, tmp_path: P
     assert "stopped by SIGINT" in err and "Traceback" not in err
     assert not (out / "report.json").exists()
     assert not leaks_in_tree(out, [CARD])
+
+
+def test_hostile_record_ends_with_a_report_not_a_traceback(tmp_path: Path) -> None:
+    # Issue 11: one JSON line nested 5,000 levels deep ended `pdd scan` with a traceback, no report.json and
+    # exit 1 ("violations found" to every CI gate). Now: a report with the other findings, and the card's exit.
+    (tmp_path / "app.jsonl").write_text('{"a":' * 5000 + "1" + "}" * 5000 + "\n" + json.dumps({"n": CARD}) + "\n")
+    (tmp_path / "pdd.yaml").write_text("as_of: 2026-11-24\nsources:\n  - name: logs\n    kind: logs\n"
+                                       "    path: app.jsonl\n")
+    proc = subprocess.run([sys.executable, "-m", "pipeline.cli", "scan", str(tmp_path / "pdd.yaml"), "--out",
+                           str(tmp_path / "out"), "-q"], cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr[-2000:]
+    report = json.loads((tmp_path / "out" / "report.json").read_text())
+    assert [v["key"] for v in report["violations"]] == ["2"]
