@@ -31,6 +31,8 @@ import shutil
 import signal
 from collections import deque
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,7 +41,7 @@ from pipeline import __version__
 from pipeline.config import Config
 from pipeline.orchestrate import Run
 from pipeline.report.model import Report
-from pipeline.scan import now
+from pipeline.scan import now, unexpected
 
 PART_ROWS = 250_000
 """Rows per sweep unit: a larger table with an integer key is split into key ranges that
@@ -189,16 +191,10 @@ class Execution:
         global _RUN
         self.run.scanner().classifier  # noqa: B018 - built once here, inherited by forked workers
         _RUN = self.run
-        workers = max(1, self.options.workers)
-        results: queue.Queue[tuple[tuple[str, dict], dict | None, BaseException | None]] = queue.Queue()
-        pool = None
-        if workers > 1:
-            # fork: a worker starts in milliseconds with pdd already imported and the classifier built.
-            ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-            pool = ctx.Pool(workers, initializer=_init_worker, initargs=(self.run,))
-
         ready: deque[tuple[str, dict]] = deque(("discover", {"source": s.name}) for s in self.config.sources
                                               if not self.options.sources or s.name in self.options.sources)
+        pool = _Pool(self.options.workers) if self.options.workers > 1 else None
+        failures: dict[str, int] = {}
         running = 0
         try:
             while ready or running:
@@ -211,26 +207,41 @@ class Execution:
                         continue
                     running += 1
                     if pool is None:
-                        try:
-                            results.put((task, _step(task), None))
-                        except Exception as exc:  # noqa: BLE001 - the report names the step as not done
-                            results.put((task, None, exc))
+                        pool_result = _inline(task)
+                        ready.extend(self._finished(task, *pool_result, failures))
+                        running -= 1
                     else:
-                        pool.apply_async(_step, (task,), callback=lambda r, t=task: results.put((t, r, None)),
-                                         error_callback=lambda e, t=task: results.put((t, None, e)))
-                if not running:
-                    break
-                task, result, _error = _get(results)
-                running -= 1
-                if result is not None:
-                    ready.extend(self._next(task, result))
-                elif task[0] == "sweep":
-                    self._unit_done(task[1]["unit"], {"rows": 0, "violations": 0, "error": True})
+                        pool.submit(task)
+                if running:
+                    task, result, error, generation = pool.get()  # type: ignore[union-attr]
+                    running -= 1
+                    if isinstance(error, BrokenProcessPool):
+                        # A worker died (killed by the system, out of memory, a crash in a C library): every
+                        # step in flight failed with it. Each is retried on a fresh pool, up to _TRIES times.
+                        pool.renew(generation)  # type: ignore[union-attr]
+                        key = json.dumps(task, sort_keys=True)
+                        failures[key] = failures.get(key, 0) + 1
+                        if failures[key] < _TRIES:
+                            ready.append(task)
+                            continue
+                        error = RuntimeError("its worker process died (killed by the system, out of memory, or a "
+                                             f"crash in a library), {_TRIES} times")
+                    ready.extend(self._finished(task, result, error, failures))
         finally:
             if pool is not None:
-                pool.terminate()
-                pool.join()
+                pool.close()
         return self.run.report(self.started, sources=list(self.options.sources) if self.options.sources else None)
+
+    def _finished(self, task: tuple[str, dict], result: dict | None, error: BaseException | None,
+                  failures: dict[str, int]) -> list[tuple[str, dict]]:
+        if error is None and result is not None:
+            return self._next(task, result)
+        kind, a = task
+        unit = a.get("unit")
+        where = unit or a
+        text = str(error) if isinstance(error, RuntimeError) and "worker process died" in str(error) \
+            else unexpected(f"step {kind}", error or RuntimeError())
+        return self._next(task, self.run.step_failed(kind, where["source"], where.get("dataset", ""), unit, text))
 
     def _kept(self, task: tuple[str, dict]) -> dict | None:
         """A step's result kept from a stopped scan (resume), or None when the step must run."""
@@ -284,10 +295,70 @@ class Execution:
         self.progress.dataset_done(source, dataset, rows, violations, error)
 
 
-def _get(results: queue.Queue) -> Any:
-    # A timeout keeps the wait interruptible by signal handlers on every platform.
-    while True:
-        try:
-            return results.get(timeout=0.5)
-        except queue.Empty:
-            continue
+_TRIES = 3
+"""Times a step is tried when its worker process dies; then it is reported as failed."""
+
+
+def _inline(task: tuple[str, dict]) -> tuple[dict | None, BaseException | None]:
+    try:
+        return _step(task), None
+    except Exception as exc:  # noqa: BLE001 - the step is reported as failed, the scan goes on
+        return None, exc
+
+
+class _Pool:
+    """Forked worker processes; a pool whose worker died is replaced, and its steps come back as failed."""
+
+    def __init__(self, workers: int):
+        # fork: a worker starts in milliseconds with pdd already imported and the classifier built.
+        self._ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+        self._workers = workers
+        self._results: queue.Queue[tuple[tuple[str, dict], dict | None, BaseException | None, int]] = queue.Queue()
+        self.generation = 0
+        self._executor = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        assert _RUN is not None
+        return ProcessPoolExecutor(self._workers, mp_context=self._ctx, initializer=_init_worker, initargs=(_RUN,))
+
+    def submit(self, task: tuple[str, dict]) -> None:
+        generation = self.generation
+        future = self._executor.submit(_step, task)
+
+        def done(f: Future) -> None:
+            if f.cancelled():
+                return
+            error = f.exception()
+            self._results.put((task, None if error else f.result(), error, generation))
+
+        future.add_done_callback(done)
+
+    def get(self) -> tuple[tuple[str, dict], dict | None, BaseException | None, int]:
+        # A timeout keeps the wait interruptible by signal handlers on every platform.
+        while True:
+            try:
+                return self._results.get(timeout=0.5)
+            except queue.Empty:
+                continue
+
+    def renew(self, generation: int) -> None:
+        """Replace the broken pool (once per breakage: the other steps it failed come back with its number)."""
+        if generation == self.generation:
+            self._kill(self._executor)
+            self.generation += 1
+            self._executor = self._new()
+
+    def close(self) -> None:
+        self._kill(self._executor)
+
+    @staticmethod
+    def _kill(executor: ProcessPoolExecutor) -> None:
+        # Python 3.11 has no terminate_workers(): a stop must not wait for a long key range to finish, and
+        # a worker left running would write a result file after the stop was reported.
+        processes = list((getattr(executor, "_processes", None) or {}).values())
+        executor.shutdown(wait=False, cancel_futures=True)
+        for p in processes:
+            if p.is_alive():
+                p.terminate()
+        for p in processes:
+            p.join(timeout=5)

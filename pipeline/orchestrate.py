@@ -189,6 +189,30 @@ class Run:
         self._write(self._file("classify", source, dataset), c)
         return units
 
+    def step_failed(self, kind: str, source: str, dataset: str = "", unit: dict | None = None,
+                    error: str = "") -> dict:
+        """Record a step whose process died or raised: the error in its result file, and what runs next.
+
+        A classify step that failed still leaves its dataset to sweep, whole (sample and sweep are
+        independent); returns what the step would have returned.
+        """
+        if kind == "discover":
+            cfg = next(s for s in self.config.sources if s.name == source)
+            self._write(self._file("sources", source), {"name": source, "kind": cfg.kind, "error": error,
+                                                        "datasets": []})
+            return {"datasets": []}
+        if kind == "classify":
+            units = [{"source": source, "dataset": dataset, "index": 0, "of": 1, "part": None}]
+            self._write(self._file("units", source, dataset), units)
+            self._write(self._file("classify", source, dataset),
+                        Classification(source=source, dataset=dataset, error=error))
+            return {"units": units}
+        assert unit is not None
+        self._write(self._file("sweep", unit["source"], unit["dataset"], unit["index"]),
+                    SweepResult(source=unit["source"], dataset=unit["dataset"], part=unit["part"], error=error))
+        return {"source": unit["source"], "dataset": unit["dataset"], "index": unit["index"], "rows": 0,
+                "violations": 0, "error": True}
+
     def done(self, kind: str, source: str, dataset: str = "", index: int | None = None) -> bool:
         """Whether a step finished and left its result file (``--resume`` skips such steps)."""
         path = self._file(kind, source, dataset, index)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.config import Config, SqlSourceConfig, load_config
+from pipeline.config import Config, PathSourceConfig, SqlSourceConfig, load_config
 from pipeline.demo.generate import generate
 from pipeline.execute import WORK_DIR, ExecOptions, Execution, ResumeRefused
 from pipeline.scan import Scanner
@@ -152,3 +152,25 @@ def test_hostile_record_ends_with_a_report_not_a_traceback(tmp_path: Path) -> No
     assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr[-2000:]
     report = json.loads((tmp_path / "out" / "report.json").read_text())
     assert [v["key"] for v in report["violations"]] == ["2"]
+
+
+def test_a_worker_killed_mid_step_is_a_problem_entry_and_the_scan_goes_on(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # "Whatever happens to the process": a worker killed by the system (out of memory) must not hang the
+    # scan or lose the other datasets. The forked workers inherit this patch.
+    (tmp_path / "a.log").write_text(f"paid {CARD}\n")
+    (tmp_path / "b.log").write_text(f"paid {CARD}\n")
+    real = Scanner.sweep
+
+    def sweep(self: Scanner, source: object, dataset: object, *args: object) -> object:
+        if dataset.name == "a.log":  # type: ignore[attr-defined]
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(self, source, dataset, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Scanner, "sweep", sweep)
+    config = Config(as_of="2026-11-24", base_dir=tmp_path, sources=[
+        PathSourceConfig(name="logs", kind="logs", path="*.log")])
+    report = _execute(config, tmp_path / "out", workers=2)
+    assert [(v.dataset, v.key) for v in report.violations] == [("b.log", "1")]  # type: ignore[attr-defined]
+    problem = report.sources[0].problems[0]  # type: ignore[attr-defined]
+    assert problem.dataset == "a.log" and "worker process died" in problem.error

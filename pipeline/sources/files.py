@@ -294,7 +294,8 @@ class ParquetTable(Dataset):
         try:
             with open(self._file.path, "rb") as f:
                 yield pq.ParquetFile(f)
-        except (pa.ArrowException, OSError) as exc:
+        except (pa.ArrowException, OSError, ValueError) as exc:
+            # ValueError: pyarrow decodes a damaged file's column paths as UTF-8 (found by fuzz/targets.py).
             # pyarrow's messages may quote schema or values; name only the kind of failure
             raise self._file.error(f"not a readable Parquet file ({type(exc).__name__})") from exc
 

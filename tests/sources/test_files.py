@@ -243,3 +243,12 @@ def test_small_batches_keep_alignment(tmp_path: Path) -> None:
     assert [b.keys for b in batches] == [["2", "3", "4"], ["5", "6", "7"], ["8"]]
     assert batches[1].columns == {"id": ["4", "5", "6"], "name": ["n4", "n5", "n6"]}
     assert ds.stats.records == 7
+
+
+def test_parquet_with_non_utf8_column_path_fails_as_source_error() -> None:
+    # Found by the parquet fuzz target (fuzz/targets.py): pyarrow raised UnicodeDecodeError, which escaped
+    # the reader and would have ended a scan.
+    from fuzz.harness import read_parquet
+
+    data = (Path(__file__).parents[1] / "cases" / "sources" / "fuzz-parquet-non-utf8-column-path.parquet").read_bytes()
+    assert read_parquet(data) == -1  # refused with SourceError, naming the file
