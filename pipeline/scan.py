@@ -38,7 +38,7 @@ from pipeline.report.model import (
 )
 from pipeline.rules import DatasetContext, Rule, rules
 from pipeline.sources import Dataset, Source, SourceError, open_source
-from pipeline.sources.base import Part
+from pipeline.sources.base import NOTES_PER_DATASET, Part
 
 log = logging.getLogger("pdd.scan")
 
@@ -54,7 +54,8 @@ class Classification(BaseModel):
     dataset: str
     fields: dict[str, FieldClass] = Field(default_factory=dict)
     error: str | None = None
-    notes: list[str] = Field(default_factory=list)
+    #: limit (classifiers.jsondoc) -> times hit in the sample
+    limits: dict[str, int] = Field(default_factory=dict)
 
     def types(self) -> dict[str, list[str]]:
         return {f: [e.type for e in c.entities] for f, c in self.fields.items()}
@@ -79,6 +80,8 @@ class SweepResult(BaseModel):
     error: str | None = None
     skipped: dict[str, int] = Field(default_factory=dict)
     notes: list[str] = Field(default_factory=list)
+    #: limit (classifiers.jsondoc) -> times hit; counts, so that parts add up to what one pass says
+    limits: dict[str, int] = Field(default_factory=dict)
 
 
 class DatasetResult(BaseModel):
@@ -129,12 +132,12 @@ def unexpected(step: str, exc: BaseException, where: str = "") -> str:
     return f"{step} failed{at}: internal error {type(exc).__name__}{code} (a bug in pdd; please report it)"
 
 
-def _limit_notes(source: str, dataset: str) -> list[str]:
-    """The JSON limits hit since the last call (classifiers.jsondoc), as notes; the counters restart."""
+def _limits() -> dict[str, int]:
+    """The JSON limits hit since the last call (classifiers.jsondoc); the counters restart."""
     hits = limits_hit()
-    notes = [f"{source}/{dataset}: {what}: {n} value(s)" for what, n in sorted(hits.items())]
+    out = dict(hits)
     hits.clear()
-    return notes
+    return out
 
 
 def _keys_span(keys: list[str]) -> str:
@@ -174,7 +177,7 @@ class Scanner:
     def classify(self, source: Source, dataset: Dataset) -> Classification:
         """Classify a sample; any failure is kept in ``error`` (the sweep runs all the same)."""
         out = Classification(source=source.name, dataset=dataset.name)
-        _limit_notes(source.name, dataset.name)
+        _limits()
         try:
             for fname, (d, samples) in classify_with_samples(dataset, self.classifier,
                                                              self.config.classification.sample_size).items():
@@ -185,7 +188,7 @@ class Scanner:
             out.error = unexpected("sampling and classifying", exc)
         if out.error:
             log.warning("%s/%s: %s", source.name, dataset.name, out.error)
-        out.notes = _limit_notes(source.name, dataset.name)
+        out.limits = _limits()
         return out
 
     def _field_class(self, d: object) -> FieldClass:
@@ -197,7 +200,7 @@ class Scanner:
         """Run every rule over every record of ``dataset`` (or of ``part``); failures are kept, not raised."""
         res = SweepResult(source=source.name, dataset=dataset.name, part=part.to_dict() if part else None)
         active: list[Rule] = [cls(_ctx(self.config, classification)) for cls in rules().values()]
-        _limit_notes(source.name, dataset.name)
+        _limits()
         rule_errors: list[str] = []
         last: str | None = None
         try:
@@ -231,24 +234,31 @@ class Scanner:
             res.fields_seen = []
         res.skipped = dict(dataset.stats.skipped)
         res.notes = [f"{source.name}/{dataset.name}: {n}" for n in dataset.stats.notes]
-        res.notes += _limit_notes(source.name, dataset.name)
+        res.limits = _limits()
         return res
 
     def finish(self, classification: Classification, parts: list[SweepResult], role: str = "controller"
                ) -> DatasetResult:
         """Merge the sweep parts, let rules decide what they held back, and list the fields."""
         c = classification
-        res = DatasetResult(source=c.source, dataset=c.dataset, error=c.error, notes=list(c.notes))
+        res = DatasetResult(source=c.source, dataset=c.dataset, error=c.error)
         findings: dict[str, dict[str, Finding]] = {}
+        limits = dict(c.limits)
+        read_notes: list[str] = []
         for p in parts:
             res.rows += p.rows
             res.violations += p.violations
-            res.notes += p.notes
+            read_notes += p.notes
+            for k, v in p.limits.items():
+                limits[k] = limits.get(k, 0) + v
             res.error = join_errors(res.error, p.error)
             for k, v in p.skipped.items():
                 res.skipped[k] = res.skipped.get(k, 0) + v
             for rname, per_field in p.findings.items():
                 _add_findings(findings, rname, per_field)
+        # Each part kept its first notes; the dataset keeps the first of all, as one pass over it would.
+        res.notes = read_notes[:NOTES_PER_DATASET]
+        res.notes += [f"{c.source}/{c.dataset}: {what}: {n} value(s)" for what, n in sorted(limits.items())]
         # Held-back decisions are made whatever happened to the sample: what the sweep read counts.
         for rname, cls in rules().items():
             rule = cls(_ctx(self.config, c))

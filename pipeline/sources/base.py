@@ -57,6 +57,10 @@ class Batch:
         return len(self.keys)
 
 
+NOTES_PER_DATASET = 20
+"""Read notes kept per dataset (the first ones); the counts in ``skipped`` are complete."""
+
+
 @dataclass
 class ReadStats:
     """What a dataset read skipped, so that 'not read' is never silent."""
@@ -69,7 +73,7 @@ class ReadStats:
         self.skipped[reason] = self.skipped.get(reason, 0) + n
 
     def note(self, message: str, limit: int = 20) -> None:
-        if len(self.notes) < limit:
+        if len(self.notes) < min(limit, NOTES_PER_DATASET):
             self.notes.append(message)
 
 
