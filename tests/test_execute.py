@@ -174,3 +174,26 @@ def test_a_worker_killed_mid_step_is_a_problem_entry_and_the_scan_goes_on(
     assert [(v.dataset, v.key) for v in report.violations] == [("b.log", "1")]  # type: ignore[attr-defined]
     problem = report.sources[0].problems[0]  # type: ignore[attr-defined]
     assert problem.dataset == "a.log" and "worker process died" in problem.error
+
+
+def test_split_log_file_with_cards_on_byte_range_boundaries_equals_one_worker(tmp_path: Path) -> None:
+    from pipeline.sources._text import TextFile
+
+    width = 60  # every line the same length: card lines can replace others without moving the ranges
+    lines = [f"2026-01-01 10:00:00 INFO order {i:06d}".ljust(width - 1) for i in range(1, 601)]
+    (tmp_path / "app.log").write_text("\n".join(lines) + "\n")
+    (tmp_path / "app.jsonl").write_text("".join(json.dumps({"i": i, "m": "x" * 30}) + "\n" for i in range(1, 601)))
+    ranges = TextFile(tmp_path / "app.log", "app.log", "logs").byte_ranges(5 * 200)
+    assert len(ranges) > 10 and all(r is not None for r in ranges)
+    firsts = [r.line for r in ranges if r is not None]
+    hits = sorted({1, 600} | {n for f in firsts[1:] for n in (f - 1, f)})  # both sides of every boundary
+    for n in hits:
+        lines[n - 1] = f"2026-01-01 10:00:00 INFO paid {CARD}".ljust(width - 1)
+    (tmp_path / "app.log").write_text("\n".join(lines) + "\n")
+    config = Config(as_of="2026-11-24", base_dir=tmp_path, sources=[
+        PathSourceConfig(name="logs", kind="logs", path="app.*")])
+    split = _execute(config, tmp_path / "split", workers=2, part_rows=5)
+    one = _execute(config, tmp_path / "one", workers=1)
+    assert _comparable(split) == _comparable(one) == _comparable(Scanner(config).run())
+    assert [v.key for v in split.violations] == [str(n) for n in hits]  # type: ignore[attr-defined]
+    assert {s.rows_scanned for s in split.sources} == {1200}  # type: ignore[attr-defined]

@@ -25,7 +25,7 @@ from typing import Any, BinaryIO, TypeVar
 
 from classifiers.jsondoc import MAX_DEPTH, TOO_DEEP, limits_hit
 from pipeline.config.model import Config, PathSourceConfig
-from pipeline.sources.base import Batch, ReadStats, SourceError
+from pipeline.sources.base import BYTES, Batch, Part, ReadStats, SourceError
 
 R = TypeVar("R")
 
@@ -133,25 +133,60 @@ class TextFile:
     def error(self, message: str) -> SourceError:
         return SourceError(message, source=self.source, dataset=self.name)
 
-    def lines(self, max_len: int | None = None) -> Iterator[tuple[int, bytes | None]]:
+    def lines(self, max_len: int | None = None, span: Part | None = None) -> Iterator[tuple[int, bytes | None]]:
         """``(1-based physical line number, raw line with its terminator)``.
 
         The line is None when it is longer than ``max_len`` bytes; it is then
         skipped in small chunks rather than read whole. A BOM opening the file
-        is dropped.
+        is dropped. ``span`` (a byte range from :meth:`byte_ranges`): only the
+        lines that start in it.
         """
         limit = max_len or MAX_LINE_BYTES
         with self._reading(), self._open() as f:
-            number = 0
-            while raw := f.readline(limit + 1):
+            number, pos, hi = 0, 0, None
+            if span is not None:
+                f.seek(span.lo)
+                number, pos, hi = (span.line or 1) - 1, span.lo, span.hi
+            while (hi is None or pos < hi) and (raw := f.readline(limit + 1)):
                 number += 1
+                pos += len(raw)
                 if len(raw) > limit and not raw.endswith(b"\n"):
-                    _drain_line(f)
+                    pos += _drain_line(f)
                     yield number, None
                     continue
                 if number == 1 and raw.startswith(_BOM):
                     raw = raw[len(_BOM) :]
                 yield number, raw
+
+    def byte_ranges(self, max_bytes: int) -> list[Part | None]:
+        """Ranges of about ``max_bytes`` that start at line starts, each with its first line's number.
+
+        One pass counting newlines (reading runs at GB/s; the sweep is what costs). A gzipped file
+        cannot be entered in the middle: ``[None]``, the whole.
+        """
+        with self._reading(), self._open() as f:
+            if self.gzipped:
+                return [None]
+            size = os.fstat(f.fileno()).st_size
+            if size <= max_bytes:
+                return [None]
+            starts = [(0, 1)]  # (byte offset, line number) of each range's first line
+            line, pos, target = 1, 0, max_bytes
+            while chunk := f.read(1 << 20):
+                i = 0  # newlines before i are counted in `line`
+                while pos + len(chunk) > target:  # a range ends in this chunk: at the line holding `target`
+                    cut = chunk.find(b"\n", max(target - pos - 1, i))
+                    if cut < 0:
+                        break  # that line goes on in the next chunk
+                    line += chunk.count(b"\n", i, cut + 1)
+                    i = cut + 1
+                    if pos + i < size:
+                        starts.append((pos + i, line))
+                    target = pos + i + max_bytes
+                line += chunk.count(b"\n", i)
+                pos += len(chunk)
+        bounds = [s for s, _ in starts[1:]] + [None]
+        return [Part(BYTES, lo, hi, first) for (lo, first), hi in zip(starts, bounds, strict=True)]
 
     def spread(self, windows: int | None = None) -> Iterator[list[bytes]]:
         """Whole lines for sample(), window by window, reading at most SAMPLE_BYTES.
@@ -200,11 +235,14 @@ class TextFile:
             raise self.error(f"cannot be read ({exc.strerror or type(exc).__name__})") from exc
 
 
-def _drain_line(f: BinaryIO) -> None:
-    """Read past the rest of the current line without holding it."""
+def _drain_line(f: BinaryIO) -> int:
+    """Read past the rest of the current line without holding it; the bytes read."""
+    n = 0
     while chunk := f.readline(_DRAIN_CHUNK):
+        n += len(chunk)
         if chunk.endswith(b"\n"):
-            return
+            break
+    return n
 
 
 def _take(f: BinaryIO, budget: int) -> list[bytes]:

@@ -77,19 +77,27 @@ class ReadStats:
             self.notes.append(message)
 
 
+BYTES = "@bytes"
+"""Part.column of a byte range of a file."""
+
+
 @dataclass(frozen=True)
 class Part:
-    """A key range of a dataset, so that one huge table can be swept by several workers.
+    """A key range of a dataset, so that one huge table or file can be swept by several workers.
 
-    Records whose integer key ``column`` is in ``[lo, hi)`` (``hi`` None: no upper bound).
+    Records whose integer key ``column`` is in ``[lo, hi)`` (``hi`` None: no upper bound). For a file,
+    ``column`` is BYTES: the lines that start at a byte offset in ``[lo, hi)``, the first of them being
+    line number ``line``.
     """
 
     column: str
     lo: int
     hi: int | None
+    line: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"column": self.column, "lo": self.lo, "hi": self.hi}
+        d = {"column": self.column, "lo": self.lo, "hi": self.hi}
+        return {**d, "line": self.line} if self.line is not None else d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any] | None) -> Part | None:

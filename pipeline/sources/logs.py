@@ -44,10 +44,12 @@ from pipeline.sources._text import (
     parse_json_object,
     restart,
 )
-from pipeline.sources.base import Batch, Dataset, ReadStats, Source
+from pipeline.sources.base import Batch, Dataset, Part, ReadStats, Source
 
 JSONL, ACCESS, PLAIN = "jsonl", "access", "plain"
 PROBE_LINES = 50
+BYTES_PER_LINE = 200
+"""A byte range holds about this many bytes per record a key range of a table holds (partitions())."""
 """Non-empty lines read to detect a file's format."""
 
 ACCESS_FIELDS = (
@@ -175,10 +177,17 @@ class LogFile(Dataset):
         return {f: spreads[f].result() if f in spreads else [] for f in self._fields}
 
     def batches(self, size: int) -> Iterator[Batch]:
+        return self.part_batches(size, None)
+
+    def partitions(self, max_rows: int) -> list[Part | None]:
+        """Byte ranges of a large plain (not gzipped) file, for workers to sweep side by side."""
+        return self._file.byte_ranges(max_rows * BYTES_PER_LINE)
+
+    def part_batches(self, size: int, part: Part | None) -> Iterator[Batch]:
         check_size(size)
         self.format  # noqa: B018
         restart(self.stats)
-        with closing(self._file.lines()) as lines:
+        with closing(self._file.lines(span=part)) as lines:
             yield from in_batches(self._records(lines), size, self._batch)
 
     def _records(self, lines: Iterator[tuple[int, bytes]]) -> Iterator[tuple[str, dict[str, Any]]]:

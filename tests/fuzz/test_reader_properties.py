@@ -63,3 +63,22 @@ def test_parquet_reader_raises_only_source_error(data: bytes) -> None:
                  st.integers(1, 5000).map(lambda n: (b"[" * n + b"]" * n))))
 def test_json_walker_raises_nothing(data: bytes) -> None:
     walk_json(data)
+
+
+@FAST
+@given(st.lists(st.binary(max_size=40).map(lambda b: b.replace(b"\n", b"")), max_size=60), st.booleans(),
+       st.integers(1, 120))
+def test_byte_ranges_split_a_file_into_exactly_its_lines(lines: list[bytes], last_newline: bool, size: int) -> None:
+    import tempfile
+    from pathlib import Path
+
+    from pipeline.sources._text import TextFile
+
+    data = b"\n".join(lines) + (b"\n" if last_newline and lines else b"")
+    with tempfile.NamedTemporaryFile(suffix=".log") as f:
+        f.write(data)
+        f.flush()
+        file = TextFile(Path(f.name), "x.log", "fuzz")
+        whole = list(file.lines())
+        parts = [list(file.lines(span=r)) for r in file.byte_ranges(size)]
+    assert [x for p in parts for x in p] == whole
