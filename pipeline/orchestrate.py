@@ -131,7 +131,8 @@ class Run:
             sources = [s.model_copy(update={"url": SecretStr(self.resolve_conn(s.conn_id)), "conn_id": None})
                        if isinstance(s, SqlSourceConfig) and s.conn_id else s for s in cfg.sources]
             cfg = cfg.model_copy(update={"sources": sources})
-        return Scanner(cfg)
+        # The linkage's first pass (account datasets) is built by the first task that needs it and shared.
+        return Scanner(cfg, linkage_file=self.run_dir / "work" / "linkage.json")
 
     # -- steps ----------------------------------------------------------------------------------------
     def discover(self, source: str) -> list[str]:
@@ -284,7 +285,7 @@ class Run:
             for dataset in meta["datasets"]:
                 sr.datasets.append(self._finish(scanner, cfg, dataset))
             results.append(sr)
-        return assemble(results, scanner.config, started or now(), run_id)
+        return assemble(results, scanner.config, started or now(), run_id, notes=scanner.persons.notes)
 
     def _finish(self, scanner: Scanner, cfg: Any, dataset: str) -> DatasetResult:
         cfile = self._file("classify", cfg.name, dataset)

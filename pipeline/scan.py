@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import secrets
 import traceback
 from collections.abc import Callable
@@ -32,6 +33,7 @@ from classifiers.jsondoc import limits_hit
 from pipeline import __version__
 from pipeline.classify import classify_with_samples
 from pipeline.config.model import Config, SourceConfig
+from pipeline.linkage import PersonIndex, build_index
 from pipeline.policy import PolicyMap, load_policy
 from pipeline.report.model import (
     DatasetProblem, EntityEntry, FieldEntry, Report, RunInfo, SourceEntry, ViolationEntry,
@@ -119,8 +121,8 @@ def _add_findings(into: dict[str, dict[str, Finding]], rule: str, per_field: dic
         into.setdefault(rule, {}).setdefault(f, Finding(entity=x.entity, records=0)).records += x.records
 
 
-def _ctx(config: Config, c: Classification) -> DatasetContext:
-    return DatasetContext(c.source, c.dataset, config.as_of, c.types())
+def _ctx(config: Config, c: Classification, links: object | None = None) -> DatasetContext:
+    return DatasetContext(c.source, c.dataset, config.as_of, c.types(), links)
 
 
 def unexpected(step: str, exc: BaseException, where: str = "") -> str:
@@ -158,6 +160,23 @@ def join_errors(*errors: str | None) -> str | None:
 class Scanner:
     config: Config
     progress: Progress = field(default_factory=Progress)
+    #: where the linkage's first pass is kept between workers (orchestrate.Run); None: kept in memory
+    linkage_file: Path | None = None
+
+    # -- linkage: the first pass, over the account datasets (pipeline/linkage) ---------------------------------
+    @cached_property
+    def persons(self) -> PersonIndex:
+        if self.linkage_file is not None and self.linkage_file.exists():
+            return PersonIndex.model_validate_json(self.linkage_file.read_text())
+        index = build_index(self)
+        if self.linkage_file is not None:
+            tmp = self.linkage_file.with_suffix(f".{secrets.token_hex(4)}.tmp")
+            tmp.write_text(index.model_dump_json())
+            os.replace(tmp, self.linkage_file)  # workers that build it at once write the same thing
+        return index
+
+    def _links(self, c: Classification, role: str) -> object | None:
+        return self.persons.for_dataset(c.source, c.dataset, role)
 
     @cached_property
     def policy(self) -> PolicyMap:
@@ -199,7 +218,9 @@ class Scanner:
               part: Part | None = None) -> SweepResult:
         """Run every rule over every record of ``dataset`` (or of ``part``); failures are kept, not raised."""
         res = SweepResult(source=source.name, dataset=dataset.name, part=part.to_dict() if part else None)
-        active: list[Rule] = [cls(_ctx(self.config, classification)) for cls in rules().values()]
+        ctx = _ctx(self.config, classification,
+                   self._links(classification, getattr(source.config, "role", "controller")))
+        active: list[Rule] = [cls(ctx) for cls in rules().values()]
         _limits()
         rule_errors: list[str] = []
         last: str | None = None
@@ -260,8 +281,9 @@ class Scanner:
         res.notes = read_notes[:NOTES_PER_DATASET]
         res.notes += [f"{c.source}/{c.dataset}: {what}: {n} value(s)" for what, n in sorted(limits.items())]
         # Held-back decisions are made whatever happened to the sample: what the sweep read counts.
+        ctx = _ctx(self.config, c, self._links(c, role))
         for rname, cls in rules().items():
-            rule = cls(_ctx(self.config, c))
+            rule = cls(ctx)
             try:
                 for p in parts:
                     rule.absorb(p.states.get(rname, {}))
@@ -346,8 +368,9 @@ class Scanner:
 
     def run(self, sources: list[str] | None = None) -> Report:
         started = now()
+        self.persons  # noqa: B018 - the account datasets are read before any dataset is swept
         results = [self.scan_source(s) for s in self.config.sources if not sources or s.name in sources]
-        return assemble(results, self.config, started)
+        return assemble(results, self.config, started, notes=self.persons.notes)
 
 
 def now() -> str:
@@ -359,9 +382,10 @@ def run_id(started: str) -> str:
     return f"{t:%Y%m%dT%H%MZ}-{secrets.token_hex(2)}"
 
 
-def assemble(results: list[SourceResult], config: Config, started: str, rid: str | None = None) -> Report:
-    """The report from per-source results (the reduce step)."""
-    sources, fields, violations, notes = [], [], [], []
+def assemble(results: list[SourceResult], config: Config, started: str, rid: str | None = None,
+             notes: list[str] | None = None) -> Report:
+    """The report from per-source results (the reduce step); ``notes``: the run's own (the linkage's)."""
+    sources, fields, violations, notes = [], [], [], list(notes or [])
     for r in results:
         problems = [DatasetProblem(dataset=d.dataset, error=d.error) for d in r.datasets if d.error]
         error = r.error

@@ -26,8 +26,9 @@ class SourceConfig(_Strict):
     """Unique; appears in every finding."""
     kind: str
     """Which source module reads it (sql, logs, files, ...)."""
-    role: Literal["controller", "processor"] = "controller"
-    """`processor` marks Part II service data (a customer's own records)."""
+    role: Literal["controller", "processor", "backup"] = "controller"
+    """`processor` marks Part II service data (a customer's own records); `backup` a backup copy
+    (the policy's retention window plus its backup months)."""
 
 
 class SqlSourceConfig(SourceConfig):
@@ -80,6 +81,40 @@ class StewardSettings(_Strict):
     Default: history.sqlite in the report folder."""
 
 
+class AccountDecl(_Strict):
+    """A dataset whose records are accounts (people): declared when discovery misses or misjudges it."""
+
+    source: str
+    dataset: str
+    key: str
+    """The field holding the account's id, which other datasets reference."""
+    terminated: str | None = None
+    """The field with the termination/closure date (or the date the status changed, with `status`)."""
+    status: str | None = None
+    """A status field; with it, `terminated` is the date of the last status change."""
+
+
+class LinkDecl(_Strict):
+    """A field of a dataset that references an account dataset's key."""
+
+    source: str
+    dataset: str
+    field: str
+    to: str | None = None
+    """The account dataset as `source/dataset`; required in `links`, ignored in `ignore`."""
+
+
+class LinkageSettings(_Strict):
+    accounts: list[AccountDecl] = []
+    """Account datasets, added to (or replacing, same source/dataset) the discovered ones."""
+    links: list[LinkDecl] = []
+    """References to declare where the store has no foreign key and names or values do not show it."""
+    ignore: list[LinkDecl] = []
+    """Discovered or inferred links that are wrong (the field is not that account's id)."""
+    min_overlap: float = Field(0.9, gt=0, le=1)
+    """An inferred link needs this share of the field's distinct values to be keys of the account dataset."""
+
+
 class Config(_Strict):
     as_of: dt.date = Field(default_factory=dt.date.today)
     sources: list[SourceConfig] = Field(min_length=1)
@@ -87,6 +122,7 @@ class Config(_Strict):
     sweep: SweepSettings = SweepSettings()
     policy: PolicySettings = PolicySettings()
     stewards: StewardSettings = StewardSettings()
+    linkage: LinkageSettings = LinkageSettings()
     schedule: str | None = None
     """Cron or preset for the scheduled Airflow run."""
     base_dir: Path = Path(".")

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from classifiers.entities import ENTITY_TYPES
 
@@ -39,12 +39,27 @@ class Category(BaseModel):
         return v
 
 
+class Retention(BaseModel):
+    """How long a terminated account's data may stay (Part II of Scalejet's policy)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    text: str
+    active_months: int = Field(ge=0)
+    """Months after termination by which the data must be gone from active stores."""
+    backup_extra_months: int = Field(0, ge=0)
+    """Further months a source with `role: backup` may keep it."""
+
+    def months(self, role: str) -> int:
+        return self.active_months + (self.backup_extra_months if role == "backup" else 0)
+
+
 class PolicyMap(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     policy: str
     categories: dict[str, Category]
     undeclared: dict[str, str] = {}
     rules: dict[str, str] = {}
+    retention: Retention | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> PolicyMap:
@@ -69,6 +84,7 @@ class PolicyMap(BaseModel):
         """The categories that declare the types, and whether every type is declared."""
         cats: list[str] = []
         declared = True
+        role = "controller" if role == "backup" else role  # a backup holds copies of the controller's own data
         for t in types:
             found = [c for c in self._by_type.get(t, []) if role in self.categories[c].roles]
             found += [cid for cid, cat in self.categories.items() if cat.entities == "any" and role in cat.roles]

@@ -35,6 +35,8 @@ class DatasetContext:
     as_of: object  # datetime.date
     #: field -> entity types asserted by classification
     field_types: dict[str, list[str]]
+    #: the linkage as this dataset sees it (pipeline.linkage.DatasetLinks), None when no account dataset is known
+    links: object | None = None
 
 
 class Rule(ABC):

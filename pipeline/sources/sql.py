@@ -7,7 +7,8 @@ in pdd cannot write to a scanned store.
 Sampling avoids reading the whole table where it can: with one integer primary
 key (or SQLite's rowid) it fetches rows at random key values; PostgreSQL
 without one uses TABLESAMPLE; anything else reads the first rows. The sweep
-streams every row through a server-side cursor in batches.
+streams every row through a server-side cursor in batches. Declared foreign
+keys are read from the catalog for the linkage stage (pipeline/linkage).
 """
 
 from __future__ import annotations
@@ -134,6 +135,25 @@ class SqlSource(Source):
             if any(fnmatch.fnmatchcase(name, g) or fnmatch.fnmatchcase(table, g) for g in self.config.exclude):
                 continue
             yield SqlDataset(self, schema, table, is_view)
+
+    def foreign_keys(self) -> list[tuple[str, list[str], str, list[str]]]:
+        """Declared foreign keys between the scanned tables, from the database's own catalog (SQLAlchemy inspector):
+        ``(dataset, columns, referred dataset, referred columns)``, datasets named as :meth:`datasets` names them."""
+        names = {(d.schema, d.table_name): d.name for d in self.datasets() if not d.is_view}
+        try:
+            insp = sa.inspect(self.engine)
+            default = insp.default_schema_name
+            out = []
+            for (schema, table), name in sorted(names.items(), key=lambda kv: kv[1]):
+                for fk in insp.get_foreign_keys(table, schema=schema):
+                    ref_schema = fk.get("referred_schema")
+                    ref_schema = None if ref_schema in (None, default) else ref_schema
+                    ref = names.get((ref_schema, fk["referred_table"]))
+                    if ref is not None:
+                        out.append((name, list(fk["constrained_columns"]), ref, list(fk["referred_columns"])))
+        except SQLAlchemyError as exc:
+            raise SourceError(f"cannot read foreign keys ({_explain(exc)})", source=self.name) from None
+        return out
 
     def close(self) -> None:
         if self._engine is not None:
