@@ -16,7 +16,9 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pipeline.demo import people
 from pipeline.demo import vocab as v
+from pipeline.demo.sql import BASE_ROWS
 from pipeline.demo.files import json_line, jsonl_fields, write_lines
 from pipeline.demo.plant import AS_OF, EXPORTS, FULL_CARD, UNDER_16, Ctx, Spot, Written, redraw
 
@@ -74,13 +76,14 @@ def _signups(ctx: Ctx, path: Path) -> Written:
 def _events(ctx: Ctx, path: Path) -> Written:
     rng = ctx.rng("events.parquet")
     n = ctx.count(800)
+    accounts = ctx.count(BASE_ROWS["accounts"])  # account_id is an app_db account id (no FK across stores)
     searched, id_decoy = rng.sample(range(n), 2)
     terms = [None, None, None, "gst invoice", "shopify sync", "bulk upload csv", "return policy", "whatsapp catalogue"]
 
     def row(i: int) -> dict[str, Any]:
         code = rng.choices([c[1] for c in v.COUNTRIES], [c[4] for c in v.COUNTRIES])[0]
         return {"event_id": int("1" + v.digits(rng, 18)), "ts": v.when(rng, NOW - dt.timedelta(days=7), NOW),
-                "session_id": v.token(rng), "account_id": rng.randrange(1, 400) if rng.random() < 0.7 else None,
+                "session_id": v.token(rng), "account_id": rng.randrange(1, accounts) if rng.random() < 0.7 else None,
                 "event_name": rng.choice(["page_view", "search", "click", "signup_started"]),
                 "page": rng.choice(v.PAGES), "search_term": rng.choice(terms), "ip": v.client_ip(rng),
                 "country": code, "device_os": rng.choice(v.DEVICES)[0]}
@@ -94,6 +97,7 @@ def _events(ctx: Ctx, path: Path) -> Written:
         ctx.planter.violation(Spot(FULL_CARD, EXPORTS, "events.parquet", "search_term", str(searched + 1),
                                    form=f"typed into site search, Parquet string column, RUPAY ****{number[-4:]}"),
                               number, number)
+    people.tie(ctx, "events.parquet", n, lambda i, account: rows[i].update(account_id=account))
     for r in rows:
         r["ts"] = r["ts"].replace(tzinfo=dt.UTC)
     table = pa.Table.from_pylist(rows, schema=EVENT_SCHEMA)

@@ -22,11 +22,13 @@ from pathlib import Path
 from typing import Any
 
 from classifiers.cards import brand
-from pipeline.demo import exports, logs
-from pipeline.demo.plant import APP_DB, AS_OF, EXPORTS, FULL_CARD, UNDER_16, WEB_LOGS, Ctx, Planter, Spot, Written
+from pipeline.demo import exports, logs, people
+from pipeline.demo.plant import (
+    APP_DB, AS_OF, BACKUPS, EXPORTS, FULL_CARD, RETENTION, UNDER_16, WEB_LOGS, Ctx, Planter, Spot, Written,
+)
 from pipeline.demo.sql import VIEWS, write_sql
 
-SOURCES = {APP_DB: "sql", WEB_LOGS: "logs", EXPORTS: "files"}
+SOURCES = {APP_DB: "sql", WEB_LOGS: "logs", EXPORTS: "files", BACKUPS: "files"}
 VIEW_KEYS = {f"{APP_DB}/{view}" for view in VIEWS}
 
 
@@ -40,6 +42,8 @@ def config_text(root: str = "") -> str:
         f"  - name: {APP_DB}\n    kind: {SOURCES[APP_DB]}\n    url: sqlite:///{root}app.db\n"
         f"  - name: {WEB_LOGS}\n    kind: {SOURCES[WEB_LOGS]}\n    path: {root}logs/*\n"
         f"  - name: {EXPORTS}\n    kind: {SOURCES[EXPORTS]}\n    path: {root}exports/*\n"
+        "  # A nightly dump of the accounts table: the policy gives backups 3 months more than active stores.\n"
+        f"  - name: {BACKUPS}\n    kind: {SOURCES[BACKUPS]}\n    path: {root}{people.FOLDER}/*\n    role: backup\n"
     )
 
 
@@ -77,15 +81,19 @@ class Manifest:
                 f"{files[WEB_LOGS]} log files ({per[WEB_LOGS]:,} lines) and {files[EXPORTS]} exports "
                 f"({per[EXPORTS]:,} records), {len(self.fields)} fields in all.")
         cards = [s for s in self.violations if s.rule == FULL_CARD]
-        kids = [s for s in self.violations if s.rule == UNDER_16]
+        kids = [s for s in self.violations if s.rule == UNDER_16 and not s.link]
+        footprint = [s for s in self.violations if s.rule == UNDER_16 and s.link]
+        expired = [s for s in self.violations if s.rule == RETENTION]
         if self.clean:
             planted = "Clean mode: no violation planted."
         else:
             brands = Counter(brand(n) for n in self.card_numbers)
             mix = ", ".join(f"{n} {b}" for b, n in sorted(brands.items()))
             datasets = len({(s.source, s.dataset) for s in cards})
-            planted = (f"Planted {len(cards)} full card numbers ({mix}) in {datasets} datasets "
-                       f"and {len(kids)} records of people under 16.")
+            planted = (f"Planted {len(cards)} full card numbers ({mix}) in {datasets} datasets, "
+                       f"{len(kids)} records of people under 16 and {len(footprint)} more records linked to "
+                       f"under-16 accounts, and terminated accounts around the retention window: "
+                       f"{len(expired)} records past it.")
         return (f"{head} {planted} {len(self.decoys)} decoys (masked cards, Luhn-failing order refs, IMEIs, long ids, "
                 f"people exactly 16) must not be flagged. Ground truth: {self.expected}. "
                 f"Scan it with: pdd scan {self.config}")
@@ -103,6 +111,8 @@ def generate(out_dir: Path, *, seed: int = 7, clean: bool = False, scale: float 
     written = Written()
     for write in (write_sql, logs.write_logs, exports.write_exports):
         written.add(write(ctx))
+    written.add(people.write_backups(ctx))  # reads app.db back: after write_sql
+    people.truth(ctx)  # reads everything back: last
     if planter.problems:
         raise RuntimeError("demo generator: " + "; ".join(planter.problems))
 
@@ -120,7 +130,7 @@ def generate(out_dir: Path, *, seed: int = 7, clean: bool = False, scale: float 
 
 def _refuse_strangers(out_dir: Path) -> None:
     """Other files under logs/ or exports/ would be scanned too and are in no ground truth: refuse before writing."""
-    strangers = sorted(f"{mod.FOLDER}/{p.name}" for mod in (logs, exports) if (out_dir / mod.FOLDER).is_dir()
+    strangers = sorted(f"{mod.FOLDER}/{p.name}" for mod in (logs, exports, people) if (out_dir / mod.FOLDER).is_dir()
                        for p in (out_dir / mod.FOLDER).iterdir() if p.name not in mod.WRITERS)
     if strangers:
         raise ValueError(f"{out_dir} holds files that the demo did not write and that a scan would read: "
@@ -136,6 +146,8 @@ def _fields(types: dict[str, list[str]], violations: list[Spot]) -> dict[str, li
             raise RuntimeError(f"demo generator: planted violation in {key}, a field no writer declared")
         if s.rule == FULL_CARD:
             out[key].add("CREDIT_CARD")
+        elif s.rule == RETENTION or s.link:
+            continue  # found through the linkage: the field ties the record to its account, it holds no type
         elif not out[key] & {"DATE_OF_BIRTH", "AGE"}:
             raise RuntimeError(f"demo generator: under-16 record planted in {key}, which holds no birth date or age")
     return {k: sorted(out[k]) for k in sorted(out)}

@@ -10,7 +10,9 @@ import datetime as dt
 import random
 from typing import Any
 
+from pipeline.demo import people
 from pipeline.demo import vocab as v
+from pipeline.demo.sql import BASE_ROWS
 from pipeline.demo.files import json_line, jsonl_fields, write_lines
 from pipeline.demo.plant import AS_OF, FULL_CARD, UNDER_16, WEB_LOGS, Ctx, Spot, Written, group, redraw
 
@@ -81,6 +83,7 @@ def _access_log(ctx: Ctx) -> tuple[list[str], Written]:
 def _app_jsonl(ctx: Ctx) -> tuple[list[str], Written]:
     rng = ctx.rng("app.jsonl")
     n = ctx.count(600)
+    accounts = ctx.count(BASE_ROWS["accounts"])  # user.id is an account id of app_db (the linkage infers it)
     card_at, kid, sixteen, trace_decoy = rng.sample(range(n), 4)
     times = _times(rng, n, NOW - dt.timedelta(days=1), NOW)
 
@@ -95,7 +98,7 @@ def _app_jsonl(ctx: Ctx) -> tuple[list[str], Written]:
             "ts": times[i].strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z",
             "level": "error" if event == "error.raised" else "info", "event": event,
             "trace_id": int("1" + v.digits(rng, 18)),  # 19-digit ids: long digit runs that are no card
-            "user": {"id": rng.randrange(1, 5000), "email": p.email},
+            "user": {"id": rng.randrange(1, accounts + 1), "email": p.email},
             "client": {"ip": v.client_ip(rng)}, "session": {"id": v.token(rng)},
             "device": {"id": v.device_uuid(rng), "os": os_name, "model": model},
             "geo": {"lat": lat, "lon": lng, "city": city}, "duration_ms": rng.randrange(3, 4000),
@@ -132,6 +135,7 @@ def _app_jsonl(ctx: Ctx) -> tuple[list[str], Written]:
         ctx.planter.violation(Spot(FULL_CARD, WEB_LOGS, "app.jsonl", "checkout.payment.card_number", str(card_at + 1),
                                    form=f"nested JSON-lines string, JCB ****{number[-4:]}"),
                               number, json_line(records[card_at]))
+    people.tie(ctx, "app.jsonl", n, lambda i, account: records[i]["user"].update(id=account))
     fields = jsonl_fields(f"{WEB_LOGS}/app.jsonl", records, APP_FIELDS)
     return [json_line(r) for r in records], Written(fields=fields, records={f"{WEB_LOGS}/app.jsonl": n})
 

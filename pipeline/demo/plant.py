@@ -26,8 +26,9 @@ AS_OF = dt.date(2026, 11, 24)
 
 FULL_CARD = "full_card_number"
 UNDER_16 = "under_16"
+RETENTION = "retention_expired"
 
-APP_DB, WEB_LOGS, EXPORTS = "app_db", "web_logs", "exports"
+APP_DB, WEB_LOGS, EXPORTS, BACKUPS = "app_db", "web_logs", "exports", "backups"
 
 #: Fewest records a dataset gets at any scale, so that planted and decoy records never collide.
 MIN_RECORDS = 30
@@ -48,10 +49,12 @@ class Spot:
     path: str | None = None
     #: how the value is written, masked (brand, last four, format); never the value itself
     form: str = ""
+    #: for a record found through the linkage: the field that ties it to the account (no value of its own)
+    link: str | None = None
 
     def as_json(self) -> dict[str, Any]:
         return {"rule": self.rule, "source": self.source, "dataset": self.dataset, "field": self.field,
-                "key": self.key, "path": self.path, "form": self.form}
+                "key": self.key, "path": self.path, "form": self.form, "link": self.link}
 
     @property
     def where(self) -> str:
@@ -127,6 +130,8 @@ class Planter:
     cards: list[str] = field(default_factory=list, repr=False)
     #: masked descriptions of planted values that the product's card finder would not confirm
     problems: list[str] = field(default_factory=list)
+    #: label -> account id of the accounts planted for the person-level rules (demo/people.py)
+    accounts: dict[str, int] = field(default_factory=dict)
 
     def rng(self, label: str) -> random.Random:
         """A stream of its own for planted values, so planting never shifts the clean records' draws."""
@@ -171,6 +176,10 @@ class Planter:
 
     def decoy(self, spot: Spot) -> None:
         self.decoys.append(spot)
+
+    def linked(self, spot: Spot) -> None:
+        """A violation found through the linkage: it holds no planted value of its own (its account does)."""
+        self.violations.append(spot)
 
 
 @dataclass

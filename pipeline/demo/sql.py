@@ -16,6 +16,7 @@ import sqlite3
 from collections.abc import Callable
 from typing import Any
 
+from pipeline.demo import people
 from pipeline.demo import vocab as v
 from pipeline.demo.plant import APP_DB, AS_OF, FULL_CARD, UNDER_16, Ctx, Spot, Written, group, redraw
 
@@ -127,6 +128,7 @@ def _accounts(ctx: Ctx, rng: random.Random, n: int) -> list[Row]:
         rows[day_after]["date_of_birth"] = born.isoformat()
         ctx.planter.violation(Spot(UNDER_16, APP_DB, "accounts", "date_of_birth", str(day_after + 1),
                                    form="ISO date, 16th birthday is the day after as_of (boundary)"), born.isoformat())
+    people.plant_accounts(ctx, rows, kid, {kid, day_after, on_as_of})
     return rows
 
 
@@ -377,6 +379,7 @@ def write_sql(ctx: Ctx) -> Written:
             for table, columns in TABLES.items():
                 con.execute(f"CREATE TABLE {table} ({', '.join(f'{c} {d}' for c, d, _ in columns)})")
                 rows = makers[table](ctx, ctx.rng(table), n[table])
+                people.tie(ctx, table, len(rows), lambda i, account, rows=rows: rows[i].update(account_id=account))
                 names = [c for c, _, _ in columns]
                 con.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
                                 [tuple(row[c] for c in names) for row in rows])
