@@ -142,9 +142,12 @@ def demo(
 
 
 from pipeline.contracts.cli import app as contracts_app
+from pipeline.linkage.cli import subject
+
 app.add_typer(contracts_app, name="contracts")
 from pipeline.stewards_cli import register as register_steward_commands
 register_steward_commands(app)
+app.command()(subject)
 
 
 def main() -> None:

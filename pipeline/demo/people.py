@@ -43,6 +43,8 @@ FK_TABLES = ("payments", "support_tickets", "devices", "checkout_sessions", "sur
 REF_TABLES = (*FK_TABLES, "web_events")
 #: where the child and the account past the window certainly have records
 TIED = ("payments", "support_tickets", "web_events", "app.jsonl", "events.parquet")
+#: the child's e-mail, fixed so that the README can show `pdd subject --email` on it
+CHILD_EMAIL = "ishaan.verma2011@example.in"
 BACKUP_FILE = "accounts-snapshot.csv"
 BACKUP_FIELDS = {"id": [], "full_name": ["PERSON_NAME"], "email": ["EMAIL_ADDRESS"], "status": [],
                  "terminated_at": [], "created_at": []}
@@ -63,6 +65,7 @@ def plant_accounts(ctx: Ctx, rows: list[dict[str, Any]], child: int, taken: set[
     if not ctx.plant:
         return
     ctx.planter.accounts["child"] = child + 1
+    rows[child]["email"] = CHILD_EMAIL
     rng = ctx.planter.rng("accounts.retention")
     for label, at in zip(TERMINATIONS, rng.sample([i for i in range(len(rows)) if i not in taken], len(TERMINATIONS)),
                          strict=True):

@@ -113,6 +113,18 @@ class Ref:
     evidence: str
 
 
+def confirm(dataset: str, ref: Ref, hashes: list[int], min_overlap: float) -> tuple[Ref | None, str]:
+    """An inferred reference confirmed (a new, confirmed :class:`Ref`) or not, by value overlap; and why."""
+    from pipeline.linkage.sketch import Sketch
+
+    est = Sketch(hashes).containment_in(Sketch(ref.target.sketch))
+    if est is not None and est[1] >= 3 and est[0] >= min_overlap:
+        return Ref(ref.field, ref.target, True, f"inferred link {dataset}.{ref.field} -> {ref.target.id}."
+                   f"{ref.target.key} (name; {est[0]:.0%} of {est[1]} sampled distinct values are its keys)"), ""
+    share = "none of its" if est is None else f"{est[0]:.0%} of {est[1]} sampled distinct"
+    return None, f"{ref.target.id} ({share} values are its keys)"
+
+
 @dataclass
 class DatasetLinks:
     """The linkage as one dataset's rules see it: is it an account dataset, which of its fields reference one."""

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pipeline.linkage.model import DatasetLinks, Ref, key_text, mask_key
+from pipeline.linkage.model import DatasetLinks, Ref, confirm, key_text, mask_key
 from pipeline.linkage.sketch import Sketch
 from pipeline.rules.base import Rule, Violation
 from pipeline.sources.base import Batch
@@ -134,14 +134,10 @@ class RetentionExpired(Rule):
             for ref in self.links.refs(f):
                 if ref.confirmed:
                     continue
-                est = sketch.containment_in(Sketch(ref.target.sketch))
-                if est is not None and est[1] >= 3 and est[0] >= self.links.index.min_overlap:
-                    decided[(f, ref.target.id)] = Ref(f, ref.target, True, f"inferred link {self.ctx.dataset}.{f} -> "
-                                                      f"{ref.target.id}.{ref.target.key} (name; {est[0]:.0%} of "
-                                                      f"{est[1]} sampled distinct values are its keys)")
-                else:
-                    share = "none of its" if est is None else f"{est[0]:.0%} of {est[1]} sampled distinct"
-                    misses.append(f"{ref.target.id} ({share} values are its keys)")
+                decided[(f, ref.target.id)], why = confirm(self.ctx.dataset, ref, sketch.hashes,
+                                                           self.links.index.min_overlap)
+                if why:
+                    misses.append(why)
             if misses and not any(decided.get((f, r.target.id)) for r in self.links.refs(f)):
                 self.notes.append(f"field {f} is named like a reference to an account but is not linked: "
                                   + "; ".join(misses))
