@@ -120,6 +120,7 @@ def read_back(out: Path) -> dict[Place, Any]:
     parts = [_sql(out / "app.db")]
     parts += [_file("web_logs", p) for p in sorted((out / "logs").iterdir())]
     parts += [_file("exports", p) for p in sorted((out / "exports").iterdir())]
+    parts += [_file("backups", p) for p in sorted((out / "backups").iterdir())]
     for part in parts:
         for place, val in part:
             if val is not None:
@@ -256,6 +257,8 @@ def test_fields_map_names_every_generated_field_with_known_types(which: str, req
         generated |= {f"{source}/{path.name}/{f}" for line in _text_lines(path) for f, _ in _leaves(json.loads(line))}
     generated |= {f"exports/signups.csv/{c}" for c in next(csv.reader(_text_lines(out / "exports" / "signups.csv")))}
     generated |= {f"exports/events.parquet/{c}" for c in pq.read_schema(out / "exports" / "events.parquet").names}
+    for path in (out / "backups").iterdir():
+        generated |= {f"backups/{path.name}/{c}" for c in next(csv.reader(_text_lines(path)))}
 
     fields = _truth(m)["fields"]
     assert set(fields) == generated
@@ -335,10 +338,10 @@ def _text_hits(out: Path) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("which", ["planted", "small"])
 def test_under_16_records_are_exactly_the_planted_ones(which: str, request: pytest.FixtureRequest) -> None:
     m: Manifest = request.getfixturevalue(which)
-    kids = {place(s) for s in m.violations if s.rule == "under_16"}
+    kids = {place(s) for s in m.violations if s.rule == "under_16" and not s.link}
     assert len(kids) == 6
     assert under_16(read_back(m.out_dir), _truth(m)["fields"]) == kids
-    forms = {(s.dataset, s.field): s.form for s in m.violations if s.rule == "under_16"}
+    forms = {(s.dataset, s.field): s.form for s in m.violations if s.rule == "under_16" and not s.link}
     assert set(forms) >= {("accounts", "date_of_birth"), ("signups.csv", "dob"), ("survey_responses", "age"),
                           ("app.jsonl", "user.age"), ("leads.jsonl", "date_of_birth")}
     assert any("day after as_of" in s.form for s in m.violations), "the one-day-short boundary case is planted"
@@ -377,6 +380,10 @@ def _decoy_problems(cells: dict[Place, Any], fields: dict[str, list[str]], s: Sp
     text = str(value_at(cells, s))
     if s.rule == "under_16":
         return [] if age(text, fields[f"{s.source}/{s.dataset}/{s.field}"]) == 16 else ["the person is not 16"]
+    if s.rule == "retention_expired":
+        window = 9 if s.source == "backups" else 6
+        ended = dt.date.fromisoformat(text[:10])
+        return [] if ended >= _months_before(AS_OF, window) else ["terminated before the window"]
     problems = []
     if not re.search(r"\d{13,}|XXXX|\*{4}", text):
         problems.append("looks like no card at all")
@@ -387,6 +394,42 @@ def _decoy_problems(cells: dict[Place, Any], fields: dict[str, list[str]], s: Sp
     if "Luhn" in s.form and "fail" in s.form and any(luhn.is_valid(d) for d in re.findall(r"\d{16}", text)):
         problems.append("passes Luhn")
     return problems
+
+
+def _months_before(day: dt.date, months: int) -> dt.date:
+    y, m = divmod(day.month - 1 - months, 12)
+    return day.replace(year=day.year + y, month=m + 1)
+
+
+@pytest.mark.parametrize("which", ["planted", "small"])
+def test_person_level_violations_follow_the_accounts(which: str, request: pytest.FixtureRequest) -> None:
+    """Every record of an expired or under-16 account is listed, through each reference field, and nothing else."""
+    m: Manifest = request.getfixturevalue(which)
+    cells = read_back(m.out_dir)
+    ended = {int(k[3]): dt.date.fromisoformat(v[:10]) for k, v in cells.items()
+             if k[:3] == ("app_db", "accounts", "terminated_at")}
+    expired = {a for a, day in ended.items() if day < _months_before(AS_OF, 6)}
+    kids = {int(k[3]) for k, v in cells.items() if k[:3] == ("app_db", "accounts", "date_of_birth")
+            and age(v, ["DATE_OF_BIRTH"]) < 16}
+    assert expired and len(kids) == 2
+    want = {("retention_expired", "app_db", "accounts", "terminated_at", str(a)) for a in expired}
+    want |= {("retention_expired", *k) for k, v in cells.items() if k[:3] == ("backups", "accounts-snapshot.csv",
+             "terminated_at") and v and dt.date.fromisoformat(v[:10]) < _months_before(AS_OF, 9)}
+    refs = {("account_id",), ("user.id",)}
+    own = {(s.rule, s.source, s.dataset, s.key) for s in m.violations if not s.link and s.rule == "under_16"}
+    for k, v in cells.items():
+        if (k[2],) in refs and k[1] != "accounts-snapshot.csv":
+            if int(v) in expired:
+                want.add(("retention_expired", *k))
+            if int(v) in kids and ("under_16", k[0], k[1], k[3]) not in own:
+                want.add(("under_16", *k))
+    got = {(s.rule, *place(s)) for s in m.violations if s.rule == "retention_expired" or s.link}
+    assert got == want
+    tied = {s.dataset for s in m.violations if s.link}
+    assert {"payments", "support_tickets", "web_events", "app.jsonl", "events.parquet"} <= tied
+    forms = " ".join(s.form for s in m.decoys if s.rule == "retention_expired")
+    assert "terminated 184 days" in forms, "the account terminated exactly 6 months before as_of is a decoy"
+    assert "backup" in forms, "a backup copy inside the backup window is a decoy"
 
 
 # --- leaks -------------------------------------------------------------------------------------------------------
@@ -439,11 +482,14 @@ def test_generated_config_points_at_the_generated_folder(planted: Manifest) -> N
     config = yaml.safe_load(planted.config.read_text(encoding="utf-8"))
     assert config["as_of"] == AS_OF
     by_name = {s["name"]: s for s in config["sources"]}
-    assert {n: s["kind"] for n, s in by_name.items()} == {"app_db": "sql", "web_logs": "logs", "exports": "files"}
+    assert {n: s["kind"] for n, s in by_name.items()} == {"app_db": "sql", "web_logs": "logs", "exports": "files",
+                                                          "backups": "files"}
+    assert by_name["backups"]["role"] == "backup"
     base = planted.config.parent
     assert (base / by_name["app_db"]["url"].removeprefix("sqlite:///")).is_file()
     assert sorted(base.glob(by_name["web_logs"]["path"])) == sorted((base / "logs").iterdir())
     assert sorted(base.glob(by_name["exports"]["path"])) == sorted((base / "exports").iterdir())
+    assert sorted(base.glob(by_name["backups"]["path"])) == sorted((base / "backups").iterdir())
 
 
 def test_scale_multiplies_row_counts(planted: Manifest, small: Manifest) -> None:
