@@ -6,13 +6,17 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 
 from pipeline.demo.generate import Manifest, generate
+from pipeline.demo.people import CHILD_EMAIL
 from tests.helpers import leaks, leaks_in_tree
 
 REPO = Path(__file__).resolve().parents[1]
@@ -70,15 +74,92 @@ def test_report_has_the_contract_shape(demo: tuple) -> None:
 
 
 def test_fields_with_violations_list_their_types(demo: tuple) -> None:
-    _, out, _ = demo
+    manifest, out, _ = demo
     report = json.loads((out / "report.json").read_text())
+    # Records found through the linkage name the field that ties them to the account, which holds no such type.
+    linked = {_key(v) for v in json.loads(manifest.expected.read_text())["violations"]
+              if v["rule"] == "retention_expired" or v["link"]}
     types = {(f["source"], f["dataset"], f["field"]): {e["type"] for e in f["entities"]} for f in report["fields"]}
     declared = {(f["source"], f["dataset"], f["field"]): f["declared"] for f in report["fields"]}
     for v in report["violations"]:
+        if _key(v) in linked:
+            continue
         where = (v["source"], v["dataset"], v["field"])
         wanted = {"CREDIT_CARD"} if v["rule"] == "full_card_number" else {"DATE_OF_BIRTH", "AGE"}
         assert types[where] & wanted, where
         assert declared[where] is False, where  # CREDIT_CARD, DATE_OF_BIRTH and AGE are undeclared
+
+
+def test_person_level_findings_are_masked_and_name_their_link(demo: tuple) -> None:
+    manifest, out, _ = demo
+    report = json.loads((out / "report.json").read_text())
+    expected = {_key(v): v for v in json.loads(manifest.expected.read_text())["violations"]}
+    person = [v for v in report["violations"] if expected[_key(v)]["rule"] == "retention_expired"
+              or expected[_key(v)]["link"]]
+    assert {v["rule"] for v in person} == {"retention_expired", "under_16"}
+    for v in person:
+        assert re.match(r"(account|record of account) \*+\w{1,2}[ ,]", v["evidence"]), v["evidence"]
+        how = expected[_key(v)]["link"]
+        assert ("found by its own row" in v["evidence"]) if how is None else (f"{how}" in v["evidence"]), v
+    backup = [v for v in person if v["source"] == "backups"]
+    assert backup and all("retention in a backup: 9 months" in v["evidence"] for v in backup)
+
+
+def test_no_retention_finding_inside_the_window_or_exactly_on_its_edge(demo: tuple) -> None:
+    manifest, out, _ = demo
+    report = json.loads((out / "report.json").read_text())
+    decoys = [d for d in json.loads(manifest.expected.read_text())["decoys"] if d["rule"] == "retention_expired"]
+    assert any("184 days" in d["form"] for d in decoys)  # 2026-05-24: exactly 6 months before as_of
+    got = {_key(v) for v in report["violations"]}
+    assert not [_key(d) for d in decoys if _key(d) in got]
+
+
+def _child(manifest: Manifest) -> tuple[int, list[str], set[tuple[str, str, str, str]]]:
+    """The planted child's account id, raw values of its account row, and every place that holds its data."""
+    data = manifest.out_dir
+    con = sqlite3.connect(f"file:{data / 'app.db'}?mode=ro", uri=True)
+    row = con.execute("SELECT * FROM accounts WHERE email = ?", (CHILD_EMAIL,)).fetchone()
+    names = [c[0] for c in con.execute("SELECT * FROM accounts LIMIT 0").description]
+    aid = row[0]
+    places = {("app_db", "accounts", "email", str(aid)), ("app_db", "v_active_accounts", "email", None)}
+    for table in ("payments", "support_tickets", "devices", "web_events", "checkout_sessions", "survey_responses"):
+        places |= {("app_db", table, "account_id", str(k))
+                   for (k,) in con.execute(f"SELECT id FROM {table} WHERE account_id = ?", (aid,))}
+    con.close()
+    for i, line in enumerate((data / "logs" / "app.jsonl").read_text().splitlines(), 1):
+        if json.loads(line)["user"]["id"] == aid:
+            places.add(("web_logs", "app.jsonl", "user.id", str(i)))
+    events = pq.read_table(data / "exports" / "events.parquet", columns=["account_id"]).column(0).to_pylist()
+    places |= {("exports", "events.parquet", "account_id", str(i)) for i, a in enumerate(events, 1) if a == aid}
+    raw = [str(v) for n, v in zip(names, row, strict=True) if n not in ("id", "email", "country", "language", "status")
+           and v is not None and len(str(v)) >= 4]
+    return aid, raw, places
+
+
+def test_subject_lists_every_location_of_the_child_and_no_other_value(demo: tuple) -> None:
+    manifest, _, _ = demo
+    aid, raw, places = _child(manifest)
+    proc = _pdd("subject", str(manifest.config), "--email", CHILD_EMAIL, "--json")
+    assert proc.returncode == 1, proc.stderr[-2000:]
+    result = json.loads(proc.stdout)
+    assert result["identity"] == CHILD_EMAIL
+    got = {(x["source"], x["dataset"], x["field"], x["key"]) for x in result["locations"]}
+    view = {g for g in got if g[1] == "v_active_accounts"}
+    assert len(view) == 1  # the view's key is a row offset: just one row of it
+    assert got - view == {p for p in places if p[1] != "v_active_accounts"}
+    assert {x["source"] for x in result["locations"]} == {"app_db", "web_logs", "exports"}
+    human = _pdd("subject", str(manifest.config), "--email", CHILD_EMAIL)
+    assert human.returncode == 1 and f"{len(got)} location(s)" in human.stdout
+    for text in (proc.stdout + proc.stderr, human.stdout + human.stderr):
+        assert [i for i, value in enumerate(raw) if value in text] == [], "a raw value of the account row is printed"
+
+
+def test_subject_with_nothing_left_exits_0(demo: tuple) -> None:
+    manifest, _, _ = demo
+    proc = _pdd("subject", str(manifest.config), "--email", "nobody.here@example.org")
+    assert proc.returncode == 0 and "nothing found" in proc.stdout
+    proc = _pdd("subject", str(manifest.config), "--email", "x@example.org", "--id", "1")
+    assert proc.returncode == 2 and "exactly one" in proc.stderr
 
 
 def test_no_planted_card_number_in_any_output(demo: tuple) -> None:
