@@ -68,6 +68,9 @@ REVIEW: dict[str, tuple[str, list[str], str | None, list, dict[str, dict]]] = {
                                                              "comment": {"free_text": True}}),
     "app_db.v_active_accounts": ("accounts-team", ["account_creation"], "A view over accounts.", [], {}),
     "app_db.web_events": ("web-team", ["browser_device_server", "cookies_tracking"], None, [], {}),
+    "backups.accounts-snapshot.csv": ("accounts-team", ["account_creation"],
+                                      "A nightly dump of accounts (role: backup): the policy lets a backup keep a "
+                                      "terminated account 3 months longer than the active database.", [], {}),
     "exports.events.parquet": ("analytics-team", ["app_logs_analytics", "browser_device_server", "cookies_tracking",
                                                   "account_creation"], None, [], {
         "event_name": {"misread": ["PERSON_NAME"], "note": "Event names (page_view, search), not people."},
