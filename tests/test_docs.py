@@ -50,3 +50,12 @@ def test_readme_config_example_is_valid(tmp_path: Path, monkeypatch: pytest.Monk
     cfg.write_text(block.group(1))
     config = load_config(cfg)
     assert [s.kind for s in config.sources] == ["sql", "logs", "files"]
+
+
+def test_readme_linkage_example_is_valid(tmp_path: Path) -> None:
+    block = re.search(r"```yaml\n(linkage:.*?)```", README, re.S)
+    assert block, "the README's linkage example is gone"
+    cfg = tmp_path / "pdd.yaml"
+    cfg.write_text("sources:\n  - {name: crm, kind: sql, url: 'sqlite:///x.db'}\n" + block.group(1))
+    linkage = load_config(cfg).linkage
+    assert (len(linkage.accounts), len(linkage.links), len(linkage.ignore)) == (1, 1, 1)
