@@ -78,7 +78,7 @@ class _Run:
     # --- drift, from the scan -------------------------------------------------------------------
     def drift(self, cfg: SourceConfig, contract: Contract) -> None:
         scanned = self.scanned.get(contract.key, {})
-        role = getattr(cfg, "role", "controller")
+        role = self.policy.effective_role(getattr(cfg, "role", "controller"))
         for name, fc in contract.fields.items():
             f = scanned.get(name)
             if f is None:

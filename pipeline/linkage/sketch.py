@@ -30,8 +30,9 @@ class Sketch:
     def add_many(self, values: set[str]) -> None:
         hs, k = self.hashes, self.k
         top = hs[-1] if len(hs) >= k else None
+        blake = hashlib.blake2b
         for v in values:
-            x = h64(v)
+            x = int.from_bytes(blake(v.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big")
             if top is not None and x >= top:
                 continue
             if x in hs:

@@ -80,11 +80,16 @@ class PolicyMap(BaseModel):
                     out.setdefault(e, []).append(cid)
         return out
 
+    @staticmethod
+    def effective_role(role: str) -> str:
+        """The role whose categories apply: a backup holds copies of the controller's own data."""
+        return "controller" if role == "backup" else role
+
     def categorize(self, types: list[str], role: str = "controller") -> tuple[list[str], bool]:
         """The categories that declare the types, and whether every type is declared."""
         cats: list[str] = []
         declared = True
-        role = "controller" if role == "backup" else role  # a backup holds copies of the controller's own data
+        role = self.effective_role(role)
         for t in types:
             found = [c for c in self._by_type.get(t, []) if role in self.categories[c].roles]
             found += [cid for cid, cat in self.categories.items() if cat.entities == "any" and role in cat.roles]

@@ -81,17 +81,22 @@ class RetentionExpired(Rule):
                     out.append(self.violation(own.tie_field, rkey, self._ended(flagged, k, "its own row")))
         for ref in self._active_refs(tuple(batch.columns)):
             col = batch.columns[ref.field]
+            try:
+                distinct = set(col)
+            except TypeError:  # a list or document in a JSON field: never a key
+                distinct = {v for v in col if _hashable(v)}
             if not ref.confirmed:
-                self.sketches.setdefault(ref.field, Sketch()).add_many(_distinct(col))
+                self.sketches.setdefault(ref.field, Sketch()).add_many({k for k in map(key_text, distinct) if k})
             lookup = self.flagged[ref.target.id].lookup
-            if not lookup:
+            # Set intersection in C first: most batches hold no flagged key, and then no row is visited.
+            present = lookup.keys() & distinct
+            present |= {v for v in distinct if isinstance(v, str) and v != v.strip() and v.strip() in lookup}
+            if not present:
                 continue
             for rkey, value in zip(batch.keys, col, strict=False):
-                k = lookup.get(value) if _hashable(value) else None
-                if k is None and isinstance(value, str):
-                    k = lookup.get(value.strip())
-                if k is None:
+                if not _hashable(value) or value not in present:
                     continue
+                k = lookup.get(value) or lookup[value.strip()]
                 if ref.confirmed:
                     out += self._linked(ref, rkey, k)
                 else:
