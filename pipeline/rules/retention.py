@@ -62,8 +62,9 @@ class RetentionExpired(Rule):
 
     def _active_refs(self, columns: tuple[str, ...]) -> list[Ref]:
         if columns not in self._refs:
+            # An account dataset with no flagged key needs no lookup and no inference: nothing could be reported.
             self._refs[columns] = [r for f in columns for r in self.links.refs(f)  # type: ignore[union-attr]
-                                   if self.flagged[r.target.id].lookup or not r.confirmed]
+                                   if self.flagged[r.target.id].lookup]
         return self._refs[columns]
 
     def check(self, batch: Batch) -> list[Violation]:
@@ -88,15 +89,14 @@ class RetentionExpired(Rule):
             if not ref.confirmed:
                 self.sketches.setdefault(ref.field, Sketch()).add_many({k for k in map(key_text, distinct) if k})
             lookup = self.flagged[ref.target.id].lookup
-            # Set intersection in C first: most batches hold no flagged key, and then no row is visited.
+            # Values are matched as stored (42, 42.0 and "42" alike; " 42" is not). Set intersection in C first: most batches hold no flagged key, and then no row is visited.
             present = lookup.keys() & distinct
-            present |= {v for v in distinct if isinstance(v, str) and v != v.strip() and v.strip() in lookup}
             if not present:
                 continue
             for rkey, value in zip(batch.keys, col, strict=False):
                 if not _hashable(value) or value not in present:
                     continue
-                k = lookup.get(value) or lookup[value.strip()]
+                k = lookup[value]
                 if ref.confirmed:
                     out += self._linked(ref, rkey, k)
                 else:
