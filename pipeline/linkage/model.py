@@ -65,7 +65,7 @@ class AccountSet(BaseModel):
     @property
     def tie_field(self) -> str:
         """The field a retention finding on the account's own row names (contract.md §3)."""
-        return self.terminated or self.status or self.key
+        return self.status or self.terminated or self.key  # status set only when it says "terminated"
 
 
 class Link(BaseModel):

@@ -115,3 +115,21 @@ def test_subject_by_email_phone_and_id(tmp_path: Path) -> None:
     assert by_email.exit_code == 1 and by_email.identity == f"PERSON{CHILD}@example.org"
     nobody = find_subject(scanner, Identity("phone", "+91 98765 43210"))
     assert (nobody.locations, nobody.exit_code) == ([], 0)
+
+
+def test_status_with_its_change_date_and_a_backup_role(tmp_path: Path) -> None:
+    """No termination column: status 'closed' and the date it changed; a backup copy gets 3 months more."""
+    rows = [(1, "active", "2026-01-01"), (2, "closed", "2026-04-01"), (3, "closed", "2026-01-20"), (4, "active", None)]
+    for name in ("live", "dump"):
+        engine = sa.create_engine(f"sqlite:///{tmp_path / name}.db")
+        with engine.begin() as conn:
+            conn.execute(sa.text("CREATE TABLE users (id INTEGER PRIMARY KEY, status TEXT, status_changed_at TEXT)"))
+            conn.execute(sa.text("INSERT INTO users VALUES (:i, :s, :d)"), [{"i": i, "s": s, "d": d} for i, s, d in rows])
+        engine.dispose()
+    cfg = tmp_path / "pdd.yaml"
+    cfg.write_text(f"as_of: 2026-11-24\nsources:\n  - {{name: live, kind: sql, url: 'sqlite:///{tmp_path}/live.db'}}\n"
+                   f"  - {{name: dump, kind: sql, url: 'sqlite:///{tmp_path}/dump.db', role: backup}}\n")
+    report = Scanner(load_config(cfg)).run()
+    got = {(v.source, v.field, v.key) for v in report.violations if v.rule == "retention_expired"}
+    # 2 closed 7 months ago: past 6 (live), inside 9 (dump); 3 closed 10 months ago: past both; 1 is active.
+    assert got == {("live", "status", "2"), ("live", "status", "3"), ("dump", "status", "3")}
