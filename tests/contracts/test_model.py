@@ -37,7 +37,7 @@ fields:
 def test_committed_demo_contracts_load() -> None:
     contracts = load_contracts(DEMO_CONTRACTS, POLICY)
     assert len(contracts.contracts) == len(list(DEMO_CONTRACTS.glob("*.yaml")))
-    assert {c.source for c in contracts.contracts} == {"app_db", "web_logs", "exports"}
+    assert {c.source for c in contracts.contracts} == {"app_db", "web_logs", "exports", "backups"}
 
 
 def test_a_good_file_reads_as_written(tmp_path: Path) -> None:
