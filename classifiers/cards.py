@@ -294,7 +294,7 @@ def _best_span(run: str, groups: list[tuple[int, int]], context: bool) -> tuple[
 
 #: Field-level evidence: with at least this many same-shaped runs in a field, a Luhn pass rate that
 #: chance explains (random digits pass one time in ten) says the field holds ids, not cards.
-MIN_RUNS = 20
+MIN_RUNS = 10
 CHANCE = 0.1
 
 

@@ -47,6 +47,7 @@ class FieldClass(BaseModel):
     entities: list[EntityEntry]
     values_sampled: int
     samples: list[str] = Field(default_factory=list)  # masked at the source (pipeline/classify/mask.py)
+    empty: str | None = None
 
 
 class Classification(BaseModel):
@@ -192,8 +193,9 @@ class Scanner:
         return out
 
     def _field_class(self, d: object) -> FieldClass:
-        return FieldClass(entities=[EntityEntry(type=e.type, confidence=e.confidence, evidence=e.evidence)
-                                    for e in d.entities], values_sampled=d.values_sampled)  # type: ignore[attr-defined]
+        return FieldClass(entities=[EntityEntry(type=e.type, confidence=e.confidence, evidence=e.evidence,
+                                                name_only=e.name_only) for e in d.entities],  # type: ignore[attr-defined]
+                          values_sampled=d.values_sampled, empty=d.empty)  # type: ignore[attr-defined]
 
     def sweep(self, source: Source, dataset: Dataset, classification: Classification,
               part: Part | None = None) -> SweepResult:
@@ -298,7 +300,7 @@ class Scanner:
             cats, declared = self.policy.categorize([e.type for e in entities], role)
             res.fields.append(FieldEntry(source=c.source, dataset=c.dataset, field=fname, entities=entities,
                                          categories=cats, declared=declared, values_sampled=fc.values_sampled,
-                                         samples=fc.samples))
+                                         samples=fc.samples, empty=fc.empty))
         return res
 
     # -- whole datasets and sources -------------------------------------------------------------------
