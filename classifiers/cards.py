@@ -1,6 +1,6 @@
 """Payment card numbers: what counts as a full card number, and how to find one fast.
 
-A full card number (PAN) here is 13-19 digits that passes Luhn (python-stdnum)
+A full card number (PAN) here is 13-19 digits that passes Luhn
 *and* starts with a known issuer range at a length that issuer uses. Luhn alone
 is not enough: IMEIs, barcodes and one in ten random ids pass it. Masked
 numbers (``XXXX-XXXX-XXXX-1234``) never match because the digits are not there.
@@ -46,7 +46,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from creditcard_identifier.brands import BRANDS as _BIN_CC
-from stdnum import luhn
 
 #: Schemes of the bin-cc data that claim a whole 1-3 digit prefix: a card there needs card context.
 BROAD_SCHEMES = frozenset({"aura", "gpn", "maestro", "hipercard", "rupay", "instapayment", "interpayment",
@@ -111,7 +110,7 @@ def brand(digits: str) -> str | None:
 
 def is_card_number(digits: str, context: bool = False) -> bool:
     """True for a full card number given as bare ASCII digits; broad ranges only in card ``context``."""
-    if not 13 <= len(digits) <= 19 or not digits.isascii() or not digits.isdigit() or not luhn.is_valid(digits):
+    if not 13 <= len(digits) <= 19 or not digits.isascii() or not digits.isdigit() or not _luhn(digits):
         return False
     found = issuer(digits)
     return found is not None and (found[1] or context)
@@ -206,6 +205,8 @@ class Examined:
     shape: tuple[int, tuple[int, ...]]
     luhn_valid: bool
     card: CardMatch | None
+    #: a card word right before the run: context, which field-level statistics do not overrule
+    card_word: bool = False
 
 
 #: Digits labelled as another kind of number ("order 4111...", "invoice_no": "5500...") are that
@@ -223,31 +224,31 @@ def examine(text: str, m: re.Match[str], floor: int = 0, context: CardContext = 
     """Judge one CANDIDATE match of ``text``.
 
     ``floor`` bounds the label look-back (the start of the value when ``text`` joins many values).
-    Separated digits count only in the groupings cards are printed in; a longer space-separated run
+    Separated digits count only in the groupings cards are printed in; a longer blank-separated run
     is tried as a card plus CVV, or for one unseparated 13-19 digit group among other numbers.
+    The look-back for card words and id labels runs only on runs that pass Luhn and an issuer range.
     """
     run = m.group().replace("%20", "   ")  # same length: offsets into the text stay right
     groups = [(g.start(), g.end()) for g in _GROUP.finditer(run)]
     lengths = tuple(b - a for a, b in groups)
     digits = ascii_digits(run)
     shape = (len(digits), lengths)
+    valid = _card_like(list(lengths)) and _luhn(digits)
+    span: tuple[int, int, str] | None = None
+    if valid and 13 <= len(digits) <= 19 and issuer(digits) is not None:
+        span = (0, len(run), digits)
+    elif len(groups) > 1 and _spaced(run):
+        span = _best_span(run, groups)
+    if span is None:
+        return Examined(shape, valid, None)
+    a, b, found = span
     before = text[max(floor, m.start() - _LOOKBACK) : m.start()]
     card_word = bool(before) and _CARD_WORD.search(before) is not None
     in_context = (card_word or context.card_field) and not context.id_field
-    span: tuple[int, int, str] | None = None
-    valid = False
-    if _card_like(list(lengths)):
-        valid = luhn.is_valid(digits)
-        if valid and is_card_number(digits, in_context):
-            span = (0, len(run), digits)
-    if span is None and len(groups) > 1 and _spaced(run):
-        span = _best_span(run, groups, in_context)
-    if span is None:
+    if not is_card_number(found, in_context) or (before and not card_word and _ID_LABEL.search(before)):
         return Examined(shape, valid, None)
-    if before and not card_word and _ID_LABEL.search(before):
-        return Examined(shape, valid, None)
-    a, b, found = span
-    return Examined(shape, valid, CardMatch(m.start() + a, m.start() + b, brand(found) or "", found[-4:]))
+    return Examined(shape, valid, CardMatch(m.start() + a, m.start() + b, brand(found) or "", found[-4:]),
+                    card_word)
 
 
 def match_card(text: str, m: re.Match[str], floor: int = 0, context: CardContext = NO_CONTEXT) -> CardMatch | None:
@@ -277,19 +278,29 @@ def _spaced(run: str) -> bool:
     return all(not c.isdigit() and c in " \u00a0" or c.isdigit() for c in run)
 
 
-def _best_span(run: str, groups: list[tuple[int, int]], context: bool) -> tuple[int, int, str] | None:
-    """A card inside a longer blank-separated run: a card-like grouping followed by a 3-4 digit CVV, or
-    one unseparated 13-19 digit group between other numbers."""
+def _best_span(run: str, groups: list[tuple[int, int]]) -> tuple[int, int, str] | None:
+    """A card-shaped span inside a longer blank-separated run (Luhn + an issuer of either tier): a card-like
+    grouping followed by a 3-4 digit CVV, or one unseparated 13-19 digit group between other numbers."""
     lengths = [b - a for a, b in groups]
     if lengths[-1] in (3, 4) and _card_like(lengths[:-1]):
         digits = ascii_digits(run[: groups[-2][1]])
-        if is_card_number(digits, context):
+        if 13 <= len(digits) <= 19 and _luhn(digits) and issuer(digits):
             return groups[0][0], groups[-2][1], digits
     for a, b in groups:
         digits = ascii_digits(run[a:b])
-        if 13 <= b - a <= 19 and is_card_number(digits, context):
+        if 13 <= b - a <= 19 and _luhn(digits) and issuer(digits):
             return a, b, digits
     return None
+
+
+_DOUBLED = [0, 2, 4, 6, 8, 1, 3, 5, 7, 9]
+
+
+def _luhn(digits: str) -> bool:
+    """Luhn over ASCII digits (the same as stdnum.luhn.is_valid, without its per-call checks)."""
+    odd = digits[-1::-2]
+    even = digits[-2::-2]
+    return (sum(map(int, odd)) + sum(_DOUBLED[int(c)] for c in even)) % 10 == 0
 
 
 #: Field-level evidence: with at least this many same-shaped runs in a field, a Luhn pass rate that

@@ -109,7 +109,9 @@ class FullCardNumber(Rule):
                 counts[0] += 1
                 counts[1] += seen.luhn_valid
                 if seen.card is not None:
-                    self._flag(flagged, i, fname, seen.card, values[i], texts[i], shape, context)
+                    # After a card word, context decides: no field statistics overrule it.
+                    key = f"{fname}|ctx" if seen.card_word else shape
+                    self._flag(flagged, i, fname, seen.card, values[i], texts[i], key, context)
         return self._report(flagged, batch)
 
     def _decoded_cards(self, flagged: dict, fname: str, texts: list[str], context: CardContext) -> None:
@@ -147,7 +149,7 @@ class FullCardNumber(Rule):
         for held in self.pending:
             shape, fname, key, evidence, path, extra = held
             runs, valid = self.shapes.get(shape, [0, 0])
-            if shape.endswith("|b64") or self._proven(shape) or (final and not at_chance(runs, valid)):
+            if shape.endswith(("|b64", "|ctx")) or self._proven(shape) or (final and not at_chance(runs, valid)):
                 for f in [fname, *extra]:
                     self.found(f, "CREDIT_CARD")
                 out.append(self.violation(fname, key, evidence, path))
@@ -170,7 +172,7 @@ class FullCardNumber(Rule):
         held: dict[str, int] = {}
         for shape, *_ in self.pending:
             runs, valid = self.shapes.get(shape, [0, 0])
-            if at_chance(runs, valid):
+            if not shape.endswith(("|b64", "|ctx")) and at_chance(runs, valid):
                 held[shape] = held.get(shape, 0) + 1
         out = self._release(final=True)
         for shape, n in sorted(held.items()):

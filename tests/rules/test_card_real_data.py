@@ -35,7 +35,11 @@ def _sweep(columns: dict[str, list], parts: int = 1) -> tuple[list, list[str], d
     for r in rules:
         final.absorb(json.loads(json.dumps(r.state())))  # what travels between workers is JSON
     out += final.finish()
-    return out, final.notes, {f: x.records for f, x in final.findings.items()}
+    found: dict[str, int] = {}
+    for r in [*rules, final]:  # as Scanner.finish adds up the parts' findings and finish()'s
+        for f, x in r.findings.items():
+            found[f] = found.get(f, 0) + x.records
+    return out, final.notes, found
 
 
 def test_a_field_of_ids_passing_luhn_at_chance_is_not_reported_and_a_note_says_why() -> None:
@@ -69,3 +73,11 @@ def test_blob_text_base64_in_json_and_url_forms() -> None:
     assert got == {("0", "blob"), ("1", "payload"), ("2", "request"), ("3", "request")}
     assert all(VISA not in v.evidence and "1111" in v.evidence for v in out)
     assert any("base64" in v.evidence for v in out)
+
+
+def test_a_card_after_a_card_word_is_reported_in_a_field_of_ids_at_chance() -> None:
+    rng = random.Random(3)
+    notes = [f"order {rng.randrange(10**15, 10**16)} shipped" for _ in range(300)]
+    notes[150] = f"customer card {VISA} please refund"
+    out, _, _ = _sweep({"note": notes}, parts=2)
+    assert [(v.key, v.field) for v in out] == [("150", "note")]
