@@ -81,6 +81,21 @@ def _table() -> list[tuple[str, re.Pattern[str], bool, frozenset[str]]]:
 _TABLE = _table()
 
 
+def _first_digits(rx: re.Pattern[str]) -> set[str]:
+    """The first digits a table pattern can start with (``regex``'s partial matching, on the prefix part)."""
+    import regex
+
+    prefix = regex.compile(re.sub(r"^\^?\(\?=[^)]*\)", "", rx.pattern))
+    return {d for d in "0123456789" if prefix.match(d, partial=True)}
+
+
+#: per first digit, the table rows (in table order) that can match: issuer() tries a handful, not 45
+_BY_FIRST: dict[str, list[int]] = {d: [] for d in "0123456789"}
+for _i, (_name, _rx, _narrow, _over) in enumerate(_TABLE):
+    for _d in _first_digits(_rx):
+        _BY_FIRST[_d].append(_i)
+
+
 @lru_cache(maxsize=4096)
 def issuer(digits: str) -> tuple[str, bool] | None:
     """(brand, narrow?) of a bare digit string whose prefix and length fit an issuer, else None.
@@ -88,10 +103,13 @@ def issuer(digits: str) -> tuple[str, bool] | None:
     The supplement decides first; among bin-cc schemes, one that another matching scheme takes
     priority over loses, and a narrow match beats a broad one.
     """
-    for name, rx, narrow, _ in _TABLE[: len(_SUPPLEMENT)]:
+    rows = [_TABLE[i] for i in _BY_FIRST.get(digits[:1], ())]
+    hits = []
+    for k, (name, rx, narrow, over) in zip(_BY_FIRST.get(digits[:1], ()), rows, strict=True):
         if rx.match(digits):
-            return name, narrow  # a supplement range is more specific than the scheme it sits in
-    hits = [(name, narrow, over) for name, rx, narrow, over in _TABLE[len(_SUPPLEMENT) :] if rx.match(digits)]
+            if k < len(_SUPPLEMENT):
+                return name, narrow  # a supplement range is more specific than the scheme it sits in
+            hits.append((name, narrow, over))
     if not hits:
         return None
     beaten = set().union(*(over for _, _, over in hits))
@@ -137,7 +155,15 @@ _SEP = f"(?:[{_SEP_CHARS}]|%20)"
 #: E.164), unless what is before is a %-escape (``%3D4111...``); no letter, digit or ``_`` right after.
 CANDIDATE = re.compile(
     rf"(?:(?<![0-9A-Za-z_+\-])(?<!\d)|(?<=%[0-9A-Fa-f]{{2}}))\d(?:{_SEP}?\d){{12,}}(?![0-9A-Za-z_])(?!\d)")
+#: The same for the common case, ASCII text with no ``%``: a plain character class runs ~2.5x faster.
+_CANDIDATE_ASCII = re.compile(r"(?<![0-9A-Za-z_+\-])[0-9](?:[ \-.+]?[0-9]){12,}(?![0-9A-Za-z_])")
 _GROUP = re.compile(r"\d+")
+
+
+def candidates(text: str) -> Iterator[re.Match[str]]:
+    """CANDIDATE matches in ``text``, by the fastest pattern that finds them all."""
+    rx = _CANDIDATE_ASCII if text.isascii() and "%" not in text else CANDIDATE
+    return rx.finditer(text)
 _ASCII_DIGITS = re.compile(r"[0-9]+")
 
 
@@ -228,12 +254,17 @@ def examine(text: str, m: re.Match[str], floor: int = 0, context: CardContext = 
     is tried as a card plus CVV, or for one unseparated 13-19 digit group among other numbers.
     The look-back for card words and id labels runs only on runs that pass Luhn and an issuer range.
     """
-    run = m.group().replace("%20", "   ")  # same length: offsets into the text stay right
-    groups = [(g.start(), g.end()) for g in _GROUP.finditer(run)]
-    lengths = tuple(b - a for a, b in groups)
-    digits = ascii_digits(run)
+    run = m.group()
+    if run.isascii() and run.isdigit():  # the common case: one bare ASCII run
+        groups, lengths, digits = [(0, len(run))], (len(run),), run
+        valid = _luhn(digits)
+    else:
+        run = run.replace("%20", "   ")  # same length: offsets into the text stay right
+        groups = [(g.start(), g.end()) for g in _GROUP.finditer(run)]
+        lengths = tuple(b - a for a, b in groups)
+        digits = ascii_digits(run)
+        valid = _card_like(list(lengths)) and _luhn(digits)
     shape = (len(digits), lengths)
-    valid = _card_like(list(lengths)) and _luhn(digits)
     span: tuple[int, int, str] | None = None
     if valid and 13 <= len(digits) <= 19 and issuer(digits) is not None:
         span = (0, len(run), digits)
@@ -258,7 +289,7 @@ def match_card(text: str, m: re.Match[str], floor: int = 0, context: CardContext
 
 def find_cards(text: str, context: CardContext = NO_CONTEXT) -> Iterator[CardMatch]:
     """Every full card number in ``text``."""
-    for m in CANDIDATE.finditer(text):
+    for m in candidates(text):
         card = match_card(text, m, 0, context)
         if card:
             yield card
@@ -293,14 +324,13 @@ def _best_span(run: str, groups: list[tuple[int, int]]) -> tuple[int, int, str] 
     return None
 
 
-_DOUBLED = [0, 2, 4, 6, 8, 1, 3, 5, 7, 9]
+#: each digit's doubled-and-reduced Luhn value, as a digit
+_DOUBLED = str.maketrans("0123456789", "0246813579")
 
 
 def _luhn(digits: str) -> bool:
-    """Luhn over ASCII digits (the same as stdnum.luhn.is_valid, without its per-call checks)."""
-    odd = digits[-1::-2]
-    even = digits[-2::-2]
-    return (sum(map(int, odd)) + sum(_DOUBLED[int(c)] for c in even)) % 10 == 0
+    """Luhn over ASCII digits (as stdnum.luhn.is_valid, at C speed: one translate, one sum)."""
+    return sum(map(int, digits[-1::-2] + digits[-2::-2].translate(_DOUBLED))) % 10 == 0
 
 
 #: Field-level evidence: with at least this many same-shaped runs in a field, a Luhn pass rate that

@@ -28,12 +28,12 @@ import re
 from typing import Any
 
 from classifiers.cards import (
-    CANDIDATE,
     CHANCE,
     MIN_RUNS,
     CardContext,
     CardMatch,
     at_chance,
+    candidates,
     examine,
     find_cards,
     may_hold_card,
@@ -96,22 +96,28 @@ class FullCardNumber(Rule):
             texts = [_text(v) for v in values]
             joined = "\n".join(texts)
             context = self._context(fname)
+            tally: dict[tuple, list[int]] = {}
             if '"' in joined and _B64.search(joined):
                 self._decoded_cards(flagged, fname, texts, context)
             if not may_hold_card(joined):
                 continue
             starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
-            for m in CANDIDATE.finditer(joined):
+            for m in candidates(joined):
                 i = bisect.bisect_right(starts, m.start()) - 1
                 seen = examine(joined, m, starts[i], context)
-                shape = f"{fname}|{seen.shape[0]}|{'-'.join(map(str, seen.shape[1]))}"
-                counts = self.shapes.setdefault(shape, [0, 0])
+                counts = tally.get(seen.shape)
+                if counts is None:
+                    counts = tally[seen.shape] = [0, 0]
                 counts[0] += 1
                 counts[1] += seen.luhn_valid
                 if seen.card is not None:
                     # After a card word, context decides: no field statistics overrule it.
-                    key = f"{fname}|ctx" if seen.card_word else shape
+                    key = f"{fname}|ctx" if seen.card_word else _shape_key(fname, seen.shape)
                     self._flag(flagged, i, fname, seen.card, values[i], texts[i], key, context)
+            for shape, (runs, valid) in tally.items():
+                mine = self.shapes.setdefault(_shape_key(fname, shape), [0, 0])
+                mine[0] += runs
+                mine[1] += valid
         return self._report(flagged, batch)
 
     def _decoded_cards(self, flagged: dict, fname: str, texts: list[str], context: CardContext) -> None:
@@ -183,6 +189,11 @@ class FullCardNumber(Rule):
                 f"numbers: {valid} of {runs} same-shaped runs pass Luhn ({valid / runs:.0%}), the rate of "
                 f"random ids (~{CHANCE:.0%}), not of card numbers")
         return out
+
+
+def _shape_key(fname: str, shape: tuple[int, tuple[int, ...]]) -> str:
+    """``field|digits|group lengths``: the key of same-shaped runs in one field (JSON-safe for state())."""
+    return f"{fname}|{shape[0]}|{'-'.join(map(str, shape[1]))}"
 
 
 def _decoded(segment: str) -> str:
