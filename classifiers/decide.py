@@ -132,11 +132,14 @@ def _values_contradict(etype: str, phrase: str, h: TypeHits, prof: ValueProfile 
         return f"values are numbers ({prof.numeric:.0%})"
     if etype == "POSTAL_ADDRESS" and prof.numbers and not prof.codes and not h.hits:
         return "values are numbers of varying width, not postal codes"
-    # Names in scripts the lists do not cover, and initials, cannot be confirmed, so they cannot contradict.
-    if etype == "PERSON_NAME" and prof.examined >= 3 and prof.latin >= 0.9 and prof.initials < 0.5:
-        need = PERSON_NAME_SUPPORT["generic" if phrase == GENERIC_NAME else "specific"]
-        if prof.examined >= (3 if phrase == GENERIC_NAME else 20) and h.hits / prof.examined < need:
-            return f"values are rarely person names ({h.hits}/{prof.examined})"
+    # Names in scripts the lists do not cover, and initials, cannot be confirmed, so they cannot contradict:
+    # the share is taken over the values written in Latin script.
+    latin = prof.examined * prof.latin
+    if etype == "PERSON_NAME" and prof.initials < 0.5:
+        generic = phrase == GENERIC_NAME
+        need = PERSON_NAME_SUPPORT["generic" if generic else "specific"]
+        if latin >= (3 if generic else 20) and h.hits / latin < need:
+            return f"values are rarely person names ({h.hits}/{round(latin)})"
     return None
 
 
@@ -175,8 +178,32 @@ def decide(name: NameEvidence, hits: dict[str, TypeHits], examined: int, value_t
             conf = conf * CONTRADICTED_NAME if h.hits else 0.0
             evidence.append(why)
         out.append(EntityDecision(etype, round(conf, 3), evidence, h.hits, examined, name_only=bool(n and not h.hits)))
+    out = _company_not_person(out, name, hits, values, examined)
     out.sort(key=lambda d: (-d.confidence, d.type))
     return out
+
+
+#: Least share of values with a company shape (suffixes, trade words) for a person-name column to be companies.
+COMPANY_SHARE = 0.3
+
+
+def _company_not_person(out: list[EntityDecision], name: NameEvidence, hits: dict[str, TypeHits],
+                        values: dict[str, float], examined: int) -> list[EntityDecision]:
+    """A customer or ship-to name column whose values are companies, not people, holds company names.
+
+    When the values contradicted a person-name phrase and many of them have a company's shape, the
+    name's weight goes to COMPANY_NAME (the customer is a company)."""
+    person = next((d for d in out if d.type == "PERSON_NAME"), None)
+    company = hits.get("COMPANY_NAME")
+    if (person is None or not any(e.startswith("values are rarely person names") for e in person.evidence)
+            or company is None or company.hits < COMPANY_SHARE * examined):
+        return out
+    n = name.types.get("PERSON_NAME", (0.0, ""))[0]
+    conf = 1 - (1 - values.get("COMPANY_NAME", 0.0)) * (1 - n)
+    evidence = [f"value pattern {company.hits}/{examined}",
+                f"column name '{name.types['PERSON_NAME'][1]}' with values that are companies"]
+    return [d for d in out if d.type != "COMPANY_NAME"] + [
+        EntityDecision("COMPANY_NAME", round(conf, 3), evidence, company.hits, examined)]
 
 
 def asserted(decisions: list[EntityDecision], threshold: float) -> list[EntityDecision]:

@@ -72,3 +72,15 @@ def test_a_table_of_places_with_nobody_at_them_is_reference_data(fc: FieldClassi
                                    "e@example.com", "f@example.com"]}
     decided = reference_places({f: fc.classify(f, v, sampled=True) for f, v in people.items()})
     assert "COUNTRY" in [e.type for e in decided["CountryRegionCode"].entities]
+
+
+def test_a_company_in_a_customer_name_column_is_a_company_not_a_person(fc: FieldClassifier) -> None:
+    shops = ["Atelier graphique", "Signal Gift Stores", "Australian Collectors, Co.", "La Rochelle Gifts",
+             "Baane Mini Imports", "Mini Gifts Distributors Ltd.", "Havel & Zbyszek Co", "Blauer See Auto, Co.",
+             "Mini Wheels Co.", "Land of Toys Inc.", "Euro+ Shopping Channel", "Volvo Model Replicas, Co",
+             "Danish Wholesale Imports", "Saveley & Henriot, Co.", "Dragon Souveniers, Ltd.", "Muscle Machine Inc",
+             "Diecast Classics Inc.", "Technics Stores Inc.", "Handji Gifts& Co", "Herkku Gifts", "King Kong Collectables, Co."]
+    types = [e.type for e in fc.classify("customerName", shops, sampled=True).entities]
+    assert types == ["COMPANY_NAME"]
+    people = ["Maria Garcia", "John Smith", "Anna Müller", "Pierre Dubois", "Rahul Sharma"] * 5
+    assert [e.type for e in fc.classify("customerName", people, sampled=True).entities] == ["PERSON_NAME"]
