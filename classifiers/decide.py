@@ -174,6 +174,12 @@ def decide(name: NameEvidence, hits: dict[str, TypeHits], examined: int, value_t
                 conf *= SILENT_NAME
                 evidence.append(f"no value of {examined} matched")
         why = _values_contradict(etype, phrase, h, profile) if n else None
+        if n and not why and etype == "PERSON_NAME" and phrase == GENERIC_NAME and h.hits:
+            # a bare "Name" column whose values are mostly another type (languages, countries) names those
+            other = max(((u, x) for u, x in values.items() if u != etype and u in value_types),
+                        key=lambda p: p[1], default=None)
+            if other and other[1] >= threshold and hits[other[0]].hits >= 2 * h.hits:
+                why = f"values are {other[0]} ({hits[other[0]].hits}/{examined}), not person names ({h.hits})"
         if why:
             conf = conf * CONTRADICTED_NAME if h.hits else 0.0
             evidence.append(why)

@@ -84,3 +84,19 @@ def test_a_company_in_a_customer_name_column_is_a_company_not_a_person(fc: Field
     assert types == ["COMPANY_NAME"]
     people = ["Maria Garcia", "John Smith", "Anna Müller", "Pierre Dubois", "Rahul Sharma"] * 5
     assert [e.type for e in fc.classify("customerName", people, sampled=True).entities] == ["PERSON_NAME"]
+
+
+def test_a_name_column_of_languages_names_languages(fc: FieldClassifier) -> None:
+    langs = ["Arabic", "Chinese", "English", "French", "Hebrew", "Spanish", "Thai", "German"]
+    assert "PERSON_NAME" not in [e.type for e in fc.classify("Name", langs, sampled=True).entities]
+
+
+def test_a_person_key_makes_places_personal(fc: FieldClassifier) -> None:
+    cols = {"user_id": ["1", "2", "3", "4", "5", "6"],
+            "language": ["en-IN", "hi-IN", "de-DE", "fr-FR", "en-US", "es-ES"]}
+    decided = reference_places({f: fc.classify(f, v, sampled=True) for f, v in cols.items()})
+    assert "LANGUAGE" in [e.type for e in decided["language"].entities]
+    lookup = {"CultureID": ["ar", "en", "es", "fr", "he", "th"],
+              "Name": ["Arabic", "English", "Spanish", "French", "Hebrew", "Thai"]}
+    decided = reference_places({f: fc.classify(f, v, sampled=True) for f, v in lookup.items()})
+    assert all(d.entities == [] for d in decided.values())
