@@ -84,6 +84,7 @@ def test_field_context_decides_broad_ranges() -> None:
 def test_chance_rate() -> None:
     assert at_chance(100, 10) and at_chance(100, 18)
     assert not at_chance(100, 90) and not at_chance(9, 2)  # too few runs to say
+    assert not at_chance(100, 1)  # ids built to fail Luhn: the one that passes stands out
 
 
 # -- properties ---------------------------------------------------------------------------------
