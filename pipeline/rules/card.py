@@ -42,6 +42,9 @@ def locate_in_json(text: str) -> str | None:
 class FullCardNumber(Rule):
     name = "full_card_number"
 
+    def needs_every_record(self) -> bool:
+        return False  # a card number is a candidate (pipeline/sources/prefilter.py) by construction
+
     def check(self, batch: Batch) -> list[Violation]:
         flagged: dict[int, tuple[str, CardMatch, str | None, int]] = {}
         for fname, values in batch.columns.items():
