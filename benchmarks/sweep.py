@@ -166,7 +166,7 @@ def build(workdir: Path, rows: int) -> dict[str, Path]:
 
 def build_big(workdir: Path, megabytes: int) -> Path:
     """A plain-text log of about ``megabytes`` MB for the RSS check (cards planted as above)."""
-    rows = megabytes * 1_000_000 // 95
+    rows = megabytes * 1_000_000 // 130  # a plain line is ~130 bytes
     path = workdir / f"big-{megabytes}mb.log"
     if not path.exists():
         tmp = path.with_suffix(".tmp")
