@@ -44,7 +44,7 @@ from pipeline.sources._text import (
     parse_json_object,
     restart,
 )
-from pipeline.sources.base import Batch, Dataset, Part, ReadPlan, ReadStats, Source
+from pipeline.sources.base import Batch, Dataset, Part, ReadPlan, ReadStats, Source, SourceError
 from pipeline.sources.prefilter import candidate_lines
 
 JSONL, ACCESS, PLAIN = "jsonl", "access", "plain"
@@ -209,11 +209,16 @@ class LogFile(Dataset):
         restart(self.stats)
         block: list[tuple[int, bytes | None]] = []
         with closing(self._file.lines(span=part)) as lines:
-            for item in lines:
-                block.append(item)
-                if len(block) == size:
+            try:
+                for item in lines:
+                    block.append(item)
+                    if len(block) == size:
+                        yield self._candidate_batch(block)
+                        block = []
+            except SourceError:  # a damaged gzip: what was read before the damage is still swept
+                if block:
                     yield self._candidate_batch(block)
-                    block = []
+                raise
             if block:
                 yield self._candidate_batch(block)
 

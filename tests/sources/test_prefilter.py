@@ -7,6 +7,7 @@ the same rows, skipped counts, notes, fields and card findings as a full read.
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ import pytest
 
 from pipeline.rules.base import DatasetContext
 from pipeline.rules.card import FullCardNumber
-from pipeline.sources import prefilter
+from pipeline.sources import SourceError, prefilter
 from pipeline.sources._text import MAX_LINE_BYTES
 from pipeline.sources.base import ReadPlan
 from pipeline.sources.logs import LogsSource
@@ -103,3 +104,17 @@ def test_candidates_only_read_equals_full_read(tmp_path: Path, name: str) -> Non
     assert fast == full
     assert full["violations"], "each case plants a card"
     assert len(fast_keys) < len(full_keys), "the candidates-only read left no line out"
+
+
+def test_a_damaged_gzip_keeps_what_was_read_before_the_damage(tmp_path: Path) -> None:
+    lines = [f"2026-11-24 10:00:{i % 60:02d} INFO line {i}" for i in range(40)]
+    lines[30] = f"2026-11-24 10:00:30 ERROR card {CARD} refused"
+    data = gzip.compress("\n".join(lines * 50).encode())
+    write(tmp_path / "app.log.gz", data[: len(data) - 40])  # cut off: the last lines and the trailer are gone
+    results = []
+    for plan in (None, ReadPlan(candidates_only=True)):
+        ds = next(path_source(LogsSource, "logs", tmp_path, "app.log.gz").datasets())
+        with pytest.raises(SourceError):
+            results.append(_sweep(ds, plan))
+        results.append(ds.stats.records)
+    assert results[0] == results[1] > 1000
