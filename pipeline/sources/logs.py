@@ -213,39 +213,48 @@ class LogFile(Dataset):
                 for item in lines:
                     block.append(item)
                     if len(block) == size:
-                        yield self._candidate_batch(block)
-                        block = []
-            except SourceError:  # a damaged gzip: what was read before the damage is still swept
-                if block:
-                    yield self._candidate_batch(block)
+                        full, block = block, []
+                        yield from self._candidate_batch(full)
+            except Exception:  # noqa: BLE001 - re-raised once what was read before the failure is swept
+                if block:  # lines read before a read failure (a damaged gzip), not yet swept
+                    yield from self._candidate_batch(block)
                 raise
             if block:
-                yield self._candidate_batch(block)
+                yield from self._candidate_batch(block)
 
-    def _candidate_batch(self, block: list[tuple[int, bytes | None]]) -> Batch:
+    def _candidate_batch(self, block: list[tuple[int, bytes | None]]) -> Iterator[Batch]:
+        """The batch of one block: one batch, or the records before a failing line and then the failure."""
         hits = candidate_lines([raw for _, raw in block])
         # One decode of the whole block proves that no line of it has a bad byte (the usual case).
         clean = _decodes(block)
         keys: list[str] = []
         records: list[dict[str, Any]] = []
         left_out = 0
-        for i, (number, raw) in enumerate(block):
-            if i not in hits and raw is not None:
-                fields = self._fields_if_intact(raw, clean)
-                if fields is not None:
-                    if fields:
-                        left_out += 1
-                        self._fields.update(fields)
-                    continue  # a blank line (no fields) is no record, as in batches()
-            record = self._record(number, raw, self.stats)
-            if record is not None:
-                keys.append(str(number))
-                records.append(record)
-                self._fields.update(dict.fromkeys(record))
-        self.stats.records += left_out
-        batch = self._batch(keys, records) if keys else Batch(keys=[], columns={})
-        batch.left_out = left_out
-        return batch
+
+        def batch() -> Batch:
+            self.stats.records += left_out
+            out = self._batch(keys, records) if keys else Batch(keys=[], columns={})
+            out.left_out = left_out
+            return out
+
+        try:
+            for i, (number, raw) in enumerate(block):
+                if i not in hits and raw is not None:
+                    fields = self._fields_if_intact(raw, clean)
+                    if fields is not None:
+                        if fields:
+                            left_out += 1
+                            self._fields.update(fields)
+                        continue  # a blank line (no fields) is no record, as in batches()
+                record = self._record(number, raw, self.stats)
+                if record is not None:
+                    keys.append(str(number))
+                    records.append(record)
+                    self._fields.update(dict.fromkeys(record))
+        except Exception:  # noqa: BLE001 - as in_batches: what was read before the failure is still swept
+            yield batch()
+            raise
+        yield batch()
 
     def _fields_if_intact(self, raw: bytes, clean: bool) -> dict[str, None] | None:
         """The fields of a line that parses in its file's format ({} for a blank line); None when the
