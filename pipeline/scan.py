@@ -38,7 +38,7 @@ from pipeline.report.model import (
 )
 from pipeline.rules import DatasetContext, Rule, rules
 from pipeline.sources import Dataset, Source, SourceError, open_source
-from pipeline.sources.base import NOTES_PER_DATASET, Part
+from pipeline.sources.base import NOTES_PER_DATASET, Part, ReadPlan
 
 log = logging.getLogger("pdd.scan")
 
@@ -205,16 +205,18 @@ class Scanner:
         _limits()
         rule_errors: list[str] = []
         last: str | None = None
+        plan = ReadPlan(candidates_only=not any(rule.needs_every_record() for rule in active))
         try:
-            for batch in dataset.part_batches(self.config.sweep.batch_size, part):
-                for rule in active:
-                    try:
-                        res.violations += rule.check(batch)
-                    except Exception as exc:  # noqa: BLE001 - the other rules and batches still run
-                        rule_errors.append(unexpected(f"rule {rule.name}", exc, _keys_span(batch.keys)))
-                res.rows += len(batch)
+            for batch in dataset.part_batches(self.config.sweep.batch_size, part, plan):
+                if len(batch):  # a batch may hold only left-out records (ReadPlan)
+                    for rule in active:
+                        try:
+                            res.violations += rule.check(batch)
+                        except Exception as exc:  # noqa: BLE001 - the other rules and batches still run
+                            rule_errors.append(unexpected(f"rule {rule.name}", exc, _keys_span(batch.keys)))
+                res.rows += len(batch) + batch.left_out
                 last = batch.keys[-1] if batch.keys else last
-                self.progress.rows_swept(source.name, dataset.name, len(batch))
+                self.progress.rows_swept(source.name, dataset.name, len(batch) + batch.left_out)
         except SourceError as exc:
             # What was found before the failure stays in the result.
             res.error = exc.message

@@ -71,6 +71,9 @@ def field_context(field: str) -> CardContext:
 class FullCardNumber(Rule):
     name = "full_card_number"
 
+    def needs_every_record(self) -> bool:
+        return False  # a card number is a candidate (pipeline/sources/prefilter.py) by construction
+
     def __init__(self, ctx):  # noqa: ANN001
         super().__init__(ctx)
         self._contexts: dict[str, CardContext] = {}
