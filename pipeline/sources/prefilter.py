@@ -16,7 +16,8 @@ next by at most 3 separators (space, tab, ``-``, ``.``, ``+``, ``_``, ``/``,
 ``%``, ``=`` or a JSON escape like ``\\t``; the digits of ``%20`` are units themselves), where a
 digit-like unit is an ASCII digit *or any non-ASCII byte* (Unicode digits,
 no-break spaces and the like), or when it holds a JSON ``\\u`` escape (an
-escaped digit is a digit once decoded). Letters and ``:`` break a run, so a
+escaped digit is a digit once decoded), or a quoted base64 segment of 24 or more
+characters (the card rule decodes base64 inside JSON documents). Letters and ``:`` break a run, so a
 timestamp (``2026-11-24 10:00:00``) is no candidate; a run glued to letters
 (``ID4111...``) still is.
 
@@ -37,8 +38,11 @@ _SEP = rb"(?:[ \t\-.+_/%=]|\\[bfnrt/\\\"]?)"
 CANDIDATE = _UNIT + rb"(?:" + _SEP + rb"{0,3}" + _UNIT + rb"){12}"
 #: A JSON \u escape: it may decode to a digit.
 ESCAPE = rb"\\u[0-9a-fA-F]{4}"
+#: A quoted base64 segment long enough to hold a card (24 characters: 16 digits), closed by a quote or an
+#: escaped one: the card rule decodes such segments inside JSON documents (pipeline/rules/card.py).
+BASE64 = rb"[A-Za-z0-9+/]{24}[A-Za-z0-9+/]*={0,2}\\?\""
 
-_PY = re.compile(CANDIDATE + rb"|" + ESCAPE)
+_PY = re.compile(CANDIDATE + rb"|" + ESCAPE + rb"|" + BASE64)
 
 
 def _hyperscan_db():  # noqa: ANN202
@@ -49,8 +53,8 @@ def _hyperscan_db():  # noqa: ANN202
     db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
     # "[^\n]*\n" carries each match to its line's end: non-SOM Hyperscan reports a given end offset
     # once per pattern, so a line costs one callback however many digit runs it holds.
-    db.compile(expressions=[CANDIDATE + rb"[^\n]*\n", ESCAPE + rb"[^\n]*\n"], ids=[0, 1], elements=2,
-               flags=[0, 0])
+    db.compile(expressions=[x + rb"[^\n]*\n" for x in (CANDIDATE, ESCAPE, BASE64)], ids=[0, 1, 2], elements=3,
+               flags=[0, 0, 0])
     return db
 
 
