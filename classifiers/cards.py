@@ -1,82 +1,199 @@
 """Payment card numbers: what counts as a full card number, and how to find one fast.
 
-A full card number (PAN) here is 13-19 digits, optionally in groups separated
-by single spaces or dashes, that passes Luhn (python-stdnum) *and* starts with
-a known issuer range at a length that issuer uses. Luhn alone is not enough:
-IMEIs, barcodes and one in ten random ids pass it. Masked numbers
-(``XXXX-XXXX-XXXX-1234``) never match because the digits are not there.
+A full card number (PAN) here is 13-19 digits that passes Luhn
+*and* starts with a known issuer range at a length that issuer uses. Luhn alone
+is not enough: IMEIs, barcodes and one in ten random ids pass it. Masked
+numbers (``XXXX-XXXX-XXXX-1234``) never match because the digits are not there.
+
+**Issuer ranges** come from a maintained source, the bin-cc data shipped by the
+``creditcard-identifier`` package (40+ schemes, lengths per scheme), plus a few
+documented ranges it lacks (:data:`_SUPPLEMENT`). Ranges are of two tiers:
+
+- *narrow*: a major network (Visa 16/19, Mastercard, Amex, Discover, JCB,
+  Diners, UnionPay 62, Mir, UATP) or a range fixed to four or more digits
+  (Dankort 5019, Elo, Laser 6771, ...). A Luhn-valid run there is a card.
+- *broad*: schemes that claim a whole 1-3 digit prefix (Maestro 50/56-69,
+  RuPay 508/60, Aura, GPN, Hipercard, InstaPayment, InterPayment, China
+  T-Union) and the retired 13-digit Visa, where EAN-13 barcodes and ids land by
+  chance. Such a run is a card only in card context (:class:`CardContext`): a
+  card word right before it, or a field named for cards.
+
+**How real text writes card numbers.** Digits may be in any Unicode script
+(fullwidth ``４１１１``, Arabic-Indic, Devanagari: read as their ASCII values),
+and groups may be separated by a space, ``-``, ``.``, ``+`` or ``%20`` (a
+form sent in a GET query), or by no-break, thin and zero-width spaces.
+Separated digits count only in the groupings cards are printed in.
+
+**What is not a card**, whatever Luhn says: a digit run glued to an identifier
+(a letter, ``_``, or a sign: ``job_1445...``, ``xyz_-1234...``, ``a4111...``),
+a decimal fraction (``36.30107979977425``), an E.164 phone number
+(``+4111...``), a number labelled as another kind of number (``order 4111...``),
+and, decided per field by the sweep, runs of a field whose same-shaped runs
+pass Luhn at about the rate of random digits (``id_field_evidence``).
 
 Used by the CREDIT_CARD recognizer (sampled classification) and by the
-``full_card_number`` rule (exhaustive sweep); the sweep calls :func:`find_cards`
-on candidates only, after one regex pass over a whole batch of text.
+``full_card_number`` rule (exhaustive sweep); the sweep calls :func:`examine`
+on candidates only, after one prefilter pass over a whole batch of text.
 """
 
 from __future__ import annotations
 
+import math
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
+from creditcard_identifier.brands import BRANDS as _BIN_CC
 from stdnum import luhn
 
-# (brand, IIN prefix ranges as (low, high) inclusive strings of equal length, lengths)
-# Ordered most specific first: the first range that matches names the brand.
-_BRANDS: list[tuple[str, list[tuple[str, str]], tuple[int, ...]]] = [
-    ("RUPAY", [("508500", "508999"), ("606985", "607984"), ("608001", "608500"), ("652150", "653149")], (16,)),
-    ("VERVE", [("506099", "506198"), ("650002", "650027")], (16, 19)),
-    ("DISCOVER", [("6011", "6011"), ("622126", "622925"), ("644", "649"), ("65", "65")], (16, 17, 18, 19)),
-    ("MIR", [("2200", "2204")], (16, 17, 18, 19)),
-    ("JCB", [("3528", "3589")], (16, 17, 18, 19)),
-    ("MAESTRO", [("5018", "5018"), ("5020", "5020"), ("5038", "5038"), ("5893", "5893"), ("6304", "6304"),
-                 ("6759", "6759"), ("6761", "6763")], (13, 14, 15, 16, 17, 18, 19)),
-    ("AMEX", [("34", "34"), ("37", "37")], (15,)),
-    ("DINERS", [("300", "305"), ("3095", "3095"), ("36", "36"), ("38", "39")], (14, 15, 16, 17, 18, 19)),
-    ("MASTERCARD", [("51", "55"), ("2221", "2720")], (16,)),
-    ("VISA", [("4", "4")], (16, 19)),  # 13-digit Visa is no longer issued; EAN-13s and E.164 phones pass
-    ("UNIONPAY", [("62", "62"), ("81", "81")], (16, 17, 18, 19)),
-    ("RUPAY", [("60", "60"), ("81", "82"), ("353", "353"), ("356", "356")], (16,)),
+#: Schemes of the bin-cc data that claim a whole 1-3 digit prefix: a card there needs card context.
+BROAD_SCHEMES = frozenset({"aura", "gpn", "maestro", "hipercard", "rupay", "instapayment", "interpayment",
+                           "china-t-union", "troy", "maestro-uk"})
+#: Ranges bin-cc does not list, most specific first: (brand, regex on the digits, narrow?).
+_SUPPLEMENT: list[tuple[str, str, bool]] = [
+    # RuPay's own ranges inside Discover's 65 and RuPay's 60 (NPCI), and RuPay 508 (broad: Maestro's 50).
+    ("RUPAY", r"(?=.{16}$)(?:65215[0-9]|6521[6-9][0-9]|652[2-9][0-9]{2}|6530[0-9]{2}|6531[0-4][0-9])", True),
+    ("RUPAY", r"(?=.{16}$)(?:6069(?:8[5-9]|9[0-9])|607[0-8][0-9]{2}|6079[0-7][0-9]|6079(?:8[0-4]))", True),
+    ("RUPAY", r"(?=.{16}$)(?:5085|508[6-9])", False),
+    # Maestro's long-standing four-digit ranges (bin-cc folds them into 50/56-69).
+    ("MAESTRO", r"(?=.{13,19}$)(?:5018|5020|5038|5893|6304|6759|676[1-3])", True),
+    ("VERVE", r"(?=.{16}$|.{19}$)(?:50609[9]|5061[0-8][0-9]|50619[0-8]|6500(?:0[2-9]|1[0-9]|2[0-7]))", True),
+    # UnionPay's 81 series (bin-cc has 62 only).
+    ("UNIONPAY", r"(?=.{16,19}$)81", True),
 ]
-
-#: Digits labelled as another kind of number ("order 4111...", "invoice_no": "5500...") are that
-#: number, not a card: one random 16-digit id in ~30 passes issuer + Luhn by chance. A card word
-#: in the same look-back wins over the label.
-_LOOKBACK = 32
-_ID_LABEL = re.compile(
-    r"(?:order|invoice|inv|awb|tracking|shipment|consignment|txn|transaction|utr|rrn|booking|ticket|"
-    r"reference|ref|receipt|serial|imei|account|acct|a/c|ifsc|gst|gstin|batch|sku|barcode|ean|upc|isbn)"
-    r"(?:[ _\-]?(?:id|no|num|nr|number|ref|code))?[\"']?\s*[:=#\-]?\s*[\"']?\s*(?:no\.?|#)?\s*$",
-    re.IGNORECASE)
-_CARD_WORD = re.compile(r"card|credit|debit|\bcc\b|\bpan\b|visa|master|amex|rupay|maestro|discover|\bjcb\b",
-                        re.IGNORECASE)
+#: Card words: a run right after one of these (or in a field named for cards) is in card context.
+_CARD_WORD = re.compile(r"card|credit|debit|\bcc\b|\bpan\b|visa|master|amex|rupay|maestro|discover|\bjcb\b|"
+                        r"karte|carte|tarjeta|cart[aã]o|kaart|carta", re.IGNORECASE)
 
 
-#: A run of 13+ digits with optional single space/dash separators, touching no other digit, letter
-#: or leading "+" (digits inside hex hashes, tokens and phone numbers in E.164 are not cards).
-CANDIDATE = re.compile(r"(?<![0-9A-Za-z+])[0-9](?:[ \-]?[0-9]){12,}(?![0-9A-Za-z])")
-_GROUP = re.compile(r"[0-9]+")
+def _table() -> list[tuple[str, re.Pattern[str], bool, frozenset[str]]]:
+    """(brand, full-number regex, narrow?, brands it takes priority over), supplement first."""
+    out = [(name, re.compile(rx), narrow, frozenset()) for name, rx, narrow in _SUPPLEMENT]
+    for b in _BIN_CC:
+        rx = b["regexp_full"].replace("[0-9]*$", "")  # the prefix and length; the rest is digits anyway
+        name = b["name"].upper().replace("-", "_")
+        out.append((name, re.compile(rx), b["name"] not in BROAD_SCHEMES,
+                    frozenset(p.upper().replace("-", "_") for p in b["priority_over"])))
+    return out
+
+
+_TABLE = _table()
+
+
+def _first_digits(rx: re.Pattern[str]) -> set[str]:
+    """The first digits a table pattern can start with (``regex``'s partial matching, on the prefix part)."""
+    import regex
+
+    prefix = regex.compile(re.sub(r"^\^?\(\?=[^)]*\)", "", rx.pattern))
+    return {d for d in "0123456789" if prefix.match(d, partial=True)}
+
+
+#: per first digit, the table rows (in table order) that can match: issuer() tries a handful, not 45
+_BY_FIRST: dict[str, list[int]] = {d: [] for d in "0123456789"}
+for _i, (_name, _rx, _narrow, _over) in enumerate(_TABLE):
+    for _d in _first_digits(_rx):
+        _BY_FIRST[_d].append(_i)
+
+
+@lru_cache(maxsize=4096)
+def issuer(digits: str) -> tuple[str, bool] | None:
+    """(brand, narrow?) of a bare digit string whose prefix and length fit an issuer, else None.
+
+    The supplement decides first; among bin-cc schemes, one that another matching scheme takes
+    priority over loses, and a narrow match beats a broad one.
+    """
+    rows = [_TABLE[i] for i in _BY_FIRST.get(digits[:1], ())]
+    hits = []
+    for k, (name, rx, narrow, over) in zip(_BY_FIRST.get(digits[:1], ()), rows, strict=True):
+        if rx.match(digits):
+            if k < len(_SUPPLEMENT):
+                return name, narrow  # a supplement range is more specific than the scheme it sits in
+            hits.append((name, narrow, over))
+    if not hits:
+        return None
+    beaten = set().union(*(over for _, _, over in hits))
+    alive = [h for h in hits if h[0] not in beaten] or hits
+    name, narrow, _ = max(alive, key=lambda h: h[1])  # first narrow one, in table order
+    if name == "VISA" and len(digits) not in (16, 19):
+        narrow = False  # 13-digit Visa is retired; EAN-13 barcodes and 13-digit ids pass Luhn
+    return name, narrow
+
+
+def brand(digits: str) -> str | None:
+    """The issuer of a digit string if its prefix and length fit one (either tier), else None."""
+    found = issuer(digits)
+    return found[0] if found else None
+
+
+def is_card_number(digits: str, context: bool = False) -> bool:
+    """True for a full card number given as bare ASCII digits; broad ranges only in card ``context``."""
+    if not 13 <= len(digits) <= 19 or not digits.isascii() or not digits.isdigit() or not _luhn(digits):
+        return False
+    found = issuer(digits)
+    return found is not None and (found[1] or context)
+
+
+@dataclass(frozen=True)
+class CardContext:
+    """What a run's surroundings say, beyond its own text: the field it sits in."""
+
+    #: the field is named for card numbers (``card_number``, ``cc``, ``pan``)
+    card_field: bool = False
+    #: the field is named for ids or other numbers (``order_id``, ``tracking_no``)
+    id_field: bool = False
+
+
+NO_CONTEXT = CardContext()
+
+#: Separators real text puts between digit groups: space, dash, dot, plus (form data), and no-break,
+#: thin and zero-width spaces; ``%20`` is matched on its own.
+_SEP_CHARS = " \\-.+\u00a0\u2007\u2009\u200a\u202f\u200b\u200c\u200d\u2060\ufeff"
+_SEP = f"(?:[{_SEP_CHARS}]|%20)"
+#: A run of 13+ digits (any script) with optional single separators, not glued to an identifier:
+#: no letter, digit, ``_``, ``+`` or sign right before it (``job_1445...``, ``xyz_-1234...``, ``+4111``
+#: E.164), unless what is before is a %-escape (``%3D4111...``); no letter, digit or ``_`` right after.
+CANDIDATE = re.compile(
+    rf"(?:(?<![0-9A-Za-z_+\-])(?<!\d)|(?<=%[0-9A-Fa-f]{{2}}))\d(?:{_SEP}?\d){{12,}}(?![0-9A-Za-z_])(?!\d)")
+#: The same for the common case, ASCII text with no ``%``: a plain character class runs ~2.5x faster.
+_CANDIDATE_ASCII = re.compile(r"(?<![0-9A-Za-z_+\-])[0-9](?:[ \-.+]?[0-9]){12,}(?![0-9A-Za-z_])")
+_GROUP = re.compile(r"\d+")
+
+
+def candidates(text: str) -> Iterator[re.Match[str]]:
+    """CANDIDATE matches in ``text``, by the fastest pattern that finds them all."""
+    rx = _CANDIDATE_ASCII if text.isascii() and "%" not in text else CANDIDATE
+    return rx.finditer(text)
+_ASCII_DIGITS = re.compile(r"[0-9]+")
 
 
 def _hyperscan_probe():  # noqa: ANN202
     """A block-mode Hyperscan database that stops at the first 13-digit run, if hyperscan is installed.
 
-    Every CANDIDATE match contains such a run, so "no match" here proves "no card" at about 1 GB/s,
-    where Python's re manages about 50 MB/s. Most text columns have no such run at all.
+    Every CANDIDATE match in ASCII digits contains such a run (separators as UTF-8 bytes), so "no match"
+    here proves "no card" at about 1 GB/s, where Python's re manages about 50 MB/s.
     """
     try:
         import hyperscan
     except ImportError:
         return None
+    sep = rb"(?:[ \-.+]|%20|\xc2\xa0|\xe2\x80[\x87\x89\x8a\xaf\x8b\x8c\x8d]|\xe2\x81\xa0|\xef\xbb\xbf)"
     db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-    db.compile(expressions=[rb"[0-9](?:[ \-]?[0-9]){12}"], ids=[0], elements=1,
+    db.compile(expressions=[rb"[0-9](?:" + sep + rb"?[0-9]){12}"], ids=[0], elements=1,
                flags=[hyperscan.HS_FLAG_SINGLEMATCH])
     return db
 
 
 _PROBE = _hyperscan_probe()
+#: A decimal digit outside ASCII (fullwidth, Arabic-Indic, Devanagari, ...).
+_OTHER_DIGIT = re.compile(r"[^\x00-\x7f]")
 
 
 def may_hold_card(text: str) -> bool:
     """False only when ``text`` certainly holds no card number (a fast filter for whole batches)."""
+    if not text.isascii() and any(c.isdigit() for c in set(_OTHER_DIGIT.findall(text))):
+        return CANDIDATE.search(text) is not None  # digits of other scripts: the probe reads ASCII only
     if _PROBE is None:
         return CANDIDATE.search(text) is not None
     import hyperscan
@@ -88,26 +205,18 @@ def may_hold_card(text: str) -> bool:
     return False
 
 
-# The table by first digit, in table order: brand() looks at a handful of ranges, not all of them.
-_BY_FIRST: dict[str, list[tuple[str, str, int, tuple[int, ...], str]]] = {}
-for _name, _ranges, _lengths in _BRANDS:
-    for _low, _high in _ranges:
-        for _d in {str(d) for d in range(int(_low[0]), int(_high[0]) + 1)}:
-            _BY_FIRST.setdefault(_d, []).append((_low, _high, len(_low), _lengths, _name))
+def ascii_digits(run: str) -> str:
+    """The digits of ``run`` as ASCII, whatever script they are written in."""
+    if run.isascii():
+        return "".join(_ASCII_DIGITS.findall(run))
+    return "".join(str(unicodedata.decimal(c)) for c in run if unicodedata.decimal(c, None) is not None)
 
 
-def brand(digits: str) -> str | None:
-    """The issuer of a digit string if its prefix and length fit one, else None."""
-    n = len(digits)
-    for low, high, width, lengths, name in _BY_FIRST.get(digits[:1], ()):
-        if n in lengths and low <= digits[:width] <= high:
-            return name
-    return None
-
-
-def is_card_number(digits: str) -> bool:
-    """True for a full card number given as bare digits."""
-    return 13 <= len(digits) <= 19 and brand(digits) is not None and luhn.is_valid(digits)
+def luhn_valid(digits: str) -> bool:
+    """``stdnum.luhn.is_valid``: at C speed for ASCII digits (one translate, one sum), stdnum for the rest."""
+    if digits.isascii() and digits.isdigit():
+        return _luhn(digits)
+    return luhn.is_valid(digits)
 
 
 @dataclass(frozen=True)
@@ -122,40 +231,74 @@ class CardMatch:
         return f"Luhn-valid {self.brand} number ending {self.last4}"
 
 
-def match_card(text: str, m: re.Match[str], floor: int = 0) -> CardMatch | None:
-    """The card number in one CANDIDATE match of ``text``, if there is one.
+@dataclass(frozen=True)
+class Examined:
+    """One candidate run, judged: its shape (for field-level evidence) and the card in it, if any."""
 
-    ``floor`` bounds the label look-back (the start of the value when ``text``
-    joins many values). Separated digits count only in the groupings cards are
-    printed in; a longer run is tried as a card plus CVV, or for one unseparated
-    13-19 digit group among other numbers (see _best_span).
+    #: digit count and group lengths, e.g. (16, (4, 4, 4, 4)); runs of one field compare by this
+    shape: tuple[int, tuple[int, ...]]
+    luhn_valid: bool
+    card: CardMatch | None
+    #: a card word right before the run: context, which field-level statistics do not overrule
+    card_word: bool = False
+
+
+#: Digits labelled as another kind of number ("order 4111...", "invoice_no": "5500...") are that
+#: number, not a card: one random 16-digit id in ~30 passes issuer + Luhn by chance. A card word
+#: in the same look-back wins over the label.
+_LOOKBACK = 32
+_ID_LABEL = re.compile(
+    r"(?:order|invoice|inv|awb|tracking|shipment|consignment|txn|transaction|utr|rrn|booking|ticket|"
+    r"reference|ref|receipt|serial|imei|account|acct|a/c|ifsc|gst|gstin|batch|sku|barcode|ean|upc|isbn)"
+    r"(?:[ _\-]?(?:id|no|num|nr|number|ref|code))?[\"']?\s*[:=#\-]?\s*[\"']?\s*(?:no\.?|#)?\s*$",
+    re.IGNORECASE)
+
+
+def examine(text: str, m: re.Match[str], floor: int = 0, context: CardContext = NO_CONTEXT) -> Examined:
+    """Judge one CANDIDATE match of ``text``.
+
+    ``floor`` bounds the label look-back (the start of the value when ``text`` joins many values).
+    Separated digits count only in the groupings cards are printed in; a longer blank-separated run
+    is tried as a card plus CVV, or for one unseparated 13-19 digit group among other numbers.
+    The look-back for card words and id labels runs only on runs that pass Luhn and an issuer range.
     """
-    start = m.start()
     run = m.group()
-    if " " in run or "-" in run:
-        groups = [(g.start(), g.end()) for g in _GROUP.finditer(run)]
-        digits = run.replace(" ", "").replace("-", "")
+    if run.isascii() and run.isdigit():  # the common case: one bare ASCII run
+        groups, lengths, digits = [(0, len(run))], (len(run),), run
+        valid = _luhn(digits)
     else:
-        groups, digits = [(0, len(run))], run
-    found: CardMatch | None = None
-    if _card_like([b - a for a, b in groups]) and is_card_number(digits):
-        found = CardMatch(start, m.end(), brand(digits) or "", digits[-4:])
-    elif len(groups) > 1:
+        run = run.replace("%20", "   ")  # same length: offsets into the text stay right
+        groups = [(g.start(), g.end()) for g in _GROUP.finditer(run)]
+        lengths = tuple(b - a for a, b in groups)
+        digits = ascii_digits(run)
+        valid = _card_like(list(lengths)) and _luhn(digits)
+    shape = (len(digits), lengths)
+    span: tuple[int, int, str] | None = None
+    if valid and 13 <= len(digits) <= 19 and issuer(digits) is not None:
+        span = (0, len(run), digits)
+    elif len(groups) > 1 and _spaced(run):
         span = _best_span(run, groups)
-        if span:
-            found = CardMatch(start + span[0], start + span[1], brand(span[2]) or "", span[2][-4:])
-    # The label look-back runs on valid numbers only: most candidates fail Luhn or issuer first.
-    if found is not None:
-        before = text[max(floor, found.start - _LOOKBACK) : found.start]
-        if before and _ID_LABEL.search(before) and not _CARD_WORD.search(before):
-            return None
-    return found
+    if span is None:
+        return Examined(shape, valid, None)
+    a, b, found = span
+    before = text[max(floor, m.start() - _LOOKBACK) : m.start()]
+    card_word = bool(before) and _CARD_WORD.search(before) is not None
+    in_context = (card_word or context.card_field) and not context.id_field
+    if not is_card_number(found, in_context) or (before and not card_word and _ID_LABEL.search(before)):
+        return Examined(shape, valid, None)
+    return Examined(shape, valid, CardMatch(m.start() + a, m.start() + b, brand(found) or "", found[-4:]),
+                    card_word)
 
 
-def find_cards(text: str) -> Iterator[CardMatch]:
+def match_card(text: str, m: re.Match[str], floor: int = 0, context: CardContext = NO_CONTEXT) -> CardMatch | None:
+    """The card number in one CANDIDATE match of ``text``, if there is one."""
+    return examine(text, m, floor, context).card
+
+
+def find_cards(text: str, context: CardContext = NO_CONTEXT) -> Iterator[CardMatch]:
     """Every full card number in ``text``."""
-    for m in CANDIDATE.finditer(text):
-        card = match_card(text, m)
+    for m in candidates(text):
+        card = match_card(text, m, 0, context)
         if card:
             yield card
 
@@ -169,19 +312,53 @@ def _card_like(lengths: list[int]) -> bool:
     return all(n == 4 for n in lengths[:-1]) and 1 <= lengths[-1] <= 4
 
 
+def _spaced(run: str) -> bool:
+    """Only blanks between the groups: dotted or dashed longer runs are dates, versions, fractions, ids."""
+    return all(not c.isdigit() and c in " \u00a0" or c.isdigit() for c in run)
+
+
 def _best_span(run: str, groups: list[tuple[int, int]]) -> tuple[int, int, str] | None:
-    """A card inside a longer run: a card-like grouping followed by a 3-4 digit CVV, or one unseparated
-    13-19 digit group between other numbers. Dash-joined ids (402-1234567-1234567) and UUID digit
-    groups are neither."""
+    """A card-shaped span inside a longer blank-separated run (Luhn + an issuer of either tier): a card-like
+    grouping followed by a 3-4 digit CVV, or one unseparated 13-19 digit group between other numbers."""
     lengths = [b - a for a, b in groups]
     if lengths[-1] in (3, 4) and _card_like(lengths[:-1]):
-        digits = "".join(run[a:b] for a, b in groups[:-1])
-        if is_card_number(digits):
+        digits = ascii_digits(run[: groups[-2][1]])
+        if 13 <= len(digits) <= 19 and _luhn(digits) and issuer(digits):
             return groups[0][0], groups[-2][1], digits
     for a, b in groups:
-        if 13 <= b - a <= 19 and is_card_number(run[a:b]):
-            return a, b, run[a:b]
+        digits = ascii_digits(run[a:b])
+        if 13 <= b - a <= 19 and _luhn(digits) and issuer(digits):
+            return a, b, digits
     return None
+
+
+#: each digit's doubled-and-reduced Luhn value, as a digit
+_DOUBLED = str.maketrans("0123456789", "0246813579")
+
+
+def _luhn(digits: str) -> bool:
+    """Luhn over ASCII digits (as stdnum.luhn.is_valid, at C speed: one translate, one sum)."""
+    return sum(map(int, digits[-1::-2] + digits[-2::-2].translate(_DOUBLED))) % 10 == 0
+
+
+#: Field-level evidence: with at least this many same-shaped runs in a field, a Luhn pass rate that
+#: chance explains (random digits pass one time in ten) says the field holds ids, not cards.
+MIN_RUNS = 10
+CHANCE = 0.1
+
+
+def at_chance(runs: int, valid: int) -> bool:
+    """True when ``valid`` Luhn passes among ``runs`` same-shaped runs are what random ids give.
+
+    Chance is a binomial(runs, 0.1): within two standard deviations below and three above its mean.
+    A column of 100 random ids passes ~10 and never ~20; a column of card numbers passes all of them;
+    a column of ids built to fail Luhn (some systems do, so that no id looks like a card) passes
+    none, so the one run there that passes stands out and is reported.
+    """
+    if runs < MIN_RUNS:
+        return False
+    mean, sd = runs * CHANCE, math.sqrt(runs * CHANCE * (1 - CHANCE))
+    return mean - 2 * sd < valid <= mean + 3 * sd
 
 
 def mask(text: str) -> str:

@@ -21,11 +21,23 @@ For each type T that a field's name or values point to:
 3. **Combined** as independent evidence: ``c = 1 - (1 - v)(1 - n)``.
 4. **Negative name**: a name headed by a not-personal phrase (``login_count``,
    ``order_number``, ``sku``) scales ``c`` by ``NEGATIVE_NAME``.
-5. **Contradicted name**: the name says T, T has a value recognizer, and none
-   of at least ``MIN_EXAMINED`` values matched it: ``c`` is scaled by
+5. **Contradicted name**: the name says T, and none of at least
+   ``MIN_EXAMINED`` values matched it: ``c`` is scaled by
    ``CONTRADICTED_NAME`` when another type explains the values (an
-   ``adresse_ip`` column of IPs), else by ``SILENT_NAME`` (a strong name
-   survives values that say nothing; a medium one does not).
+   ``adresse_ip`` column of IPs, a ``contact_form`` column of URLs), else,
+   when T has a value recognizer, by ``SILENT_NAME`` (a strong name survives
+   values that say nothing; a medium one does not).
+6. **Values over names** (classifiers/values.py's profile of the whole
+   sample): a name alone never asserts a type that the values contradict.
+   Text types (a person, company, place) are contradicted by values that are
+   numbers (``salesRepEmployeeNumber`` named "sales rep", a district number);
+   an address by numbers that are not fixed-width codes (an integer foreign
+   key). A bare generic ``name`` column, or any person-name column, whose
+   values are rarely names (``PERSON_NAME_SUPPORT``; lookup and catalogue
+   tables: kinds, categories, products) is not a person's name. A field with
+   nothing to examine (all null, empty, or one placeholder such as ``-``)
+   gets no type from its name at all. Each such decision says why in its
+   evidence; a type asserted with no value evidence is marked ``name_only``.
 
 T is asserted when ``c`` reaches the configured threshold. A field with no
 type still reports how many values were examined (FieldDecision.values_sampled),
@@ -37,6 +49,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from classifiers.column_names import NameEvidence
+from classifiers.values import ValueProfile
 
 FULL_RATE = 0.8
 FULL_RATE_TEXT = 0.2
@@ -47,6 +60,13 @@ NEGATIVE_NAME = 0.4
 CONTRADICTED_NAME = 0.3
 SILENT_NAME = 0.7
 MIN_EXAMINED = 5
+#: Least share of a field's values the name recognizer must confirm for PERSON_NAME: for a bare
+#: generic ``name`` (of a product, a kind, a shop, a person?) and for any person-name phrase.
+PERSON_NAME_SUPPORT = {"generic": 0.2, "specific": 0.05}
+#: the generic head that names nothing on its own (column_names: "name" keeps its own meaning)
+GENERIC_NAME = "name"
+#: Types whose values are words: numbers contradict them.
+TEXT_TYPES = frozenset({"PERSON_NAME", "COMPANY_NAME", "LOCATION", "COUNTRY"})
 
 
 @dataclass
@@ -88,6 +108,8 @@ class EntityDecision:
     evidence: list[str]
     hits: int
     examined: int
+    #: asserted from the column name with no value evidence at all
+    name_only: bool = False
 
 
 def value_confidence(h: TypeHits, examined: int) -> float:
@@ -100,8 +122,29 @@ def value_confidence(h: TypeHits, examined: int) -> float:
     return max(column, h.inside_strength * text_support)
 
 
+def _values_contradict(etype: str, phrase: str, h: TypeHits, prof: ValueProfile | None) -> str | None:
+    """Why the field's values as a whole contradict a type its name says, or None."""
+    if prof is None:
+        return None
+    if prof.empty:
+        return f"no values to examine ({prof.empty})"
+    if etype in TEXT_TYPES and prof.numbers and not h.hits:
+        return f"values are numbers ({prof.numeric:.0%})"
+    if etype == "POSTAL_ADDRESS" and prof.numbers and not prof.codes and not h.hits:
+        return "values are numbers of varying width, not postal codes"
+    # Names in scripts the lists do not cover, and initials, cannot be confirmed, so they cannot contradict:
+    # the share is taken over the values written in Latin script.
+    latin = prof.examined * prof.latin
+    if etype == "PERSON_NAME" and prof.initials < 0.5:
+        generic = phrase == GENERIC_NAME
+        need = PERSON_NAME_SUPPORT["generic" if generic else "specific"]
+        if latin >= (3 if generic else 20) and h.hits / latin < need:
+            return f"values are rarely person names ({h.hits}/{round(latin)})"
+    return None
+
+
 def decide(name: NameEvidence, hits: dict[str, TypeHits], examined: int, value_types: frozenset[str],
-           threshold: float) -> list[EntityDecision]:
+           threshold: float, profile: ValueProfile | None = None) -> list[EntityDecision]:
     """Decisions for every candidate type (asserted or not), best first."""
     values = {t: value_confidence(h, examined) for t, h in hits.items()}
     out = []
@@ -121,17 +164,52 @@ def decide(name: NameEvidence, hits: dict[str, TypeHits], examined: int, value_t
         if name.negative:
             conf *= NEGATIVE_NAME
             evidence.append(f"column name says not personal ('{name.negative}')")
-        if n and not h.hits and etype in value_types and examined >= MIN_EXAMINED:
-            other = max(((u, x) for u, x in values.items() if u != etype), key=lambda p: p[1], default=None)
+        if n and not h.hits and examined >= MIN_EXAMINED:
+            other = max(((u, x) for u, x in values.items() if u != etype and u in value_types),
+                        key=lambda p: p[1], default=None)
             if other and other[1] >= threshold:
                 conf *= CONTRADICTED_NAME
                 evidence.append(f"no value of {examined} matched; values are {other[0]}")
-            else:
+            elif etype in value_types:
                 conf *= SILENT_NAME
                 evidence.append(f"no value of {examined} matched")
-        out.append(EntityDecision(etype, round(conf, 3), evidence, h.hits, examined))
+        why = _values_contradict(etype, phrase, h, profile) if n else None
+        if n and not why and etype == "PERSON_NAME" and phrase == GENERIC_NAME and h.hits:
+            # a bare "Name" column whose values are mostly another type (languages, countries) names those
+            other = max(((u, x) for u, x in values.items() if u != etype and u in value_types),
+                        key=lambda p: p[1], default=None)
+            if other and other[1] >= threshold and hits[other[0]].hits >= 2 * h.hits:
+                why = f"values are {other[0]} ({hits[other[0]].hits}/{examined}), not person names ({h.hits})"
+        if why:
+            conf = conf * CONTRADICTED_NAME if h.hits else 0.0
+            evidence.append(why)
+        out.append(EntityDecision(etype, round(conf, 3), evidence, h.hits, examined, name_only=bool(n and not h.hits)))
+    out = _company_not_person(out, name, hits, values, examined)
     out.sort(key=lambda d: (-d.confidence, d.type))
     return out
+
+
+#: Least share of values with a company shape (suffixes, trade words) for a person-name column to be companies.
+COMPANY_SHARE = 0.3
+
+
+def _company_not_person(out: list[EntityDecision], name: NameEvidence, hits: dict[str, TypeHits],
+                        values: dict[str, float], examined: int) -> list[EntityDecision]:
+    """A customer or ship-to name column whose values are companies, not people, holds company names.
+
+    When the values contradicted a person-name phrase and many of them have a company's shape, the
+    name's weight goes to COMPANY_NAME (the customer is a company)."""
+    person = next((d for d in out if d.type == "PERSON_NAME"), None)
+    company = hits.get("COMPANY_NAME")
+    if (person is None or not any(e.startswith("values are rarely person names") for e in person.evidence)
+            or company is None or company.hits < COMPANY_SHARE * examined):
+        return out
+    n = name.types.get("PERSON_NAME", (0.0, ""))[0]
+    conf = 1 - (1 - values.get("COMPANY_NAME", 0.0)) * (1 - n)
+    evidence = [f"value pattern {company.hits}/{examined}",
+                f"column name '{name.types['PERSON_NAME'][1]}' with values that are companies"]
+    return [d for d in out if d.type != "COMPANY_NAME"] + [
+        EntityDecision("COMPANY_NAME", round(conf, 3), evidence, company.hits, examined)]
 
 
 def asserted(decisions: list[EntityDecision], threshold: float) -> list[EntityDecision]:

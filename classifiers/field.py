@@ -27,6 +27,7 @@ from classifiers.engine import build_analyzer
 from classifiers.entities import to_pdd
 from classifiers.jsondoc import leaves, parse_document
 from classifiers.registry import CONTRADICTING_TYPES
+from classifiers.values import profile
 
 #: Longer values are cut for sampled analysis (the sweep reads every byte; this only classifies).
 MAX_ANALYZED_CHARS = 4_000
@@ -60,6 +61,8 @@ class FieldDecision:
     entities: list[EntityDecision]   # asserted types, best first
     candidates: list[EntityDecision]  # every type considered, for review
     values_sampled: int
+    #: why the field had nothing to examine (all null, empty, one placeholder), else None
+    empty: str | None = None
 
 
 def json_leaves(counts: Counter[str]) -> dict[str, list[Any]] | None:
@@ -118,14 +121,19 @@ class FieldClassifier:
     def _counts(values: Iterable[Any]) -> Counter[str]:
         return Counter(t for v in values if (t := as_text(v)) is not None and t.strip())
 
-    def classify(self, field: str, values: Iterable[Any]) -> FieldDecision:
+    def classify(self, field: str, values: Iterable[Any], sampled: bool = False) -> FieldDecision:
+        """``sampled``: the values are a sample of the field (so none at all means an empty field), not a
+        field seen only after the sample, judged by its name."""
+        values = list(values)
         counts = self._counts(values)
         examined = sum(counts.values())
-        decisions = decide(name_evidence(field), self._hits(counts), examined, self.value_types, self.threshold)
+        prof = profile(counts, nulls=len(values) - examined) if values or sampled else None
+        decisions = decide(name_evidence(field), self._hits(counts), examined, self.value_types, self.threshold,
+                           prof)
         leaves = json_leaves(counts)
         if leaves:
             decisions = self._merge_keys(decisions, field, leaves, examined)
-        return FieldDecision(asserted(decisions, self.threshold), decisions, examined)
+        return FieldDecision(asserted(decisions, self.threshold), decisions, examined, prof.empty if prof else None)
 
     def _merge_keys(self, decisions: list[EntityDecision], field: str, leaves: dict[str, list[Any]],
                     examined: int) -> list[EntityDecision]:
@@ -135,8 +143,8 @@ class FieldClassifier:
             counts = self._counts(vals)
             # A key at the document's root with no name (an array of scalars) is named by the field.
             for d in decide(name_evidence(path or field), self._hits(counts), sum(counts.values()),
-                            self.value_types, self.threshold):
+                            self.value_types, self.threshold, profile(counts)):
                 if d.confidence > best.get(d.type, d).confidence or d.type not in best:
                     best[d.type] = EntityDecision(d.type, d.confidence, [f"JSON key '{path}': {e}" for e in d.evidence],
-                                                  d.hits, examined)
+                                                  d.hits, examined, d.name_only)
         return sorted(best.values(), key=lambda d: (-d.confidence, d.type))

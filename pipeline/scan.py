@@ -40,7 +40,7 @@ from pipeline.report.model import (
 )
 from pipeline.rules import DatasetContext, Rule, rules
 from pipeline.sources import Dataset, Source, SourceError, open_source
-from pipeline.sources.base import NOTES_PER_DATASET, Part
+from pipeline.sources.base import NOTES_PER_DATASET, Part, ReadPlan
 
 log = logging.getLogger("pdd.scan")
 
@@ -49,6 +49,7 @@ class FieldClass(BaseModel):
     entities: list[EntityEntry]
     values_sampled: int
     samples: list[str] = Field(default_factory=list)  # masked at the source (pipeline/classify/mask.py)
+    empty: str | None = None
 
 
 class Classification(BaseModel):
@@ -211,8 +212,9 @@ class Scanner:
         return out
 
     def _field_class(self, d: object) -> FieldClass:
-        return FieldClass(entities=[EntityEntry(type=e.type, confidence=e.confidence, evidence=e.evidence)
-                                    for e in d.entities], values_sampled=d.values_sampled)  # type: ignore[attr-defined]
+        return FieldClass(entities=[EntityEntry(type=e.type, confidence=e.confidence, evidence=e.evidence,
+                                                name_only=e.name_only) for e in d.entities],  # type: ignore[attr-defined]
+                          values_sampled=d.values_sampled, empty=d.empty)  # type: ignore[attr-defined]
 
     def sweep(self, source: Source, dataset: Dataset, classification: Classification,
               part: Part | None = None) -> SweepResult:
@@ -224,16 +226,18 @@ class Scanner:
         _limits()
         rule_errors: list[str] = []
         last: str | None = None
+        plan = ReadPlan(candidates_only=not any(rule.needs_every_record() for rule in active))
         try:
-            for batch in dataset.part_batches(self.config.sweep.batch_size, part):
-                for rule in active:
-                    try:
-                        res.violations += rule.check(batch)
-                    except Exception as exc:  # noqa: BLE001 - the other rules and batches still run
-                        rule_errors.append(unexpected(f"rule {rule.name}", exc, _keys_span(batch.keys)))
-                res.rows += len(batch)
+            for batch in dataset.part_batches(self.config.sweep.batch_size, part, plan):
+                if len(batch):  # a batch may hold only left-out records (ReadPlan)
+                    for rule in active:
+                        try:
+                            res.violations += rule.check(batch)
+                        except Exception as exc:  # noqa: BLE001 - the other rules and batches still run
+                            rule_errors.append(unexpected(f"rule {rule.name}", exc, _keys_span(batch.keys)))
+                res.rows += len(batch) + batch.left_out
                 last = batch.keys[-1] if batch.keys else last
-                self.progress.rows_swept(source.name, dataset.name, len(batch))
+                self.progress.rows_swept(source.name, dataset.name, len(batch) + batch.left_out)
         except SourceError as exc:
             # What was found before the failure stays in the result.
             res.error = exc.message
@@ -320,7 +324,7 @@ class Scanner:
             cats, declared = self.policy.categorize([e.type for e in entities], role)
             res.fields.append(FieldEntry(source=c.source, dataset=c.dataset, field=fname, entities=entities,
                                          categories=cats, declared=declared, values_sampled=fc.values_sampled,
-                                         samples=fc.samples))
+                                         samples=fc.samples, empty=fc.empty))
         return res
 
     # -- whole datasets and sources -------------------------------------------------------------------

@@ -109,7 +109,7 @@ def test_corrupt_sqlite_table_is_swept_up_to_the_damage(tmp_path: Path) -> None:
 
 def test_exception_in_a_rule_is_a_problem_entry_naming_the_keys_and_the_scan_goes_on(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "a.log").write_text("hello\n" * 10)
+    (tmp_path / "a.log").write_text("hello 1234567890123\n" * 10)  # digits: the rule reads these lines
     (tmp_path / "b.log").write_text(f"paid {CARD}\n")
     real = FullCardNumber.check
 
@@ -129,7 +129,7 @@ def test_exception_in_a_rule_is_a_problem_entry_naming_the_keys_and_the_scan_goe
 
 def test_exception_while_reading_is_a_problem_entry_and_what_was_found_before_stays(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "a.log").write_text(f"paid {CARD}\n" + "ok\n" * 30)
+    (tmp_path / "a.log").write_text(f"paid {CARD}\n" + "ok 1234567890123\n" * 30)  # digits: every line is read
     (tmp_path / "b.log").write_text(f"paid {CARD}\n")
     real = LogFile._record
 

@@ -65,9 +65,10 @@ def test_report_has_the_contract_shape(demo: tuple) -> None:
         assert {"name", "kind", "status", "error", "datasets", "fields", "rows_scanned"} <= set(s)
         assert s["status"] == "ok" and s["error"] is None
     for f in report["fields"]:
-        assert {"source", "dataset", "field", "entities", "categories", "declared", "values_sampled"} <= set(f)
+        assert {"source", "dataset", "field", "entities", "categories", "declared", "values_sampled", "empty"} <= set(f)
         for e in f["entities"]:
-            assert set(e) == {"type", "confidence", "evidence"} and 0 <= e["confidence"] <= 1 and e["evidence"]
+            # issue 10 added name_only (the type rests on the column name alone)
+            assert set(e) == {"type", "confidence", "evidence", "name_only"} and 0 <= e["confidence"] <= 1 and e["evidence"]
     for v in report["violations"]:
         # Keys are only ever added (contract.md): the contract's keys must be there, others may follow.
         assert {"rule", "source", "dataset", "field", "key", "path", "evidence"} <= set(v)

@@ -145,7 +145,8 @@ class Planter:
             body = rng.choice(shape.prefixes)
             body += "".join(str(rng.randrange(10)) for _ in range(shape.length - len(body) - 1))
             number = body + luhn.calc_check_digit(body)
-            if is_card_number(number) and brand(number) == shape.brand and number not in self.cards:
+            # context=True: a broad-range shape (RuPay 508) is a card where it is planted, after a card word
+            if is_card_number(number, context=True) and brand(number) == shape.brand and number not in self.cards:
                 self.cards.append(number)
                 return number
 

@@ -43,6 +43,8 @@ class EntityEntry(_M):
     type: str
     confidence: float
     evidence: list[str]
+    name_only: bool = False
+    """True when this type rests on the column name alone (no value evidence)."""
 
 
 class RejectedType(_M):
@@ -74,6 +76,8 @@ class FieldEntry(_M):
     samples: list[str] = Field(default_factory=list)
     """A few masked sample values of a personal field (``j***@example.com``); masked where read."""
     review: FieldReview | None = None
+    empty: str | None = None
+    """Why the field had no values to examine ("no non-null value in 200", "all 10000 values are '-'"), else null."""
 
 
 class Acceptance(_M):

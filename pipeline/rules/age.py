@@ -44,6 +44,9 @@ class Under16(Rule):
         self.pending: list[tuple[str, str, bool]] = []
         self.implausible = 0
 
+    def needs_every_record(self) -> bool:
+        return bool(self.dob_fields or self.age_fields)
+
     def _under(self, born: dt.date | None) -> bool | None:
         if born is None:
             return None

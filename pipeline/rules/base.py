@@ -56,6 +56,11 @@ class Rule(ABC):
     def check(self, batch: Batch) -> list[Violation]:
         """Violations in this batch (each record at most once per rule)."""
 
+    def needs_every_record(self) -> bool:
+        """False when the rule can find something only in a record whose raw bytes hold a card candidate
+        (pipeline/sources/prefilter.py): a read may then leave the other records out (ReadPlan)."""
+        return True
+
     def finish(self) -> list[Violation]:
         """Violations held back until the whole dataset was seen."""
         return []

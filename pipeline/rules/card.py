@@ -3,75 +3,208 @@
 The sweep must read every value, so it cannot afford recognizer calls per
 value. Per column and batch it joins the values' text into one string, asks
 Hyperscan (the ``fast`` extra; Python's re without it) whether any 13-digit
-run is there at all, and only then runs the candidate regex over it (digit
-runs of 13+ digits with optional separators); only candidates are validated (Luhn + issuer + length,
-classifiers.cards). Every column is swept, whatever its classification:
-a card pasted into a free-text note is the case that matters most.
+run is there at all, and only then runs the candidate regex over it; only
+candidates are judged (classifiers.cards.examine: Luhn + issuer range + brand
+length, separators, Unicode digits, glued ids, labels, card context). Every
+column is swept, whatever its classification: a card pasted into a free-text
+note is the case that matters most. BLOB/bytes values that hold text are
+decoded, and base64 segments inside JSON documents are decoded and read too.
+
+**Field-level evidence.** A field whose same-shaped digit runs pass Luhn at
+about the rate of random digits (one in ten) holds ids, not cards: the few of
+them that also fit an issuer range are not reported, and a note says so with
+counts only. Cards found in a field are held back until its runs of that shape
+either prove it (``MIN_RUNS`` runs, far above chance: reported at once) or the
+sweep ends (``finish``, after the parts' states are absorbed).
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import bisect
 import itertools
+import re
 from typing import Any
 
 from classifiers.cards import (
-    CANDIDATE,
+    CHANCE,
+    MIN_RUNS,
+    CardContext,
     CardMatch,
+    at_chance,
+    candidates,
+    examine,
     find_cards,
-    match_card,
     may_hold_card,
 )
+from classifiers.column_names import name_evidence
 from classifiers.field import as_text
 from classifiers.jsondoc import leaves, parse_document
 from pipeline.rules.base import Rule, Violation
 from pipeline.sources.base import Batch
 
+#: A base64 segment long enough to hold a card number (16 digits are 24 base64 characters), as a
+#: whole JSON string value.
+_B64 = re.compile(r'"((?:[A-Za-z0-9+/]{4}){6,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?)"')
 
-def locate_in_json(text: str) -> str | None:
+
+def locate_in_json(text: str, context: CardContext) -> str | None:
     """The path of the first leaf holding a card number, when ``text`` is a JSON document."""
     doc = parse_document(text)
     if doc is None:
         return None
     for path, leaf in leaves(doc):
-        if next(find_cards(str(leaf)), None):
+        leaf_text = str(leaf)
+        if next(find_cards(leaf_text, context), None) or next(find_cards(_decoded(leaf_text), context), None):
             return path or None
     return None
+
+
+def field_context(field: str) -> CardContext:
+    """What a field's name says about borderline numbers in it (classifiers.column_names)."""
+    ev = name_evidence(field)
+    return CardContext(card_field="CREDIT_CARD" in ev.types and not ev.negative,
+                       id_field=bool(ev.negative) and "CREDIT_CARD" not in ev.types)
 
 
 class FullCardNumber(Rule):
     name = "full_card_number"
 
+    def needs_every_record(self) -> bool:
+        return False  # a card number is a candidate (pipeline/sources/prefilter.py) by construction
+
+    def __init__(self, ctx):  # noqa: ANN001
+        super().__init__(ctx)
+        self._contexts: dict[str, CardContext] = {}
+        #: "field|digits|groups" -> [runs, Luhn-valid runs] over the whole sweep
+        self.shapes: dict[str, list[int]] = {}
+        #: cards not reported yet, their shape undecided: [shape key, field, record key, evidence, path]
+        self.pending: list[list[Any]] = []
+
+    def _context(self, field: str) -> CardContext:
+        if field not in self._contexts:
+            self._contexts[field] = field_context(field)
+        return self._contexts[field]
+
+    def _proven(self, shape: str) -> bool:
+        """Enough same-shaped runs, far above chance: a field of card numbers, report at once."""
+        runs, valid = self.shapes[shape]
+        return runs >= MIN_RUNS and not at_chance(runs, valid)
+
     def check(self, batch: Batch) -> list[Violation]:
-        flagged: dict[int, tuple[str, CardMatch, str | None, int]] = {}
+        #: record -> (field, card, JSON path, other fields holding it, shape key)
+        flagged: dict[int, tuple[str, CardMatch, str | None, list[str], str]] = {}
         for fname, values in batch.columns.items():
             texts = [_text(v) for v in values]
             joined = "\n".join(texts)
+            context = self._context(fname)
+            tally: dict[tuple, list[int]] = {}
+            if '"' in joined and _B64.search(joined):
+                self._decoded_cards(flagged, fname, texts, context)
             if not may_hold_card(joined):
                 continue
             starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
-            for m in CANDIDATE.finditer(joined):
+            for m in candidates(joined):
                 i = bisect.bisect_right(starts, m.start()) - 1
-                card = match_card(joined, m, floor=starts[i])
-                if card is None:
-                    continue
-                if i in flagged:
-                    f, c, p, extra = flagged[i]
-                    if f != fname:
-                        flagged[i] = (f, c, p, extra + 1)
-                        self.found(fname, "CREDIT_CARD")
-                    continue
-                self.found(fname, "CREDIT_CARD")
-                path = locate_in_json(texts[i]) if isinstance(values[i], (str, dict, list)) else None
-                flagged[i] = (fname, card, path, 0)
-        out = []
+                seen = examine(joined, m, starts[i], context)
+                counts = tally.get(seen.shape)
+                if counts is None:
+                    counts = tally[seen.shape] = [0, 0]
+                counts[0] += 1
+                counts[1] += seen.luhn_valid
+                if seen.card is not None:
+                    # After a card word, context decides: no field statistics overrule it.
+                    key = f"{fname}|ctx" if seen.card_word else _shape_key(fname, seen.shape)
+                    self._flag(flagged, i, fname, seen.card, values[i], texts[i], key, context)
+            for shape, (runs, valid) in tally.items():
+                mine = self.shapes.setdefault(_shape_key(fname, shape), [0, 0])
+                mine[0] += runs
+                mine[1] += valid
+        return self._report(flagged, batch)
+
+    def _decoded_cards(self, flagged: dict, fname: str, texts: list[str], context: CardContext) -> None:
+        """Base64 segments inside JSON strings, decoded: a card in an encoded document is stored too."""
+        for i, text in enumerate(texts):
+            for m in _B64.finditer(text):
+                card = next(find_cards(_decoded(m.group(1)), context), None)
+                if card is not None and i not in flagged:
+                    flagged[i] = (fname, card, None, [], f"{fname}|b64")
+
+    def _flag(self, flagged: dict, i: int, fname: str, card: CardMatch, value: Any, text: str, shape: str,
+              context: CardContext) -> None:
+        if i in flagged:
+            f, c, p, extra, s = flagged[i]
+            if f != fname and fname not in extra:
+                flagged[i] = (f, c, p, [*extra, fname], s)
+            return
+        path = locate_in_json(text, context) if isinstance(value, (str, dict, list)) else None
+        flagged[i] = (fname, card, path, [], shape)
+
+    def _report(self, flagged: dict, batch: Batch) -> list[Violation]:
         for i in sorted(flagged):
-            fname, card, path, extra = flagged[i]
+            fname, card, path, extra, shape = flagged[i]
             evidence = card.describe()
             if extra:
-                evidence += f"; also in {extra} other field{'s' if extra > 1 else ''} of this record"
-            out.append(self.violation(fname, batch.keys[i], evidence, path))
+                evidence += f"; also in {len(extra)} other field{'s' if len(extra) > 1 else ''} of this record"
+            if shape.endswith("|b64"):
+                evidence += " (base64-encoded)"
+            self.pending.append([shape, fname, batch.keys[i], evidence, path, extra])
+        return self._release(final=False)
+
+    def _release(self, final: bool) -> list[Violation]:
+        """Pending cards whose field evidence is settled: proven ones (or, at the end, all not at chance)."""
+        out, keep = [], []
+        for held in self.pending:
+            shape, fname, key, evidence, path, extra = held
+            runs, valid = self.shapes.get(shape, [0, 0])
+            if shape.endswith(("|b64", "|ctx")) or self._proven(shape) or (final and not at_chance(runs, valid)):
+                for f in [fname, *extra]:
+                    self.found(f, "CREDIT_CARD")
+                out.append(self.violation(fname, key, evidence, path))
+            else:
+                keep.append(held)
+        self.pending = [] if final else keep
         return out
+
+    def state(self) -> dict:
+        return {"shapes": self.shapes, "pending": self.pending}
+
+    def absorb(self, state: dict) -> None:
+        for shape, (runs, valid) in state.get("shapes", {}).items():
+            mine = self.shapes.setdefault(shape, [0, 0])
+            mine[0] += runs
+            mine[1] += valid
+        self.pending += [list(p) for p in state.get("pending", [])]
+
+    def finish(self) -> list[Violation]:
+        held: dict[str, int] = {}
+        for shape, *_ in self.pending:
+            runs, valid = self.shapes.get(shape, [0, 0])
+            if not shape.endswith(("|b64", "|ctx")) and at_chance(runs, valid):
+                held[shape] = held.get(shape, 0) + 1
+        out = self._release(final=True)
+        for shape, n in sorted(held.items()):
+            fname, digits, groups = shape.rsplit("|", 2)
+            runs, valid = self.shapes[shape]
+            self.notes.append(
+                f"field {fname}: {n} Luhn-valid {digits}-digit run(s) in an issuer range not reported as card "
+                f"numbers: {valid} of {runs} same-shaped runs pass Luhn ({valid / runs:.0%}), the rate of "
+                f"random ids (~{CHANCE:.0%}), not of card numbers")
+        return out
+
+
+def _shape_key(fname: str, shape: tuple[int, tuple[int, ...]]) -> str:
+    """``field|digits|group lengths``: the key of same-shaped runs in one field (JSON-safe for state())."""
+    return f"{fname}|{shape[0]}|{'-'.join(map(str, shape[1]))}"
+
+
+def _decoded(segment: str) -> str:
+    """A base64 segment's text when it decodes to UTF-8, else ''."""
+    try:
+        return base64.b64decode(segment, validate=True).decode("utf-8")
+    except (binascii.Error, ValueError):
+        return ""
 
 
 def _text(value: Any) -> str:
@@ -82,4 +215,19 @@ def _text(value: Any) -> str:
         return str(value) if value >= 10**12 else ""
     if isinstance(value, float) or value is None:
         return ""  # a card stored as a float has already lost its digits
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return _bytes_text(bytes(value))
     return as_text(value) or ""
+
+
+def _bytes_text(raw: bytes) -> str:
+    """The text a BLOB holds (UTF-8, or UTF-16 with a byte-order mark); binary data reads as ''."""
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            return ""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return ""

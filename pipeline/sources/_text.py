@@ -29,6 +29,13 @@ from pipeline.sources.base import BYTES, Batch, Part, ReadStats, SourceError
 
 R = TypeVar("R")
 
+try:  # ISA-L's gzip (the ``fast`` extra) decompresses about 3x faster than zlib; same format, same errors
+    from isal import igzip as _gzip
+    from isal.isal_zlib import error as _IsalError
+except ImportError:  # pragma: no cover - the fast extra is not installed
+    _gzip = gzip  # type: ignore[assignment]
+    _IsalError = zlib.error  # type: ignore[assignment,misc]
+
 MAX_LINE_BYTES = 1 << 20
 """Longer lines are counted and skipped, never loaded whole."""
 SAMPLE_BYTES = 4 << 20
@@ -216,7 +223,7 @@ class TextFile:
             self.gzipped = f.read(2) == _GZIP_MAGIC
             f.seek(0)
             if self.gzipped:
-                return gzip.GzipFile(fileobj=f, mode="rb")  # type: ignore[return-value]
+                return _gzip.GzipFile(fileobj=f, mode="rb")  # type: ignore[return-value]
             return f
         except BaseException:
             f.close()
@@ -227,7 +234,7 @@ class TextFile:
         """Turn read errors into SourceError; their messages never quote the data."""
         try:
             yield
-        except (EOFError, zlib.error) as exc:
+        except (EOFError, zlib.error, _IsalError) as exc:
             raise self.error(GZIP_DAMAGED) from exc
         except OSError as exc:  # gzip.BadGzipFile and CRC errors are OSErrors too
             if self.gzipped:

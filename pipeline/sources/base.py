@@ -52,6 +52,8 @@ class Batch:
 
     keys: list[str]
     columns: dict[str, list[Any]]
+    #: records read and counted but left out because no rule needs them (see ReadPlan)
+    left_out: int = 0
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -59,6 +61,19 @@ class Batch:
 
 NOTES_PER_DATASET = 20
 """Read notes kept per dataset (the first ones); the counts in ``skipped`` are complete."""
+
+
+@dataclass(frozen=True)
+class ReadPlan:
+    """What the sweep's rules need from a read; a dataset may use it to read less, never to count less.
+
+    ``candidates_only``: the rules look only at records that could hold a card number (no rule
+    reads every record), so a dataset may leave out records with no candidate in their raw bytes
+    (pipeline/sources/prefilter.py), counting them in ``Batch.left_out``. A dataset that cannot
+    tell ignores the plan and yields every record.
+    """
+
+    candidates_only: bool = False
 
 
 @dataclass
@@ -128,8 +143,8 @@ class Dataset(ABC):
         """Key ranges of at most about ``max_rows`` records each; ``[None]`` (the whole) when not splittable."""
         return [None]
 
-    def part_batches(self, size: int, part: Part | None) -> Iterator[Batch]:
-        """Every record of one part (``None``: all records)."""
+    def part_batches(self, size: int, part: Part | None, plan: ReadPlan | None = None) -> Iterator[Batch]:
+        """Every record of one part (``None``: all records); ``plan`` may let the dataset leave some out."""
         if part is not None:
             raise SourceError(f"{type(self).__name__} cannot be read by key range", dataset=self.name)
         return self.batches(size)

@@ -44,7 +44,8 @@ from pipeline.sources._text import (
     parse_json_object,
     restart,
 )
-from pipeline.sources.base import Batch, Dataset, Part, ReadStats, Source
+from pipeline.sources.base import Batch, Dataset, Part, ReadPlan, ReadStats, Source, SourceError
+from pipeline.sources.prefilter import candidate_lines
 
 JSONL, ACCESS, PLAIN = "jsonl", "access", "plain"
 PROBE_LINES = 50
@@ -183,12 +184,98 @@ class LogFile(Dataset):
         """Byte ranges of a large plain (not gzipped) file, for workers to sweep side by side."""
         return self._file.byte_ranges(max_rows * BYTES_PER_LINE)
 
-    def part_batches(self, size: int, part: Part | None) -> Iterator[Batch]:
+    def part_batches(self, size: int, part: Part | None, plan: ReadPlan | None = None) -> Iterator[Batch]:
+        if plan is not None and plan.candidates_only:
+            return self._candidate_batches(size, part)
+        return self._all_batches(size, part)
+
+    def _all_batches(self, size: int, part: Part | None) -> Iterator[Batch]:
         check_size(size)
         self.format  # noqa: B018
         restart(self.stats)
         with closing(self._file.lines(span=part)) as lines:
             yield from in_batches(self._records(lines), size, self._batch)
+
+    def _candidate_batches(self, size: int, part: Part | None) -> Iterator[Batch]:
+        """Like batches(), but a line with no card candidate in its raw bytes becomes no record.
+
+        It is still counted, decoded and checked as batches() would (so rows, skipped lines,
+        notes and the JSON fields it shows come out the same), and a line that breaks the
+        format goes to the rules whole, like any broken line. Only the building of records and
+        columns, and the rules' work, are saved.
+        """
+        check_size(size)
+        self.format  # noqa: B018
+        restart(self.stats)
+        block: list[tuple[int, bytes | None]] = []
+        with closing(self._file.lines(span=part)) as lines:
+            try:
+                for item in lines:
+                    block.append(item)
+                    if len(block) == size:
+                        full, block = block, []
+                        yield from self._candidate_batch(full)
+            except Exception:  # noqa: BLE001 - re-raised once what was read before the failure is swept
+                if block:  # lines read before a read failure (a damaged gzip), not yet swept
+                    yield from self._candidate_batch(block)
+                raise
+            if block:
+                yield from self._candidate_batch(block)
+
+    def _candidate_batch(self, block: list[tuple[int, bytes | None]]) -> Iterator[Batch]:
+        """The batch of one block: one batch, or the records before a failing line and then the failure."""
+        hits = candidate_lines([raw for _, raw in block])
+        # One decode of the whole block proves that no line of it has a bad byte (the usual case).
+        clean = _decodes(block)
+        keys: list[str] = []
+        records: list[dict[str, Any]] = []
+        left_out = 0
+
+        def batch() -> Batch:
+            self.stats.records += left_out
+            out = self._batch(keys, records) if keys else Batch(keys=[], columns={})
+            out.left_out = left_out
+            return out
+
+        try:
+            for i, (number, raw) in enumerate(block):
+                if i not in hits and raw is not None:
+                    fields = self._fields_if_intact(raw, clean)
+                    if fields is not None:
+                        if fields:
+                            left_out += 1
+                            self._fields.update(fields)
+                        continue  # a blank line (no fields) is no record, as in batches()
+                record = self._record(number, raw, self.stats)
+                if record is not None:
+                    keys.append(str(number))
+                    records.append(record)
+                    self._fields.update(dict.fromkeys(record))
+        except Exception:  # noqa: BLE001 - as in_batches: what was read before the failure is still swept
+            yield batch()
+            raise
+        yield batch()
+
+    def _fields_if_intact(self, raw: bytes, clean: bool) -> dict[str, None] | None:
+        """The fields of a line that parses in its file's format ({} for a blank line); None when the
+        line must be read as a record after all (a bad byte to count, a broken or overlong line)."""
+        if not clean and not raw.isascii():
+            try:
+                raw.decode("utf-8")
+            except UnicodeDecodeError:
+                return None
+        text = raw.rstrip(b"\r\n").decode("utf-8")
+        if not text.strip():
+            return {}
+        if self._format == PLAIN:
+            return _MESSAGE
+        if self._format == JSONL:
+            record = parse_json_object(text)
+            return dict.fromkeys(record) if record is not None else None
+        m = _ACCESS.match(text)
+        if m is None or m.group("rest").strip():
+            return None
+        return _ACCESS_PRESENT
 
     def _records(self, lines: Iterator[tuple[int, bytes]]) -> Iterator[tuple[str, dict[str, Any]]]:
         for number, raw in lines:
@@ -237,6 +324,18 @@ class LogFile(Dataset):
             if value == "-":
                 record[f] = None
         return record
+
+
+_MESSAGE: dict[str, None] = {"message": None}
+_ACCESS_PRESENT: dict[str, None] = dict.fromkeys(ACCESS_FIELDS)
+
+
+def _decodes(block: list[tuple[int, bytes | None]]) -> bool:
+    try:
+        b"".join(raw for _, raw in block if raw is not None).decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 class LogsSource(Source):

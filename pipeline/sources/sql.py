@@ -23,7 +23,7 @@ from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
 from pipeline.config.model import SqlSourceConfig
-from pipeline.sources.base import Batch, Dataset, Part, ReadStats, Source, SourceError
+from pipeline.sources.base import Batch, Dataset, Part, ReadPlan, ReadStats, Source, SourceError
 
 _SAMPLE_SEED = 20261124  # fixed: a rerun samples the same rows
 
@@ -306,7 +306,7 @@ class SqlDataset(Dataset):
     def batches(self, size: int) -> Iterator[Batch]:
         return self.part_batches(size, None)
 
-    def part_batches(self, size: int, part: Part | None) -> Iterator[Batch]:
+    def part_batches(self, size: int, part: Part | None, plan: ReadPlan | None = None) -> Iterator[Batch]:
         read, last = 0, None
         try:
             for batch in self._fetch(size, part):

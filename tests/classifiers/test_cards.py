@@ -31,7 +31,8 @@ def bad_check(number: str) -> str:
     (card("6521", 16), ["RUPAY"]),           # RuPay range inside Discover's 65
     (card("6530", 16), ["RUPAY"]),
     (card("6540", 16), ["DISCOVER"]),
-    (card("508500", 16), ["RUPAY"]),
+    (card("508500", 16), []),                 # RuPay 508 sits in Maestro's broad 50: a card in card context only
+    (f"card no {card('508500', 16)}", ["RUPAY"]),
     (card("62", 19), ["UNIONPAY"]),
     (" ".join(card("4", 16)[i:i + 4] for i in range(0, 16, 4)), ["VISA"]),
     ("-".join(card("4", 16)[i:i + 4] for i in range(0, 16, 4)), ["VISA"]),
@@ -52,6 +53,7 @@ def bad_check(number: str) -> str:
     ("x" + card("4", 12), []),                       # too short
     ("+91 98765 43210", []),                         # a phone number
     (card("4", 13), []),                             # 13-digit Visa: retired; EAN-13 barcodes pass Luhn
+    (f"credit card: {card('4', 13)}", ["VISA"]),     # ... but after a card word it is one
     ("+" + card("4", 16), []),                       # E.164-shaped: a phone number
     ("a" + card("4", 16), []),                       # glued to letters: part of a token or hash
     (card("4", 16) + "f3", []),

@@ -1,4 +1,8 @@
-"""EMAIL_ADDRESS: local@domain whose domain ends in a real public suffix (tldextract's bundled list, offline)."""
+"""EMAIL_ADDRESS: local@domain whose domain ends in a real public suffix (tldextract's bundled list, offline).
+
+``@user@instance.social`` is a fediverse (Mastodon) handle, not a mailbox: a
+match right after an ``@`` is dropped.
+"""
 
 from __future__ import annotations
 
@@ -20,6 +24,9 @@ class EmailRecognizer(ValueRecognizer):
         # A made-up suffix (user@host.local, a@b.invalid) is still shaped like an address: weak.
         Pattern("address", rf"(?<![\w.!#$%&'*+/=?^`{{|}}~-]){_LOCAL}@{_DOMAIN}(?![\w-])", WEAK, validated=STRONG),
     )
+
+    def invalidate_context(self, text: str, start: int, end: int) -> bool:
+        return start > 0 and text[start - 1] == "@"
 
     def validate_result(self, pattern_text: str) -> bool | None:
         # No suffix: keep the weak shape score rather than dropping (internal hosts exist).

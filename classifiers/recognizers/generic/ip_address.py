@@ -6,7 +6,11 @@ after a product token (``name/``), a ``v`` or a version/build/release word is
 dropped, and so is a zero-padded form (``01.02.03.04``, which ipaddress
 rejects). A public or private client address is strong; a single-digit quad
 (``1.2.0.0``, more often a version than an address) and the special addresses
-(loopback, unspecified, broadcast, multicast) are weak.
+(loopback, unspecified, broadcast, multicast) are weak. So are four pairs of
+digits (``40.32.25.55``): that is how France and Belgium write phone numbers,
+and a client address happens to have four two-digit parts about once in 70; a
+weak score never decides a column alone (classifiers/decide.py), so a
+``Phone`` or ``Fax`` column of dotted pairs is not IP_ADDRESS.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ _VERSIONISH = re.compile(
     r"(?:\b(?:v|ver|version|versions|build|release|rel|firmware|fw|os|sdk|api|app|update|patch|kernel|edition)"
     r"\s*[:=#]?\s*|[A-Za-z][\w.-]*/|\bv)$", re.IGNORECASE)
 _SMALL_QUAD = re.compile(r"^\d\.\d\.\d\.\d$")
+_PAIRS = re.compile(r"^\d\d\.\d\d\.\d\d\.\d\d$")
 
 
 class IpAddressRecognizer(ValueRecognizer):
@@ -53,7 +58,7 @@ class IpAddressRecognizer(ValueRecognizer):
 
 
 def _special(found: str) -> bool:
-    if _SMALL_QUAD.match(found):
+    if _SMALL_QUAD.match(found) or _PAIRS.match(found):
         return True
     ip = ipaddress.ip_address(found)
     return ip.is_loopback or ip.is_unspecified or ip.is_multicast or ip.is_reserved or ip.is_link_local or (

@@ -4,6 +4,8 @@ Presidio's URL patterns also match any ``word.tld`` (``user.name``, ``setup.py``
 ``data.in``); here a bare domain needs a path or ``www.`` to count beyond weak,
 and its suffix must be a real one. A site-relative path (``/pricing``) is only
 very weak: it agrees with a ``landing_page`` column name and proves nothing alone.
+An XML namespace or schema location (``xmlns="http://schemas..."``) names a
+vocabulary, not a page anyone visited: it is not a URL of this type.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from classifiers.recognizers.strength import MEDIUM, STRONG, VERY_WEAK, WEAK
 _HOST = r"(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+[^\W\d_]{2,63}"
 _PATH = r"""(?:[/?#][^\s<>"'`]*)"""
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+#: what comes right before a namespace URI in XML: xmlns="...", xmlns:p='...', schemaLocation="..."
+_NAMESPACE = re.compile(r"""(?:xmlns(?::[\w.-]+)?|schemaLocation|targetNamespace)\s*=\s*["']$""", re.IGNORECASE)
 
 
 class UrlRecognizer(ValueRecognizer):
@@ -33,6 +37,9 @@ class UrlRecognizer(ValueRecognizer):
         Pattern("domain", _HOST, VERY_WEAK, validated=WEAK, whole=True, flags=re.IGNORECASE),
         Pattern("site path", r"/(?:[\w\-.~%!$&'()*+,;=:@]+/?)*(?:\?[^\s#]*)?(?:#\S*)?", VERY_WEAK, whole=True),
     )
+
+    def invalidate_context(self, text: str, start: int, end: int) -> bool:
+        return _NAMESPACE.search(text, max(0, start - 40), start) is not None
 
     def validate_result(self, pattern_text: str) -> bool | None:
         if pattern_text.startswith("/"):

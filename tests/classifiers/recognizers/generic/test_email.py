@@ -12,6 +12,7 @@ NONE = 0.0
 
 @pytest.mark.parametrize("text,score,found", [
     ("ravi.kumar@gmail.com", STRONG, "ravi.kumar@gmail.com"),
+    ("@RepDonBeyer@mas.to", NONE, ""),                               # issue 10: a Mastodon handle, not a mailbox
     ("priya_s+orders@yahoo.co.in", STRONG, "priya_s+orders@yahoo.co.in"),
     ("Contact: anna.mueller@firma.de, thanks", STRONG, "anna.mueller@firma.de"),
     ('{"email": "bo@example.org"}', STRONG, "bo@example.org"),

@@ -23,6 +23,9 @@ NONE = 0.0
     ("0.0.0.0", WEAK, "0.0.0.0"),
     ("::1", WEAK, "::1"),
     ("8.8.8.8", WEAK, "8.8.8.8"),                                 # single-digit quads read as versions too
+    ("40.32.25.55", WEAK, "40.32.25.55"),                         # issue 10: a French phone, four pairs
+    ("Tel. 88.60.15.31", WEAK, "88.60.15.31"),
+    ("40.32.2555", NONE, ""),                                     # three parts: never an IPv4
     # near-misses: versions and builds
     ("v1.2.3.4", NONE, ""),
     ("version 10.0.19045.3570", NONE, ""),

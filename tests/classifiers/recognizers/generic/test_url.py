@@ -12,6 +12,8 @@ NONE = 0.0
 
 @pytest.mark.parametrize("text,score,found", [
     ("https://scalejet.in/blog/gst-invoicing-basics", STRONG, "https://scalejet.in/blog/gst-invoicing-basics"),
+    ('<Resume xmlns="http://schemas.microsoft.com/sqlserver/2004/07/resume">', NONE, ""),  # issue 10: a namespace
+    ("<p:x xmlns:p='https://example.com/ns/1'/>", NONE, ""),
     ("see https://www.google.com/search?q=kurta.", STRONG, "https://www.google.com/search?q=kurta"),
     ("http://192.168.1.10:8080/admin", STRONG, "http://192.168.1.10:8080/admin"),
     ("http://localhost:3000/callback", MEDIUM, "http://localhost:3000/callback"),

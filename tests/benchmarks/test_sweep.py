@@ -1,0 +1,42 @@
+"""The sweep benchmark's data and anchors on a small scale: what it plants, pdd finds, and nothing else."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from benchmarks import sweep
+from pipeline.config import Config, PathSourceConfig, SqlSourceConfig
+from pipeline.scan import Scanner
+
+ROWS = 2000
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return sweep.build(tmp_path_factory.mktemp("bench"), ROWS)
+
+
+def test_pdd_finds_every_planted_card_and_no_decoy(files: dict[str, Path]) -> None:
+    sources = {"sqlite": SqlSourceConfig(name="sqlite", kind="sql", url=f"sqlite:///{files['sqlite']}"),
+               **{k: PathSourceConfig(name=k, kind="logs", path=str(files[k]))
+                  for k in ("plain", "jsonl", "access", "gzip")}}
+    cfg = Config(as_of="2026-11-24", base_dir=files["sqlite"].parent, sources=list(sources.values()))
+    scanner = Scanner(cfg)
+    for name, src in sources.items():
+        rows, keys = sweep.pdd_scan(scanner, src)
+        assert rows == ROWS, name
+        assert keys == sweep.expected_keys(name, ROWS), name
+
+
+def test_anchors_see_the_planted_cards(files: dict[str, Path]) -> None:
+    # The anchors check Luhn only: they count the planted cards and the Luhn-valid decoys and order ids.
+    planted = len(sweep.planted_at(ROWS))
+    assert sweep.naive_file(files["jsonl"]) >= planted + ROWS // 1000
+    assert sweep.naive_sqlite(files["sqlite"]) >= planted
+    assert sweep.read_file(files["gzip"]) == files["jsonl"].stat().st_size
+    if shutil.which("rg"):
+        assert sweep.rg_luhn(None, files["jsonl"]) == sweep.naive_file(files["jsonl"])
+        assert sweep.rg_luhn(None, files["gzip"]) == sweep.naive_file(files["jsonl"])

@@ -1,0 +1,159 @@
+"""The distributed path for real: the scan DAG on Airflow's CeleryExecutor.
+
+Redis on 127.0.0.1:6379 is the broker (a database number and a queue of this
+test's own), a fresh PostgreSQL database the metadata database and the Celery
+result backend; api-server, scheduler, dag-processor and two Celery workers run
+as separate processes on free ports. The triggered run's report must equal the
+CLI's for the same config, and both workers must have run tasks. Everything it
+starts is stopped, and its Redis database flushed, at the end.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from pipeline.demo.generate import generate
+from tests.conftest import IN_CI
+from tests.dags.conftest import REPO, airflow_env
+from tests.dags.test_dag_run import _comparable
+from tests.dags.test_scheduled_run import Api, _free_port
+from tests.helpers import leaks_in_tree
+
+pytestmark = pytest.mark.slow
+
+pytest.importorskip("airflow.providers.celery", reason="the Celery provider is in the airflow extra")
+
+REDIS = ("127.0.0.1", 6379)
+REDIS_DB = 13  # this test's own; flushed before and after
+WORKERS = ("pdd-w1", "pdd-w2")
+
+
+def _redis() -> object:
+    redis = pytest.importorskip("redis", reason="the Celery provider's redis extra")
+    client = redis.Redis(host=REDIS[0], port=REDIS[1], db=REDIS_DB, socket_connect_timeout=2)
+    try:
+        client.ping()
+    except redis.exceptions.ConnectionError:
+        msg = f"Redis is not running on {REDIS[0]}:{REDIS[1]}"
+        if IN_CI:
+            pytest.fail(f"{msg}; CI=true requires it")
+        pytest.skip(msg)
+    return client
+
+
+def _stop(procs: list[subprocess.Popen]) -> None:
+    for p in procs:
+        try:
+            os.killpg(p.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+    for p in procs:
+        try:
+            p.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(p.pid, signal.SIGKILL)
+            p.wait(timeout=10)
+
+
+@pytest.fixture
+def celery_cluster(pg_database: str, tmp_path: Path) -> Iterator[tuple[Api, Path, object]]:
+    client = _redis()
+    client.flushdb()  # type: ignore[attr-defined]
+    manifest = generate(tmp_path / "data")
+    manifest.config.write_text(manifest.config.read_text() + "schedule: null\n")
+    port = _free_port()
+    url = sa.make_url(pg_database).set(drivername="postgresql+psycopg")
+    db = url.render_as_string(hide_password=False)
+    queue = f"pdd-test-{secrets.token_hex(4)}"  # no stray worker elsewhere can take these tasks
+    env = airflow_env(tmp_path / "home", manifest.config, tmp_path / "reports", db_url=db)
+    env.update({
+        "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN_ASYNC": db,
+        "AIRFLOW__CORE__EXECUTOR": "CeleryExecutor",
+        "AIRFLOW__CORE__HOSTNAME_CALLABLE": "tests.dags.worker_name.hostname",
+        "AIRFLOW__CELERY__BROKER_URL": f"redis://{REDIS[0]}:{REDIS[1]}/{REDIS_DB}",
+        "AIRFLOW__CELERY__RESULT_BACKEND": f"db+{db}",
+        "AIRFLOW__CELERY__WORKER_PREFETCH_MULTIPLIER": "1",
+        "AIRFLOW__OPERATORS__DEFAULT_QUEUE": queue,
+        "AIRFLOW__CORE__EXECUTION_API_SERVER_URL": f"http://127.0.0.1:{port}/execution/",
+        "AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_ALL_ADMINS": "True",
+        "AIRFLOW__API_AUTH__JWT_SECRET": secrets.token_hex(16),
+        "AIRFLOW__DAG_PROCESSOR__REFRESH_INTERVAL": "5",
+        "AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT": str(_free_port()),
+        "AIRFLOW__SCHEDULER__ENABLE_HEALTH_CHECK": "False",
+    })
+    airflow = [sys.executable, "-m", "airflow"]
+    for cmd in (["db", "migrate"], ["pools", "set", "pdd_app_db", "2", "pdd scans of app_db"]):
+        proc = subprocess.run(airflow + cmd, env=env, capture_output=True, text=True, timeout=300, cwd=REPO)
+        assert proc.returncode == 0, proc.stderr[-3000:]
+    logs = tmp_path / "proc-logs"
+    logs.mkdir()
+    procs: list[subprocess.Popen] = []
+
+    def start(name: str, cmd: list[str], extra: dict[str, str] | None = None) -> None:
+        out = (logs / f"{name}.log").open("w")
+        procs.append(subprocess.Popen(airflow + cmd, env={**env, **(extra or {})}, stdout=out,
+                                      stderr=subprocess.STDOUT, start_new_session=True, cwd=REPO))
+
+    try:
+        start("api-server", ["api-server", "--port", str(port), "--host", "127.0.0.1"])
+        start("scheduler", ["scheduler"])
+        start("dag-processor", ["dag-processor"])
+        for name in WORKERS:
+            start(name, ["celery", "worker", "--concurrency", "2", "--queues", queue,
+                         "--celery-hostname", f"{name}@%h", "--skip-serve-logs"],
+                  {"PDD_TEST_WORKER": name, "AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT": str(_free_port())})
+        api = Api(f"http://127.0.0.1:{port}")
+        api.wait_up(120)
+        api.token = api.call("GET", "/auth/token")["access_token"]
+        yield api, tmp_path, manifest
+    finally:
+        _stop(procs)
+        client.flushdb()  # type: ignore[attr-defined]
+
+
+def test_celery_run_equals_cli_report(celery_cluster: tuple) -> None:
+    api, tmp_path, manifest = celery_cluster
+    deadline = time.monotonic() + 120
+    while True:  # the dag-processor has to parse the DAG first
+        try:
+            api.call("PATCH", "/api/v2/dags/pdd_scan", {"is_paused": False})
+            break
+        except urllib.error.HTTPError as exc:
+            if exc.code != 404 or time.monotonic() > deadline:
+                raise
+            time.sleep(2)
+    run_id = api.call("POST", "/api/v2/dags/pdd_scan/dagRuns", {"logical_date": None, "conf": {}})["dag_run_id"]
+    path = f"/api/v2/dags/pdd_scan/dagRuns/{urllib.parse.quote(run_id)}"
+    deadline = time.monotonic() + 600
+    while (state := api.call("GET", path)["state"]) not in ("success", "failed") and time.monotonic() < deadline:
+        time.sleep(3)
+    tis = api.call("GET", f"{path}/taskInstances?limit=200")["task_instances"]
+    states = {(t["task_id"], t["map_index"]): t["state"] for t in tis}
+    # The planted violations fail the run at its gate, after the report was written.
+    assert state == "failed", states
+    assert states[("gate", -1)] == "failed" and states[("report", -1)] == "success"
+    assert all(s == "success" for (t, _), s in states.items() if t != "gate"), states
+    # Both Celery workers ran tasks (each reports its own name as the task's hostname).
+    assert {t["hostname"] for t in tis if t["state"] in ("success", "failed")} == set(WORKERS)
+
+    celery_report = json.loads((tmp_path / "reports" / "latest" / "report.json").read_text())
+    cli = subprocess.run([sys.executable, "-m", "pipeline.cli", "scan", str(manifest.config), "--out",
+                          str(tmp_path / "cli"), "-q"], capture_output=True, text=True, cwd=REPO, timeout=600)
+    assert cli.returncode == 1, cli.stderr[-2000:]
+    cli_report = json.loads((tmp_path / "cli" / "report.json").read_text())
+    assert _comparable(celery_report) == _comparable(cli_report)
+    assert leaks_in_tree(tmp_path / "home" / "logs", manifest.card_numbers) == {}
+    assert leaks_in_tree(tmp_path / "proc-logs", manifest.card_numbers) == {}
