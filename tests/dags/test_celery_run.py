@@ -16,9 +16,6 @@ import secrets
 import signal
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -126,21 +123,7 @@ def celery_cluster(pg_database: str, tmp_path: Path) -> Iterator[tuple[Api, Path
 
 def test_celery_run_equals_cli_report(celery_cluster: tuple) -> None:
     api, tmp_path, manifest = celery_cluster
-    deadline = time.monotonic() + 120
-    while True:  # the dag-processor has to parse the DAG first
-        try:
-            api.call("PATCH", "/api/v2/dags/pdd_scan", {"is_paused": False})
-            break
-        except urllib.error.HTTPError as exc:
-            if exc.code != 404 or time.monotonic() > deadline:
-                raise
-            time.sleep(2)
-    run_id = api.call("POST", "/api/v2/dags/pdd_scan/dagRuns", {"logical_date": None, "conf": {}})["dag_run_id"]
-    path = f"/api/v2/dags/pdd_scan/dagRuns/{urllib.parse.quote(run_id)}"
-    deadline = time.monotonic() + 600
-    while (state := api.call("GET", path)["state"]) not in ("success", "failed") and time.monotonic() < deadline:
-        time.sleep(3)
-    tis = api.call("GET", f"{path}/taskInstances?limit=200")["task_instances"]
+    _, state, tis = api.run_scan()
     states = {(t["task_id"], t["map_index"]): t["state"] for t in tis}
     # The planted violations fail the run at its gate, after the report was written.
     assert state == "failed", states

@@ -58,6 +58,25 @@ class Api:
                     raise
                 time.sleep(1)
 
+    def run_scan(self) -> tuple[str, str, list[dict]]:
+        """Unpause pdd_scan (once the dag-processor has parsed it), trigger a run and wait for it to end:
+        (run id, final state, its task instances)."""
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                self.call("PATCH", "/api/v2/dags/pdd_scan", {"is_paused": False})
+                break
+            except urllib.error.HTTPError as exc:
+                if exc.code != 404 or time.monotonic() > deadline:
+                    raise
+                time.sleep(2)
+        run_id = self.call("POST", "/api/v2/dags/pdd_scan/dagRuns", {"logical_date": None, "conf": {}})["dag_run_id"]
+        path = f"/api/v2/dags/pdd_scan/dagRuns/{urllib.parse.quote(run_id)}"
+        deadline = time.monotonic() + 600
+        while (state := self.call("GET", path)["state"]) not in ("success", "failed") and time.monotonic() < deadline:
+            time.sleep(3)
+        return run_id, state, self.call("GET", f"{path}/taskInstances?limit=200")["task_instances"]
+
 
 @pytest.fixture
 def airflow_cluster(pg_database: str, tmp_path: Path) -> Iterator[tuple[Api, Path, object]]:
@@ -108,25 +127,8 @@ def airflow_cluster(pg_database: str, tmp_path: Path) -> Iterator[tuple[Api, Pat
 
 def test_triggered_run_writes_the_report(airflow_cluster: tuple) -> None:
     api, tmp_path, manifest = airflow_cluster
-    deadline = time.monotonic() + 120
-    while True:  # the dag-processor has to parse the DAG first
-        try:
-            api.call("PATCH", "/api/v2/dags/pdd_scan", {"is_paused": False})
-            break
-        except urllib.error.HTTPError as exc:
-            if exc.code != 404 or time.monotonic() > deadline:
-                raise
-            time.sleep(2)
-    run = api.call("POST", "/api/v2/dags/pdd_scan/dagRuns", {"logical_date": None, "conf": {}})
-    run_id = run["dag_run_id"]
-    deadline = time.monotonic() + 600
-    while True:
-        state = api.call("GET", f"/api/v2/dags/pdd_scan/dagRuns/{urllib.parse.quote(run_id)}")["state"]
-        if state in ("success", "failed") or time.monotonic() > deadline:
-            break
-        time.sleep(3)
-    tis = api.call("GET", f"/api/v2/dags/pdd_scan/dagRuns/{urllib.parse.quote(run_id)}/taskInstances?limit=200")
-    states = {(t["task_id"], t["map_index"]): t["state"] for t in tis["task_instances"]}
+    run_id, state, tis = api.run_scan()
+    states = {(t["task_id"], t["map_index"]): t["state"] for t in tis}
     # The planted violations fail the run at its gate, after the report was written and published.
     assert state == "failed", states
     assert states[("gate", -1)] == "failed" and states[("report", -1)] == "success"
