@@ -11,9 +11,7 @@ starts is stopped, and its Redis database flushed, at the end.
 from __future__ import annotations
 
 import json
-import os
 import secrets
-import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -26,7 +24,7 @@ from pipeline.demo.generate import generate
 from tests.conftest import IN_CI
 from tests.dags.conftest import REPO, airflow_env
 from tests.dags.test_dag_run import _comparable
-from tests.dags.test_scheduled_run import Api, _free_port
+from tests.dags.test_scheduled_run import Api, _free_port, stop_processes
 from tests.helpers import leaks_in_tree
 
 pytestmark = pytest.mark.slow
@@ -49,20 +47,6 @@ def _redis() -> object:
             pytest.fail(f"{msg}; CI=true requires it")
         pytest.skip(msg)
     return client
-
-
-def _stop(procs: list[subprocess.Popen]) -> None:
-    for p in procs:
-        try:
-            os.killpg(p.pid, signal.SIGTERM)
-        except ProcessLookupError:
-            pass
-    for p in procs:
-        try:
-            p.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(p.pid, signal.SIGKILL)
-            p.wait(timeout=10)
 
 
 @pytest.fixture
@@ -117,7 +101,7 @@ def celery_cluster(pg_database: str, tmp_path: Path) -> Iterator[tuple[Api, Path
         api.token = api.call("GET", "/auth/token")["access_token"]
         yield api, tmp_path, manifest
     finally:
-        _stop(procs)
+        stop_processes(procs)
         client.flushdb()  # type: ignore[attr-defined]
 
 

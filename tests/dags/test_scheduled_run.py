@@ -78,6 +78,21 @@ class Api:
         return run_id, state, self.call("GET", f"{path}/taskInstances?limit=200")["task_instances"]
 
 
+def stop_processes(procs: list[subprocess.Popen]) -> None:
+    """SIGTERM each server's process group, then SIGKILL what is still there after 30 s."""
+    for p in procs:
+        try:
+            os.killpg(p.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+    for p in procs:
+        try:
+            p.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(p.pid, signal.SIGKILL)
+            p.wait(timeout=10)
+
+
 @pytest.fixture
 def airflow_cluster(pg_database: str, tmp_path: Path) -> Iterator[tuple[Api, Path, object]]:
     manifest = generate(tmp_path / "data")
@@ -113,16 +128,7 @@ def airflow_cluster(pg_database: str, tmp_path: Path) -> Iterator[tuple[Api, Pat
         api.token = api.call("GET", "/auth/token")["access_token"]
         yield api, tmp_path, manifest
     finally:
-        for p in procs:
-            try:
-                os.killpg(p.pid, signal.SIGTERM)
-            except ProcessLookupError:
-                pass
-        for p in procs:
-            try:
-                p.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(p.pid, signal.SIGKILL)
+        stop_processes(procs)
 
 
 def test_triggered_run_writes_the_report(airflow_cluster: tuple) -> None:
