@@ -22,9 +22,9 @@ import sqlalchemy as sa
 
 from pipeline.demo.generate import generate
 from tests.conftest import IN_CI
-from tests.dags.conftest import REPO, airflow_env
+from tests.dags.conftest import REPO
 from tests.dags.test_dag_run import _comparable
-from tests.dags.test_scheduled_run import Api, _free_port, stop_processes
+from tests.dags.test_scheduled_run import Api, _free_port, server_env, stop_processes
 from tests.helpers import leaks_in_tree
 
 pytestmark = pytest.mark.slow
@@ -56,29 +56,17 @@ def celery_cluster(pg_database: str, tmp_path: Path) -> Iterator[tuple[Api, Path
     manifest = generate(tmp_path / "data")
     manifest.config.write_text(manifest.config.read_text() + "schedule: null\n")
     port = _free_port()
-    url = sa.make_url(pg_database).set(drivername="postgresql+psycopg")
-    db = url.render_as_string(hide_password=False)
+    db = sa.make_url(pg_database).set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
     queue = f"pdd-test-{secrets.token_hex(4)}"  # no stray worker elsewhere can take these tasks
-    env = airflow_env(tmp_path / "home", manifest.config, tmp_path / "reports", db_url=db)
-    env.update({
-        "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN_ASYNC": db,
+    env = server_env(tmp_path, manifest.config, pg_database, port, {
         "AIRFLOW__CORE__EXECUTOR": "CeleryExecutor",
         "AIRFLOW__CORE__HOSTNAME_CALLABLE": "tests.dags.worker_name.hostname",
         "AIRFLOW__CELERY__BROKER_URL": f"redis://{REDIS[0]}:{REDIS[1]}/{REDIS_DB}",
         "AIRFLOW__CELERY__RESULT_BACKEND": f"db+{db}",
         "AIRFLOW__CELERY__WORKER_PREFETCH_MULTIPLIER": "1",
         "AIRFLOW__OPERATORS__DEFAULT_QUEUE": queue,
-        "AIRFLOW__CORE__EXECUTION_API_SERVER_URL": f"http://127.0.0.1:{port}/execution/",
-        "AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_ALL_ADMINS": "True",
-        "AIRFLOW__API_AUTH__JWT_SECRET": secrets.token_hex(16),
-        "AIRFLOW__DAG_PROCESSOR__REFRESH_INTERVAL": "5",
-        "AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT": str(_free_port()),
-        "AIRFLOW__SCHEDULER__ENABLE_HEALTH_CHECK": "False",
     })
     airflow = [sys.executable, "-m", "airflow"]
-    for cmd in (["db", "migrate"], ["pools", "set", "pdd_app_db", "2", "pdd scans of app_db"]):
-        proc = subprocess.run(airflow + cmd, env=env, capture_output=True, text=True, timeout=300, cwd=REPO)
-        assert proc.returncode == 0, proc.stderr[-3000:]
     logs = tmp_path / "proc-logs"
     logs.mkdir()
     procs: list[subprocess.Popen] = []

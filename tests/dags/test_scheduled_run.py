@@ -22,7 +22,7 @@ import pytest
 import sqlalchemy as sa
 
 from pipeline.demo.generate import generate
-from tests.dags.conftest import airflow_env
+from tests.dags.conftest import REPO, airflow_env
 from tests.helpers import leaks_in_tree
 
 pytestmark = pytest.mark.slow
@@ -78,6 +78,28 @@ class Api:
         return run_id, state, self.call("GET", f"{path}/taskInstances?limit=200")["task_instances"]
 
 
+def server_env(tmp_path: Path, config: Path, pg_database: str, port: int, extra: dict[str, str]) -> dict[str, str]:
+    """The environment of an Airflow deployment on loopback (api-server on ``port``, PostgreSQL metadata DB),
+    its database migrated and the demo's pool created."""
+    db = sa.make_url(pg_database).set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
+    env = airflow_env(tmp_path / "home", config, tmp_path / "reports", db_url=db)
+    env.update({
+        "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN_ASYNC": db,
+        "AIRFLOW__CORE__EXECUTION_API_SERVER_URL": f"http://127.0.0.1:{port}/execution/",
+        "AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_ALL_ADMINS": "True",
+        "AIRFLOW__API_AUTH__JWT_SECRET": secrets.token_hex(16),
+        "AIRFLOW__DAG_PROCESSOR__REFRESH_INTERVAL": "5",
+        "AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT": str(_free_port()),
+        "AIRFLOW__SCHEDULER__ENABLE_HEALTH_CHECK": "False",
+        **extra,
+    })
+    for cmd in (["db", "migrate"], ["pools", "set", "pdd_app_db", "2", "pdd scans of app_db"]):
+        proc = subprocess.run([sys.executable, "-m", "airflow", *cmd], env=env, capture_output=True, text=True,
+                              timeout=300, cwd=REPO)
+        assert proc.returncode == 0, proc.stderr[-3000:]
+    return env
+
+
 def stop_processes(procs: list[subprocess.Popen]) -> None:
     """SIGTERM each server's process group, then SIGKILL what is still there after 30 s."""
     for p in procs:
@@ -98,22 +120,8 @@ def airflow_cluster(pg_database: str, tmp_path: Path) -> Iterator[tuple[Api, Pat
     manifest = generate(tmp_path / "data")
     manifest.config.write_text(manifest.config.read_text() + "schedule: null\n")
     port = _free_port()
-    db = sa.make_url(pg_database).set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
-    env = airflow_env(tmp_path / "home", manifest.config, tmp_path / "reports", db_url=db)
-    env.update({
-        "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN_ASYNC": db,
-        "AIRFLOW__CORE__EXECUTOR": "LocalExecutor",
-        "AIRFLOW__CORE__EXECUTION_API_SERVER_URL": f"http://127.0.0.1:{port}/execution/",
-        "AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_ALL_ADMINS": "True",
-        "AIRFLOW__API_AUTH__JWT_SECRET": secrets.token_hex(16),
-        "AIRFLOW__DAG_PROCESSOR__REFRESH_INTERVAL": "5",
-        "AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT": str(_free_port()),
-        "AIRFLOW__SCHEDULER__ENABLE_HEALTH_CHECK": "False",
-    })
+    env = server_env(tmp_path, manifest.config, pg_database, port, {"AIRFLOW__CORE__EXECUTOR": "LocalExecutor"})
     airflow = [sys.executable, "-m", "airflow"]
-    for cmd in (["db", "migrate"], ["pools", "set", "pdd_app_db", "2", "pdd scans of app_db"]):
-        proc = subprocess.run(airflow + cmd, env=env, capture_output=True, text=True, timeout=300)
-        assert proc.returncode == 0, proc.stderr[-3000:]
     procs = []
     logs = tmp_path / "proc-logs"
     logs.mkdir()
