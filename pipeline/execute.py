@@ -362,3 +362,8 @@ class _Pool:
                 p.terminate()
         for p in processes:
             p.join(timeout=5)
+        # Let the pool's manager thread see its workers gone and close its wake-up pipe now: left running, it
+        # races the interpreter's exit hook, which then writes to the closing pipe and prints a traceback.
+        manager = getattr(executor, "_executor_manager_thread", None)
+        if manager is not None:
+            manager.join(timeout=10)
