@@ -39,6 +39,21 @@ NONE = 0.0
     ("10:22:33", NONE, ""),                                       # a time
     ("00:1A:2B:3C:4D:5E", NONE, ""),                              # a MAC address
     ("std::vector", NONE, ""),
+    # issue 10: a socket address written host/ip:port (Java, Hadoop) is an address, not Product/version
+    ("Old: build-node-7/10.40.12.9:9000 New: build-node-7:9000", STRONG, "10.40.12.9"),
+    ("Connecting to ResourceManager at rm-host/172.20.3.14:8030", STRONG, "172.20.3.14"),
+    ("Chrome/120.0.0.0 Safari/537.36", NONE, ""),                 # no port: still a version
+    # issue 10: network numbers, broadcasts, masks and prefixes are not a host's address
+    ("detected an available network connection on network 10.128.0.0 via interface ee0", NONE, ""),
+    ("on subnet 172.16.40.0", NONE, ""),
+    ("netmask: 255.255.240.0", NONE, ""),
+    ("route add 10.96.0.0 dev eth1", WEAK, "10.96.0.0"),            # ends in .0: a network number
+    ("5.5.224.0", WEAK, "5.5.224.0"),
+    ("allow 192.168.10.0/24", WEAK, "192.168.10.0"),
+    ("allow 10.20.30.40/32", WEAK, "10.20.30.40"),                  # a prefix length: a range, not a visitor
+    ("192.168.1.255", WEAK, "192.168.1.255"),                     # broadcast
+    ("255.255.255.0", WEAK, "255.255.255.0"),
+    ("ntp server 10.100.22.250 responded", STRONG, "10.100.22.250"),
 ])
 def test_ip_address(text: str, score: float, found: str, scored) -> None:
     assert scored(IpAddressRecognizer, text) == (score, found)
