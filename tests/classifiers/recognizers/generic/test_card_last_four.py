@@ -29,6 +29,14 @@ NONE = 0.0
     ("order 4242 shipped", NONE, ""),              # four digits in text without an "ending" word
     ("12/2024", NONE, ""),
     ("ID-4242", NONE, ""),
+    # issue 10: a masked-looking placeholder among other numbers is not a masked card
+    ("Fan speeds ( 3552 3534 3375 **** 3515 3479 )", NONE, ""),
+    ("temps 41 **** 44 46", NONE, ""),
+    ("readings 1200 1180 **** 1175", NONE, ""),
+    ("3375 **** 3515", NONE, ""),                  # 12 digits and masks: shorter than any card
+    ("4111 **** **** 1111", STRONG, "4111 **** **** 1111"),
+    ("paid with **** 4242 on 2026-11-02", STRONG, "**** 4242"),
+    ("card **** 4242, exp 12/27", STRONG, "**** 4242"),
 ])
 def test_card_last_four(text: str, score: float, found: str, scored) -> None:
     assert scored(CardLastFourRecognizer, text) == (score, found)
