@@ -11,7 +11,10 @@ For each type T that a field's name or values point to:
    never fills, full at ``FULL_RATE_TEXT``. The larger of the two readings counts.
    - Sparse strong evidence is not averaged away: when ``SPARSE_MIN_HITS``
      values hold a strong (>= ``STRONG_SCORE``) match inside longer text,
-     support is at least ``SPARSE_SUPPORT`` however many values did not hit.
+     support is at least ``SPARSE_SUPPORT`` however many values did not hit,
+     and the strength is at least that of those strong matches however many
+     other values hit only weakly (a log whose lines say ``for user root`` a
+     few times and ``src@host`` often).
    - Weak guesses repeated over many values do not win: a weak score (0.3)
      stays below the threshold on every value of a column, and whole-value
      hits in a minority of a column (a few version strings shaped like IPs)
@@ -80,6 +83,7 @@ class TypeHits:
     inside: int = 0
     inside_sum: float = 0.0
     strong_inside: int = 0
+    strong_inside_sum: float = 0.0
 
     def add(self, score: float, weight: int = 1, validator: str | None = None, inside: bool = False) -> None:
         self.hits += weight
@@ -91,6 +95,7 @@ class TypeHits:
             self.inside_sum += score * weight
             if score >= STRONG_SCORE:
                 self.strong_inside += weight
+                self.strong_inside_sum += score * weight
 
     @property
     def strength(self) -> float:
@@ -117,9 +122,11 @@ def value_confidence(h: TypeHits, examined: int) -> float:
         return 0.0
     column = h.strength * min(1.0, (h.hits / examined) / FULL_RATE)
     text_support = min(1.0, (h.inside / examined) / FULL_RATE_TEXT)
+    sparse = 0.0
     if h.strong_inside >= SPARSE_MIN_HITS:
         text_support = max(text_support, SPARSE_SUPPORT)
-    return max(column, h.inside_strength * text_support)
+        sparse = h.strong_inside_sum / h.strong_inside * SPARSE_SUPPORT
+    return max(column, h.inside_strength * text_support, sparse)
 
 
 def _values_contradict(etype: str, phrase: str, h: TypeHits, prof: ValueProfile | None) -> str | None:

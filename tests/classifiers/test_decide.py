@@ -33,6 +33,14 @@ def run(name: str | NameEvidence, examined: int, **by_type: TypeHits) -> dict[st
     return {d.type: d for d in decide(ev, by_type, examined, VALUE_TYPES, THRESHOLD)}
 
 
+def _mixed(*parts: tuple[float, int, bool]) -> TypeHits:
+    """Hits of several strengths in one field: (score, values, inside text)."""
+    h = TypeHits()
+    for score, n, inside in parts:
+        h.add(score, n, None, inside)
+    return h
+
+
 NO_NAME = NameEvidence({}, None, ())
 
 CASES = [
@@ -44,6 +52,10 @@ CASES = [
      {"CREDIT_CARD": hits(VALIDATED, 2, inside=True, validator="Luhn+IIN")}, "CREDIT_CARD", True),
     ("1 strong match inside text is not enough", "body", 200, {"EMAIL_ADDRESS": hits(STRONG, 1, inside=True)},
      "EMAIL_ADDRESS", False),
+    ("2 strong matches in text are not averaged away by many weaker ones", "message", 200,
+     {"USERNAME": _mixed((STRONG, 2, True), (WEAK, 60, True))}, "USERNAME", True),
+    ("... while weak matches alone still do not decide", "message", 200,
+     {"USERNAME": _mixed((STRONG, 1, True), (WEAK, 60, True))}, "USERNAME", False),
     # ... but a few whole values in a column are a coincidence, not a sparse finding
     ("3 IP-shaped versions in an opaque column", "c4", 200, {"IP_ADDRESS": hits(STRONG, 3)}, "IP_ADDRESS", False),
     ("chance Luhn hits in a column of ids", "c7", 200, {"CREDIT_CARD": hits(VALIDATED, 12)}, "CREDIT_CARD", False),
