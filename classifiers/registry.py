@@ -4,9 +4,11 @@ A new entity type touches four places: its recognizer file, one entry here,
 one test table (tests/classifiers/recognizers/...), one row in
 docs/entities.md (kept in agreement by tests/classifiers/test_registry.py).
 
-AGE and USERNAME have no entry: their values (small integers, free-form
-handles) say nothing on their own, and a recognizer that matched only some of
-them would mark a well-named column as contradicted (classifiers/decide.py).
+AGE has no entry: small integers say nothing on their own. USERNAME's
+recognizer reads only the context logs write around an account name
+(``for user root``, ``/home/alice/``, ``alice@build-7``), never a bare handle,
+and USERNAME is not a CONTRADICTING_TYPE, so a well-named column whose bare
+handles it does not match is not marked as contradicted (classifiers/decide.py).
 """
 
 from presidio_analyzer import EntityRecognizer
@@ -43,6 +45,7 @@ from classifiers.recognizers.generic.postal_address import PostalAddressRecogniz
 from classifiers.recognizers.generic.time_zone import TimeZoneRecognizer
 from classifiers.recognizers.generic.url import UrlRecognizer
 from classifiers.recognizers.generic.user_agent import UserAgentRecognizer
+from classifiers.recognizers.generic.username import UsernameRecognizer
 
 #: Types whose recognizers match every well-formed value, so that a column named for the type whose values never
 #: match is evidence against the name (classifiers/decide.py's CONTRADICTED_NAME). For every other type an
@@ -63,6 +66,7 @@ RECOGNIZERS: tuple[type[EntityRecognizer], ...] = (
     CountryRecognizer,
     GeoCoordinatesRecognizer,
     CompanyNameRecognizer,
+    UsernameRecognizer,
     CredentialRecognizer,
     DateOfBirthRecognizer,
     CreditCardRecognizer,
