@@ -39,8 +39,12 @@ For each type T that a field's name or values point to:
    values are rarely names (``PERSON_NAME_SUPPORT``; lookup and catalogue
    tables: kinds, categories, products) is not a person's name. A field with
    nothing to examine (all null, empty, or one placeholder such as ``-``)
-   gets no type from its name at all. Each such decision says why in its
-   evidence; a type asserted with no value evidence is marked ``name_only``.
+   gets no type from its name at all. URLs are judged as a field whatever
+   the name says: a column where nearly every value is another site (a
+   directory of organisations' sites, feeds, contact forms) or one URL that
+   recurs in every text holding one (boilerplate) is not URLs of visits. Each
+   such decision says why in its evidence; a type asserted with no value
+   evidence is marked ``name_only``.
 
 T is asserted when ``c`` reaches the configured threshold. A field with no
 type still reports how many values were examined (FieldDecision.values_sampled),
@@ -150,6 +154,16 @@ def _values_contradict(etype: str, phrase: str, h: TypeHits, prof: ValueProfile 
     return None
 
 
+def _not_visits(prof: ValueProfile) -> str | None:
+    """Why a field's URLs, as a whole, are not URLs of visits (classifiers/values.py), or None."""
+    if prof.url_directory:
+        return (f"values are {prof.url_hosts} different sites in {prof.url_values} values: a directory of sites, "
+                "not visits")
+    if prof.url_boilerplate:
+        return f"the same URL in all {prof.text_url_values} texts that hold one: boilerplate, not a visit"
+    return None
+
+
 def decide(name: NameEvidence, hits: dict[str, TypeHits], examined: int, value_types: frozenset[str],
            threshold: float, profile: ValueProfile | None = None) -> list[EntityDecision]:
     """Decisions for every candidate type (asserted or not), best first."""
@@ -181,6 +195,8 @@ def decide(name: NameEvidence, hits: dict[str, TypeHits], examined: int, value_t
                 conf *= SILENT_NAME
                 evidence.append(f"no value of {examined} matched")
         why = _values_contradict(etype, phrase, h, profile) if n else None
+        if etype == "URL" and not why and profile is not None:
+            why = _not_visits(profile)
         if n and not why and etype == "PERSON_NAME" and phrase == GENERIC_NAME and h.hits:
             # a bare "Name" column whose values are mostly another type (languages, countries) names those
             other = max(((u, x) for u, x in values.items() if u != etype and u in value_types),
