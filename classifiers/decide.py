@@ -39,7 +39,12 @@ For each type T that a field's name or values point to:
    values are rarely names (``PERSON_NAME_SUPPORT``; lookup and catalogue
    tables: kinds, categories, products) is not a person's name. A field with
    nothing to examine (all null, empty, or one placeholder such as ``-``)
-   gets no type from its name at all. URLs are judged as a field whatever
+   gets no type from its name at all. The other way round, a column of at
+   least ``NAMES_MIN`` values nearly all of which (``FULL_RATE``) are
+   multi-word names the lists confirm is a column of person names whatever
+   its name says: its mean score is read one band up (a weak match proves
+   little alone, most of a column of them does) and a not-personal head
+   (``ballotpedia_id``) does not mark it down. URLs are judged as a field whatever
    the name says: a column where nearly every value is another site (a
    directory of organisations' sites, feeds, contact forms) or one URL that
    recurs in every text holding one (boilerplate) is not URLs of visits. Each
@@ -56,6 +61,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from classifiers.column_names import NameEvidence
+from classifiers.recognizers.strength import MEDIUM, STRONG, WEAK
 from classifiers.values import ValueProfile
 
 FULL_RATE = 0.8
@@ -67,6 +73,8 @@ NEGATIVE_NAME = 0.4
 CONTRADICTED_NAME = 0.3
 SILENT_NAME = 0.7
 MIN_EXAMINED = 5
+#: least values for a column-wide reading of names (classifiers.decide._names_column)
+NAMES_MIN = 20
 #: Least share of a field's values the name recognizer must confirm for PERSON_NAME: for a bare
 #: generic ``name`` (of a product, a kind, a shop, a person?) and for any person-name phrase.
 PERSON_NAME_SUPPORT = {"generic": 0.2, "specific": 0.05}
@@ -154,6 +162,25 @@ def _values_contradict(etype: str, phrase: str, h: TypeHits, prof: ValueProfile 
     return None
 
 
+def _names_column(h: TypeHits, examined: int, prof: ValueProfile | None) -> bool:
+    """Nearly every value is a whole full name the name lists confirm: a column of person names.
+
+    One weakly scored value proves little (``Jackson`` the city, ``Rose Gold`` the colour); most of a
+    column of multi-word values agreeing with the lists does, whatever the column is called (an
+    ``_id`` column of names: ``ballotpedia_id``, ``wikipedia_id``)."""
+    return (prof is not None and examined >= NAMES_MIN and h.hits >= FULL_RATE * examined
+            and h.inside <= (1 - FULL_RATE) * h.hits and prof.multiword >= FULL_RATE and not prof.numbers)
+
+
+def _one_band_up(strength: float) -> float:
+    """A mean score read one named band higher (WEAK -> MEDIUM, MEDIUM -> STRONG), linearly between bands."""
+    if strength <= WEAK:
+        return MEDIUM * strength / WEAK
+    if strength <= MEDIUM:
+        return MEDIUM + (strength - WEAK) * (STRONG - MEDIUM) / (MEDIUM - WEAK)
+    return min(STRONG, STRONG + (strength - MEDIUM) * (STRONG - MEDIUM) / (MEDIUM - WEAK))
+
+
 def _not_visits(prof: ValueProfile) -> str | None:
     """Why a field's URLs, as a whole, are not URLs of visits (classifiers/values.py), or None."""
     if prof.url_directory:
@@ -173,6 +200,9 @@ def decide(name: NameEvidence, hits: dict[str, TypeHits], examined: int, value_t
         h = hits.get(etype, TypeHits())
         v = values.get(etype, 0.0)
         n, phrase = name.types.get(etype, (0.0, ""))
+        names = etype == "PERSON_NAME" and _names_column(h, examined, profile)
+        if names:
+            v = max(v, _one_band_up(h.strength))
         conf = 1 - (1 - v) * (1 - n)
         evidence = []
         if h.hits:
@@ -182,7 +212,9 @@ def decide(name: NameEvidence, hits: dict[str, TypeHits], examined: int, value_t
                 evidence.append(f"{h.strong_inside} strong match(es) inside text")
         if n:
             evidence.append(f"column name '{phrase}'")
-        if name.negative:
+        if names:
+            evidence.append(f"values are full names ({h.hits}/{examined})")
+        elif name.negative:
             conf *= NEGATIVE_NAME
             evidence.append(f"column name says not personal ('{name.negative}')")
         if n and not h.hits and examined >= MIN_EXAMINED:

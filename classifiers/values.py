@@ -26,6 +26,7 @@ from dataclasses import dataclass
 #: Values that stand for "nothing here" in real stores and logs (the combined log format's ``-``).
 PLACEHOLDERS = frozenset({"-", "--", "n/a", "na", "null", "none", "nil", "?", "unknown", "(null)"})
 _NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
+_WORDS = re.compile(r"[^\W\d_][^\W\d_.'’-]*\.?(?:[ _]+[^\W\d_][^\W\d_.'’-]*\.?){1,4}(?:\s*\([^()]{1,40}\))?")
 #: a whole value that is a URL; its host is group 1, what follows the host group 2
 _WHOLE_URL = re.compile(r"(?:(?:https?|ftp)://|(?=www\.))([^/?#\s:]+)(?::\d+)?(\S*)", re.IGNORECASE)
 _TEXT_URL = re.compile(r"""(?<![\w.+-])(?:(?:https?|ftp)://|www\.)[^\s<>"'`]*[^\s<>"'`.,;:!?)\]]""",
@@ -56,6 +57,9 @@ class ValueProfile:
     latin: float = 1.0
     #: share of values that are initials ("A.", "J"): parts of names the lists cannot confirm
     initials: float = 0.0
+    #: share of values that are 2-5 words of letters, optionally with a parenthesised note (``Ron Shaw
+    #: (Ohio)``, ``Ana_Lima``): the shape of full names, beside lists that confirm them one by one
+    multiword: float = 0.0
     #: values that are a whole URL (``https://...``, ``www....``), their distinct hosts, and how many are a
     #: site's root (no path beyond ``/``, no query)
     url_values: int = 0
@@ -105,8 +109,9 @@ def profile(counts: Counter[str], nulls: int = 0) -> ValueProfile:
     top = widths.most_common(1)[0][1] if widths else 0
     latin = sum(n for t, n in counts.items() if all(_latin(c) for c in t if c.isalpha()))
     initials = sum(n for t, n in counts.items() if _INITIAL.fullmatch(t.strip()))
+    multiword = sum(n for t, n in counts.items() if _WORDS.fullmatch(t.strip()))
     return ValueProfile(examined, numeric / examined, top / examined, None, latin / examined, initials / examined,
-                        **_urls(counts))
+                        multiword / examined, **_urls(counts))
 
 
 def _urls(counts: Counter[str]) -> dict[str, int]:

@@ -103,3 +103,47 @@ def test_one_site_per_value_is_a_directory(n: int) -> None:
     from collections import Counter
 
     assert profile(Counter(f"https://www.org{i}.example.org/" for i in range(n))).url_directory
+
+
+# --- names in id-named columns: values over names -------------------------------------------------
+
+_GIVEN = ["Maria", "John", "Anna", "Robert", "Linda", "James", "Susan", "David", "Karen", "Thomas"]
+_FAMILY = ["Lindqvist", "Shaw", "Moreno", "Fischer", "Okafor", "Brennan", "Walsh", "Tanaka", "Rossi", "Keller"]
+
+
+def _full_names(n: int) -> list[str]:
+    out = []
+    for i in range(n):
+        name = f"{_GIVEN[i % 10]} {_FAMILY[(i * 3 + i // 10) % 10]}"
+        out.append(f"{name} (politician)" if i % 7 == 0 else name)
+    return out
+
+
+@pytest.mark.parametrize("field", ["ballotpedia_id", "wikipedia_id", "ref_key"])
+def test_an_id_column_of_full_names_holds_person_names(fc: FieldClassifier, field: str) -> None:
+    d = fc.classify(field, _full_names(60), sampled=True)
+    assert "PERSON_NAME" in [e.type for e in d.entities]
+    assert any("values are full names" in e for c in d.candidates if c.type == "PERSON_NAME" for e in c.evidence)
+
+
+@pytest.mark.parametrize("field,values", [
+    # one word each: cities and surnames alike, the lists cannot tell
+    ("place_id", ["Jackson", "Lincoln", "Madison", "Franklin", "Clinton", "Warren", "Marion", "Carroll"] * 4),
+    # product and colour names that share words with names
+    ("variant_id", ["Rose Gold", "Victoria Sponge", "Kerala Spice Mix", "Jasmine Tea", "Olive Green"] * 6),
+    # too few values for a column-wide reading
+    ("ballotpedia_id", _full_names(8)),
+])
+def test_no_names_column_from_single_words_products_or_few_values(fc: FieldClassifier, field: str,
+                                                                  values: list[str]) -> None:
+    assert "PERSON_NAME" not in types(fc, field, values)
+
+
+def test_one_band_up_maps_named_bands() -> None:
+    from classifiers.decide import _one_band_up
+    from classifiers.recognizers.strength import MEDIUM, STRONG, WEAK
+
+    assert _one_band_up(WEAK) == pytest.approx(MEDIUM)
+    assert _one_band_up(MEDIUM) == pytest.approx(STRONG)
+    assert _one_band_up(0.9) == pytest.approx(STRONG)
+    assert WEAK < _one_band_up(0.2) < MEDIUM
