@@ -40,3 +40,26 @@ NONE = 0.0
 ])
 def test_card_last_four(text: str, score: float, found: str, scored) -> None:
     assert scored(CardLastFourRecognizer, text) == (score, found)
+
+
+# --- property (issue 10): a placeholder in a list of readings is not a masked card ------------------------
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@given(before=st.lists(st.integers(1000, 9999), min_size=2, max_size=5),
+       after=st.lists(st.integers(1000, 9999), min_size=0, max_size=5), stars=st.integers(4, 8))
+def test_a_masked_placeholder_among_numbers_is_not_a_card(before: list[int], after: list[int], stars: int) -> None:
+    """Two readings or more before it make a list (one before and one after, ``1000 ***** 1000``, is as
+    long as a masked Amex and stays ambiguous)."""
+    text = "Fan speeds ( " + " ".join(map(str, before)) + " " + "*" * stars + " " + " ".join(map(str, after)) + " )"
+    results = CardLastFourRecognizer().analyze(text, ["CARD_LAST_FOUR"])
+    assert all(r.score < STRONG for r in results), [text[r.start:r.end] for r in results]
+
+
+@given(last4=st.integers(0, 9999), groups=st.integers(1, 3), sep=st.sampled_from([" ", "-", ""]),
+       mask=st.sampled_from(["*", "X", "x", "•"]))
+def test_a_masked_card_is_still_strong(last4: int, groups: int, sep: str, mask: str) -> None:
+    text = "paid with " + sep.join([mask * 4] * groups) + sep + f"{last4:04d}" + " on Tuesday"
+    assert max(r.score for r in CardLastFourRecognizer().analyze(text, ["CARD_LAST_FOUR"])) == STRONG

@@ -57,3 +57,26 @@ NONE = 0.0
 ])
 def test_ip_address(text: str, score: float, found: str, scored) -> None:
     assert scored(IpAddressRecognizer, text) == (score, found)
+
+
+# --- properties (issue 10): socket addresses are addresses; network numbers are not a host's -------------
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_OCTET = st.integers(10, 199)
+
+
+@given(a=_OCTET, b=st.integers(0, 255), c=st.integers(0, 255), d=st.integers(1, 254),
+       host=st.from_regex(r"[a-z][a-z0-9-]{1,12}[0-9]", fullmatch=True), port=st.integers(1, 65535))
+def test_host_slash_address_with_port_is_an_address(a: int, b: int, c: int, d: int, host: str, port: int) -> None:
+    ip = f"{a}.{b}.{c}.{d}"
+    results = IpAddressRecognizer().analyze(f"Old: {host}/{ip}:{port} New: {host}:{port}", ["IP_ADDRESS"])
+    assert [r.score for r in results] in ([STRONG], [WEAK])   # weak only for the special shapes (pairs)
+
+
+@given(a=_OCTET, b=st.integers(0, 255), c=st.integers(0, 255))
+def test_network_numbers_are_never_strong(a: int, b: int, c: int) -> None:
+    for text in (f"{a}.{b}.{c}.0", f"on network {a}.{b}.{c}.0 via ee0", f"{a}.{b}.{c}.255",
+                 f"{a}.{b}.{c}.17/28"):
+        assert all(r.score < STRONG for r in IpAddressRecognizer().analyze(text, ["IP_ADDRESS"])), text
