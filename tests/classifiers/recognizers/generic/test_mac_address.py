@@ -25,6 +25,38 @@ NONE = 0.0
     ("00:1G:2B:3C:4D:5E", NONE),              # not hex
     ("10:22:33", NONE),
     ("2001:db8::8a2e:370:7334", NONE),        # IPv6
+    # issue 10: a MAC inside a hardware id, where the registry knows its vendor (OUI)
+    ("Ido chip status changed: FF:F2:9F:16:E2:23:00:0D:60:E9:1D:DC ip=10.0.0.151", STRONG),  # half is an IBM OUI
+    ("dhcpd: DHCPREQUEST uid 01:00:11:43:e3:ba:c3 via eth0", STRONG),   # DHCP client id: type 01 + a Dell MAC
+    ("FF:F2:9F:16:E2:23:FF:0D:60:E9:1D:DC", NONE),  # neither half a unicast registered address
+    ("SHA1 fp ab:cd:ef:12:34:56:78:9a:bc:de:f0:12", NONE),  # random octets: no registered OUI at a MAC's place
+    ("00:1A:2B:3C:4D:5E:6F:70", NONE),        # eight octets: no MAC place defined
 ])
 def test_mac_address(text: str, score: float, scored) -> None:
     assert scored(MacAddressRecognizer, text)[0] == score
+
+
+# --- property (issue 10): random octet runs almost never pass as hardware ids carrying a MAC ---------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=200)
+@given(octets=st.lists(st.integers(0, 255), min_size=12, max_size=12))
+def test_a_mac_inside_an_id_needs_a_registered_unicast_half(octets: list[int]) -> None:
+    """Whatever the octets, a 12-octet run is a MAC only when one half is a registered unicast address."""
+    from netaddr import OUI, NotRegisteredError
+
+    def registered(half: list[int]) -> bool:
+        if half[0] & 0b11 or not any(half):
+            return False
+        try:
+            OUI("-".join(f"{o:02X}" for o in half[:3])).registration()
+        except NotRegisteredError:
+            return False
+        return True
+
+    text = "chip " + ":".join(f"{o:02X}" for o in octets) + " ok"
+    found = bool(MacAddressRecognizer().analyze(text, ["MAC_ADDRESS"]))
+    assert found == (registered(octets[:6]) or registered(octets[6:]))
