@@ -20,7 +20,7 @@ import re
 
 from netaddr import OUI, NotRegisteredError
 
-from classifiers.recognizers.base import Pattern, ValueRecognizer
+from classifiers.recognizers.base import VALIDATOR_KEY, Pattern, ValueRecognizer
 from classifiers.recognizers.strength import MEDIUM, STRONG
 
 _H = "[0-9A-Fa-f]"
@@ -47,6 +47,12 @@ class MacAddressRecognizer(ValueRecognizer):
             return False
         # A hex letter somewhere: no longer just a grouped decimal number.
         return True if any(c in "abcdef" for c in hexes) else None
+
+    def score_match(self, pattern: Pattern, text: str, start: int, end: int):  # type: ignore[no-untyped-def]
+        r = super().score_match(pattern, text, start, end)
+        if r is not None and pattern.check == "carries_mac":
+            r.recognition_metadata[VALIDATOR_KEY] = "IEEE OUI registry"  # the steward sees why a long id is a MAC
+        return r
 
     def carries_mac(self, pattern_text: str) -> bool:
         """A 7- or 12-octet run whose six octets at a MAC's place are a registered unicast address."""

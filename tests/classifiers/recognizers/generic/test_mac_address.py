@@ -60,3 +60,10 @@ def test_a_mac_inside_an_id_needs_a_registered_unicast_half(octets: list[int]) -
     text = "chip " + ":".join(f"{o:02X}" for o in octets) + " ok"
     found = bool(MacAddressRecognizer().analyze(text, ["MAC_ADDRESS"]))
     assert found == (registered(octets[:6]) or registered(octets[6:]))
+
+
+def test_a_mac_inside_a_hardware_id_names_the_registry_as_its_validator() -> None:
+    [r] = MacAddressRecognizer().analyze("chip FF:F2:9F:16:E2:23:00:0D:60:E9:1D:DC ok", ["MAC_ADDRESS"])
+    assert r.recognition_metadata["validator"] == "IEEE OUI registry"
+    [r] = MacAddressRecognizer().analyze("00:1A:2B:3C:4D:5E", ["MAC_ADDRESS"])
+    assert r.recognition_metadata["validator"] == "hex octets"
