@@ -100,7 +100,7 @@ def fill(r: Row, template: str, **extra: str) -> Tagged:
     slots = {"name": lambda: v.full_name(r), "email": lambda: v.email(r), "phone": lambda: v.phone(r),
              "card": lambda: v.card_number(r), "ip": lambda: v.ip_any(r), "ua": lambda: v.user_agent(r),
              "order": lambda: _order_no(r), "product": lambda: pick(r, PRODUCTS)}
-    used = {s for s in slots if "{" + s + "}" in template}
+    used = [s for s in slots if "{" + s + "}" in template]  # slot order, not set order: values draw from r.rng
     text = template.format(**{s: (extra[s] if s in extra else slots[s]()) for s in used})
     return Tagged(text, frozenset(SLOT_TYPES[s] for s in used if s in SLOT_TYPES))
 

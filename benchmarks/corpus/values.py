@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import functools
 import hashlib
 import random
 import string
@@ -182,8 +183,19 @@ def full_address(r: Row) -> str:
     return a
 
 
+@functools.cache
+def _sorted_cities(locale: str) -> tuple[str, ...] | None:
+    # Some Faker locales (it_IT) build their city list from a set, so its order, and the city a seed
+    # draws, change with the process's string-hash seed; drawing from a sorted copy keeps a seed's bytes.
+    from faker import Faker
+
+    cities = next((p.cities for p in Faker(locale).providers if isinstance(getattr(p, "cities", None), list)), None)
+    return tuple(sorted(cities)) if cities else None
+
+
 def city(r: Row) -> str:
-    return r.fake.city()
+    cities = _sorted_cities(r.loc.code)
+    return r.fake.random_element(cities) if cities else r.fake.city()
 
 
 def region_name(r: Row) -> str:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -39,6 +42,20 @@ def test_same_seed_same_bytes(train, tmp_path: Path) -> None:
     s = SPLITS["train"]
     again = generate(tmp_path / "again", s["seed"], s["locales"], "train", rows=SMALL)
     assert _digest(again.root) == _digest(train.root)
+
+
+def test_same_bytes_under_another_hash_seed(train, tmp_path: Path) -> None:
+    """String hashing differs per process; nothing that draws random values may iterate a set of strings."""
+    s = SPLITS["train"]
+    code = ("import sys; from pathlib import Path; from benchmarks.corpus import SPLITS, generate; "
+            f"s = SPLITS['train']; generate(Path(sys.argv[1]), s['seed'], s['locales'], 'train', rows={SMALL!r})")
+    for hash_seed in ("1", "2"):
+        out = tmp_path / f"h{hash_seed}"
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        subprocess.run([sys.executable, "-c", code, str(out)], check=True, env=env, capture_output=True,
+                       cwd=Path(__file__).resolve().parents[2])
+        got, want = _digest(out), _digest(train.root)
+        assert got == want, f"PYTHONHASHSEED={hash_seed} changed {sorted(k for k in want if got.get(k) != want[k])}"
 
 
 def test_other_seed_other_data(train, tmp_path: Path) -> None:
