@@ -1,0 +1,231 @@
+"""PERSON_NAME inside free text, from the frames people write names in (no model; see docs/names.md).
+
+A name inside a sentence is only told from a product, a place or a company by
+where it stands. This recognizer reads the frames, in the languages pdd's
+users write in, and then checks that what stands in the frame looks like a
+person's name:
+
+========================  =====================================================  ==================
+frame                     example                                                the words must be
+========================  =====================================================  ==================
+mail comment / display    ``bounce for x@y.org (Anna van der Berg)``,            name-shaped
+                          ``From: "Dr. Jörg Müller" <jm@y.de>``
+label in markup or k=v    ``<ns:Name.First>Shai</ns:Name.First>``,               name-shaped; one word
+                          ``contact_person=Ana Souza``, ``Vorname: Jürgen``      needs a name label
+title                     ``Mag. Huber``, ``Dipl.-Ing. Carla di Stefano``,       name-shaped
+                          ``Mme Lefèvre``, ``dhr. De Vries``
+salutation / closing      ``Dear Priya``, ``Liebe Ana``, ``Beste Sanne``,        one listed name
+                          ``Met vriendelijke groet,\\nDaan Jansen``
+self-introduction         ``my name is``, ``ich bin``, ``je suis``, ``soy``,      one listed name
+                          ``sono``, ``aqui é``, ``u spreekt met``
+reported by               ``submitted by``, ``Nachricht von``, ``Recado de``,    a listed given name
+                          ``llamó``, ``spoke with``                              and a second word
+========================  =====================================================  ==================
+
+*Name-shaped*: one to five words, each capitalized (``O'Brien``, ``Jean-Luc``,
+``Ångström``), an initial (``J.``) or a particle between them (``van der``,
+``von``, ``de la``, ``dos``, ``di``, ``bin``, ``al-``), not a word of the
+common-word list, of a product/place/company list or of a list of salutation
+fillers (``Dear Customer``, ``Hallo Team``, ``Beste klant``). A *listed*
+name is in classifiers/data/first_names.txt or surnames.txt.
+
+Every match is MEDIUM and lies inside longer text, so one value never makes
+a field PERSON_NAME: classifiers/decide.py asserts it when about a fifth of
+the field's values hold one (FULL_RATE_TEXT), i.e. the field supports it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from presidio_analyzer import RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from classifiers.recognizers.base import ValueRecognizer
+from classifiers.recognizers.generic.person_name import _NOT_NAME, _lexicon
+from classifiers.recognizers.lexicon import LETTER, common_words, fold
+from classifiers.recognizers.strength import MEDIUM
+
+#: Lower-case words that join the parts of a name (``Ludwig van Beethoven``, ``Maria de la Cruz``).
+PARTICLES = frozenset("van von der den dem de du des la le las los da das do dos di del della dalla degli bin ibn "
+                      "bint al el ter ten zu zur y".split())
+#: Words that follow a salutation or sit in a name's place but are not a person.
+_FILLERS = frozenset("""
+    customer customers client clients team all everyone everybody sir sirs madam madame monsieur messieurs
+    mesdames colleague colleagues friend friends folks guys there support service services admin administrator
+    user users member members partner partners kunde kunden kundin kundinnen damen herren kolleginnen kollegen
+    equipe tous toutes cliente clientes equipo todos todas amigo amigos usuario klant klanten allemaal heer
+    mevrouw cliente prezado caro cara gentile signore signora signori tutti mailbox postmaster daemon mailer
+    unknown undeliverable delivery failure notification returned system noreply jr sr ii iii iv phd md esq
+    mr mrs ms dr prof
+""".split())
+_WORD = re.compile(rf"[\"'(]*((?:{LETTER}|['’\-.](?={LETTER}))+\.?)[\"'),;:!?]*")
+
+_TITLES = (r"Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Prof|Herr|Frau|Ing|Mag|Dipl\.-Ing|Dipl\.-Kfm|DI|Mme|Mlle|Sr|Sra|Srta|Dña|"
+           r"Sig\.ra|Sig|Dott\.ssa|Dott|Avv|Shri|Sri|Smt|Dhr|Mevr|dhr|mevr|ir|drs|Drs|Ir")
+_TITLE = re.compile(rf"(?<![\w.])(?:(?:{_TITLES})\.?\s+|M\.\s+)+(?=[^\W\d_])")
+_MAIL = r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"
+_MAIL_COMMENT = re.compile(rf"{_MAIL}>?\s*\((?P<value>[^()\n]{{2,80}})\)")
+_DISPLAY = re.compile(rf"(?:^|(?<=[\s:,;]))\"?(?P<value>[^\s\"<>:;,@()][^\"<>\n:;@()]{{1,78}}?)\"?\s*<{_MAIL}>")
+_XML = re.compile(r"<(?:[\w\-]+:)?(?P<key>[A-Za-z][\w.\-]{0,40})(?:\s[^<>]*)?>\s*(?P<value>[^<>\n]{1,80}?)\s*</")
+_KV = re.compile(r"(?<![\w.])(?P<key>[A-Za-z][\w.\-]{1,30})\"?\s*[:=]\s*[\"']?(?=[^\W\d_])")
+#: Salutations and closings (the name follows), self-introductions, and "reported by" phrases, in the
+#: languages of pdd's users. Each is a regex alternative; matching is case-insensitive.
+_GREETINGS = r"""dear|dearest|hi|hello|hey|hiya|good\s+(?:morning|afternoon|evening)|
+    hallo|liebe|lieber|sehr\s+geehrte[rs]?|guten\s+tag|moin|servus|gr[üu]ß\s+gott|
+    bonjour|bonsoir|salut|coucou|cher|ch[èe]re|madame,\s+monsieur|
+    hola|estimad[oa]|estimado/a|querid[oa]|buen[oa]s\s+(?:d[íi]as|tardes|noches)|
+    ol[áa]|oi|prezad[oa]|prezado\(a\)|bom\s+dia|boa\s+tarde|
+    ciao|gentile|gentilissim[oa]|egregi[oa]|buongiorno|buonasera|salve|car[oa]|
+    beste|geachte|hoi|goedemorgen|goedemiddag|
+    namaste|namaskar"""
+_CLOSINGS = r"""regards|best\s+regards|kind\s+regards|warm\s+regards|best\s+wishes|best|cheers|thanks|
+    thank\s+you|many\s+thanks|sincerely|yours(?:\s+(?:sincerely|truly))?|signed|
+    gr[üu](?:ß|ss)e|viele\s+gr[üu](?:ß|ss)e|liebe\s+gr[üu](?:ß|ss)e|beste\s+gr[üu](?:ß|ss)e|
+    mit\s+freundlichen\s+gr[üu](?:ß|ss)en|freundliche\s+gr[üu](?:ß|ss)e|danke|vielen\s+dank|lg|vg|mfg|
+    cordialement|bien\s+[àa]\s+vous|bien\s+cordialement|merci|amicalement|salutations|
+    saludos(?:\s+cordiales)?|un\s+saludo|atentamente|gracias|muchas\s+gracias|
+    atenciosamente|abra[çc]os|obrigad[oa]|cumprimentos|
+    cordiali\s+saluti|distinti\s+saluti|saluti|grazie|
+    met\s+vriendelijke\s+groet(?:en)?|vriendelijke\s+groet(?:en)?|groeten|groet|bedankt|
+    dhanyavaad|dhanyavad|shukriya"""
+_INTROS = r"""my\s+name\s+is|my\s+name's|this\s+is|i\s+am|i'm|
+    ich\s+bin|hier\s+ist|hier\s+spricht|ich\s+hei(?:ß|ss)e|mein\s+name\s+ist|
+    je\s+suis|je\s+m'appelle|ici|c'est|moi\s+c'est|
+    soy|me\s+llamo|mi\s+nombre\s+es|habla|
+    sono|mi\s+chiamo|il\s+mio\s+nome\s+[èe]|parla|
+    sou|me\s+chamo|meu\s+nome\s+[ée]|aqui\s+[ée]|aqui\s+fala|
+    ik\s+ben|mijn\s+naam\s+is|u\s+spreekt\s+met|met|
+    main|mera\s+naam|mera\s+naam\s+hai"""
+_REPORTED = r"""by|from|with|for|of|
+    von|mit|f[üu]r|
+    de|par|avec|pour|
+    por|con|para|llam[óo]|
+    da|di|com|
+    van|door|
+    assigned\s+to|cc|attn|att"""
+
+
+def _alt(words: str) -> str:
+    return "|".join(w.strip() for w in words.replace("\n", "").split("|"))
+
+
+_GREET = re.compile(rf"(?<![\w])(?:{_alt(_GREETINGS)})\s*[,!]?\s+(?=[^\W\d_])", re.IGNORECASE)
+_CLOSE = re.compile(rf"(?<![\w])(?:{_alt(_CLOSINGS)})\s*[,.!:]?\s*\n?\s*(?=[^\W\d_])", re.IGNORECASE)
+_INTRO = re.compile(rf"(?<![\w'])(?:{_alt(_INTROS)})\s*[,:]?\s+(?=[^\W\d_])", re.IGNORECASE)
+_BY = re.compile(rf"(?<![\w])(?:{_alt(_REPORTED)})\s*:?\s+(?=[A-ZÀ-ÖØ-Þ])", re.IGNORECASE)
+
+#: what the words in a frame must show: shape only, one listed name, or a listed given name and a 2nd word
+SHAPE, LISTED, GIVEN_PLUS = 0, 1, 2
+
+
+@lru_cache(maxsize=4096)
+def _label_says_person(key: str) -> int:
+    """For a markup tag or a key: 2 a specific person-name label, 1 the generic ``name``, 0 not a name."""
+    from classifiers.column_names import name_evidence
+
+    ev = name_evidence(key)
+    best = max(ev.types.items(), key=lambda kv: kv[1][0], default=None)
+    if ev.negative or best is None or best[0] != "PERSON_NAME" or best[1][0] < 0.4:
+        return 0
+    return 1 if best[1][1] == "name" and "." not in key else 2
+
+
+def name_end(text: str, start: int, limit: int) -> tuple[int, list[str]]:
+    """End of the name-shaped run of words from ``start`` (``start`` when none) and its words."""
+    end, words = start, []
+    pos = start
+    pending: list[tuple[int, str]] = []  # particles waiting for a capitalized word after them
+    while pos < limit and len(words) < 5:
+        m = _WORD.match(text, pos, limit)
+        if not m:
+            break
+        raw, w = m.group(0), m.group(1)
+        bare = w.rstrip(".")
+        if bare.lower() in PARTICLES and not w[0].isupper() or bare.lower() in ("al", "el") and "-" in w:
+            pending.append((m.end(1), w))
+        elif w[0].isupper() and (len(bare) > 1 or w.endswith(".")) and not any(c.isdigit() for c in w):
+            words += [p for _, p in pending] + [w]
+            pending = []
+            end = m.end(1)
+            if w.endswith(".") and len(bare) > 3:  # a sentence's full stop, not an initial
+                end -= 1
+                break
+        else:
+            break
+        if raw[len(raw.rstrip("\"'),;:!?")):]:  # punctuation after the word closes the name
+            break
+        gap = m.end()
+        nxt = gap
+        while nxt < limit and text[nxt] in " \t":
+            nxt += 1
+        if nxt == gap and gap < limit and text[gap] not in " \t" or nxt - gap > 2 and not words:
+            break
+        if text.startswith("\n", nxt):
+            break
+        pos = nxt
+    return end, words
+
+
+def plausible(words: list[str], need: int, labelled: bool = False) -> bool:
+    """Whether the words of a frame are a person's name; ``labelled``: a name label says so (``Max`` is a name)."""
+    firsts, lasts = _lexicon()
+    common = common_words()
+    core = [fold(w.rstrip(".")) for w in words if w.rstrip(".").lower() not in PARTICLES and len(w.rstrip(".")) > 1]
+    if not core or any(w in _FILLERS or (w in _NOT_NAME and not labelled) for w in core):
+        return False
+    if all(w in common for w in core):
+        return False
+    listed = [w for w in core if w not in common and (w in firsts or w in lasts)]
+    if need == SHAPE:
+        return len(core) > 1 or bool(listed)
+    if need == LISTED:
+        return bool(listed)
+    return len(core) > 1 and core[0] in firsts and core[0] not in common
+
+
+class NamesInTextRecognizer(ValueRecognizer):
+    ENTITY = "PERSON_NAME"
+    VALIDATOR = "name in a text frame"
+    #: texts shorter than this are whole values (classifiers/recognizers/generic/person_name.py reads them)
+    MIN_TEXT = 12
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+                ) -> list[RecognizerResult]:
+        if len(text) < self.MIN_TEXT or not any(c.isupper() for c in text):
+            return []
+        found: dict[tuple[int, int], str] = {}
+
+        def take(start: int, limit: int, need: int, pattern: str) -> None:
+            end, words = name_end(text, start, limit)
+            if end > start and plausible(words, need, pattern == "labelled"):
+                found.setdefault((start, end), pattern)
+
+        n = len(text)
+        if "@" in text:
+            for m in _MAIL_COMMENT.finditer(text):
+                take(m.start("value"), m.end("value"), SHAPE, "mail comment")
+            for m in _DISPLAY.finditer(text):
+                s = m.start("value")
+                while s < m.end("value") and not text[s].isalpha():
+                    s += 1
+                take(s, m.end("value"), SHAPE, "mail display name")
+        if "<" in text:
+            for m in _XML.finditer(text):
+                label = _label_says_person(m.group("key"))
+                if label:
+                    take(m.start("value"), m.end("value"), SHAPE if label == 2 else LISTED, "labelled")
+        if ":" in text or "=" in text:
+            for m in _KV.finditer(text):
+                label = _label_says_person(m.group("key"))
+                if label:
+                    take(m.end(), n, SHAPE if label == 2 else LISTED, "labelled")
+        for m in _TITLE.finditer(text):
+            take(m.end(), n, SHAPE, "title")
+        for rx, need, pattern in ((_GREET, LISTED, "salutation"), (_CLOSE, LISTED, "closing"),
+                                  (_INTRO, LISTED, "introduction"), (_BY, GIVEN_PLUS, "reported by")):
+            for m in rx.finditer(text):
+                take(m.end(), n, need, pattern)
+        out = [self.result(a, b, MEDIUM, validated=True, pattern=p) for (a, b), p in found.items()]
+        return out if len(out) < 2 else self.remove_duplicates(out)
