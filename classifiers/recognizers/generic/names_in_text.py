@@ -60,7 +60,14 @@ _FILLERS = frozenset("""
     unknown undeliverable delivery failure notification returned system noreply jr sr ii iii iv phd md esq
     mr mrs ms dr prof
 """.split())
-_WORD = re.compile(rf"[\"'(]*((?:{LETTER}|['’\-.](?={LETTER}))+\.?)[\"'),;:!?]*")
+#: a letter, with the combining marks of Thai (names in Thai script stand in labelled XML resumes)
+_LETTER = rf"(?:{LETTER}|[\u0e00-\u0e7f])"
+#: Words that start or join place names ("San Pedro de la Montaña", "New Douglas", "Lake Curtisfort").
+_PLACE = frozenset("""
+    san santa santo sao new north south east west lake port fort mount mont saint sankt st ste nueva nuevo villa
+    ciudad puerto porto bad monte montana republica island isle bay beach valley heights springs falls ville
+""".split())
+_WORD = re.compile(rf"[\"'(]*((?:{_LETTER}|['’\-.](?={_LETTER}))+\.?)[\"'),;:!?]*")
 
 _TITLES = (r"Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Prof|Herr|Frau|Ing|Mag|Dipl\.-Ing|Dipl\.-Kfm|DI|Mme|Mlle|Sr|Sra|Srta|Dña|"
            r"Sig\.ra|Sig|Dott\.ssa|Dott|Avv|Shri|Sri|Smt|Dhr|Mevr|dhr|mevr|ir|drs|Drs|Ir")
@@ -73,7 +80,7 @@ _KV = re.compile(r"(?<![\w.])(?P<key>[A-Za-z][\w.\-]{1,30})\"?\s*[:=]\s*[\"']?(?
 #: Salutations and closings (the name follows), self-introductions, and "reported by" phrases, in the
 #: languages of pdd's users. Each is a regex alternative; matching is case-insensitive.
 _GREETINGS = r"""dear|dearest|hi|hello|hey|hiya|good\s+(?:morning|afternoon|evening)|
-    hallo|liebe|lieber|sehr\s+geehrte[rs]?|guten\s+tag|moin|servus|gr[üu]ß\s+gott|
+    hallo|liebe|lieber|sehr\s+geehrte(?:\(r\)|[rs])?|guten\s+tag|moin|servus|gr[üu]ß\s+gott|
     bonjour|bonsoir|salut|coucou|cher|ch[èe]re|madame,\s+monsieur|
     hola|estimad[oa]|estimado/a|querid[oa]|buen[oa]s\s+(?:d[íi]as|tardes|noches)|
     ol[áa]|oi|prezad[oa]|prezado\(a\)|bom\s+dia|boa\s+tarde|
@@ -116,8 +123,11 @@ _CLOSE = re.compile(rf"(?<![\w])(?:{_alt(_CLOSINGS)})\s*[,.!:]?\s*\n?\s*(?=[^\W\
 _INTRO = re.compile(rf"(?<![\w'])(?:{_alt(_INTROS)})\s*[,:]?\s+(?=[^\W\d_])", re.IGNORECASE)
 _BY = re.compile(rf"(?<![\w])(?:{_alt(_REPORTED)})\s*:?\s+(?=[A-ZÀ-ÖØ-Þ])", re.IGNORECASE)
 
+#: after "Family," a given name (and maybe a second one or an initial) that ends the name
+_INVERTED = re.compile(rf"\s{{1,2}}[A-ZÀ-ÖØ-Þ]{_LETTER}*\.?(?:\s+[A-ZÀ-ÖØ-Þ]{_LETTER}*\.?)?(?![\w'’-])(?!\s+[A-ZÀ-ÖØ-Þ])")
+
 #: what the words in a frame must show: shape only, one listed name, or a listed given name and a 2nd word
-SHAPE, LISTED, GIVEN_PLUS = 0, 1, 2
+SHAPE, LISTED, GIVEN_PLUS, TITLED, SIGNED = 0, 1, 2, 3, 4
 
 
 @lru_cache(maxsize=4096)
@@ -132,11 +142,14 @@ def _label_says_person(key: str) -> int:
     return 1 if best[1][1] == "name" and "." not in key else 2
 
 
-def name_end(text: str, start: int, limit: int) -> tuple[int, list[str]]:
-    """End of the name-shaped run of words from ``start`` (``start`` when none) and its words."""
+def name_end(text: str, start: int, limit: int, caseless: bool = False) -> tuple[int, list[str]]:
+    """End of the name-shaped run of words from ``start`` (``start`` when none) and its words.
+
+    ``caseless``: words of scripts without capitals count too (a labelled value in Thai)."""
     end, words = start, []
     pos = start
     pending: list[tuple[int, str]] = []  # particles waiting for a capitalized word after them
+    inverted = False
     while pos < limit and len(words) < 5:
         m = _WORD.match(text, pos, limit)
         if not m:
@@ -145,7 +158,7 @@ def name_end(text: str, start: int, limit: int) -> tuple[int, list[str]]:
         bare = w.rstrip(".")
         if bare.lower() in PARTICLES and not w[0].isupper() or bare.lower() in ("al", "el") and "-" in w:
             pending.append((m.end(1), w))
-        elif w[0].isupper() and (len(bare) > 1 or w.endswith(".")) and not any(c.isdigit() for c in w):
+        elif (w[0].isupper() or caseless and not w[0].islower()) and (len(bare) > 1 or w.endswith(".")) and not any(c.isdigit() for c in w):
             words += [p for _, p in pending] + [w]
             pending = []
             end = m.end(1)
@@ -154,7 +167,10 @@ def name_end(text: str, start: int, limit: int) -> tuple[int, list[str]]:
                 break
         else:
             break
-        if raw[len(raw.rstrip("\"'),;:!?")):]:  # punctuation after the word closes the name
+        tail = raw[len(raw.rstrip("\"'),;:!?")):]
+        if tail == "," and not inverted and 1 <= len(words) <= 2 and not pending and _INVERTED.match(text, m.end(), limit):
+            inverted = True  # "Family, Given": the given name(s) after the comma belong to the name
+        elif tail:  # other punctuation after the word closes the name
             break
         gap = m.end()
         nxt = gap
@@ -173,23 +189,25 @@ def plausible(words: list[str], need: int, labelled: bool = False) -> bool:
     firsts, lasts = _lexicon()
     common = common_words()
     core = [fold(w.rstrip(".")) for w in words if w.rstrip(".").lower() not in PARTICLES and len(w.rstrip(".")) > 1]
-    if not core or any(w in _FILLERS or (w in _NOT_NAME and not labelled) for w in core):
+    if not core or any(w in _FILLERS or (w in _NOT_NAME or w in _PLACE) and not labelled for w in core):
         return False
+    if need in (TITLED, SIGNED):
+        return need == TITLED or not all(w in common for w in core)  # "Mrs. Hill", "mevr. Van Parys": a title makes any capitalized word a name
     if all(w in common for w in core):
         return False
     listed = [w for w in core if w not in common and (w in firsts or w in lasts)]
     if need == SHAPE:
-        return len(core) > 1 or bool(listed)
+        return len(core) > 1 or bool(listed) or labelled
     if need == LISTED:
         return bool(listed)
-    return len(core) > 1 and core[0] in firsts and core[0] not in common
+    return len(core) > 1 and (core[0] in firsts or core[-1] in lasts) and not all(w in common for w in core[:2])
 
 
 class NamesInTextRecognizer(ValueRecognizer):
     ENTITY = "PERSON_NAME"
     VALIDATOR = "name in a text frame"
     #: texts shorter than this are whole values (classifiers/recognizers/generic/person_name.py reads them)
-    MIN_TEXT = 12
+    MIN_TEXT = 8
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
                 ) -> list[RecognizerResult]:
@@ -198,8 +216,12 @@ class NamesInTextRecognizer(ValueRecognizer):
         found: dict[tuple[int, int], str] = {}
 
         def take(start: int, limit: int, need: int, pattern: str) -> None:
-            end, words = name_end(text, start, limit)
-            if end > start and plausible(words, need, pattern == "labelled"):
+            end, words = name_end(text, start, limit, caseless=pattern == "labelled")
+            if end <= start:
+                return
+            if pattern == "closing" and not text[end:].strip(" \t.!").split("\n", 1)[0]:
+                need, pattern = SIGNED, "signature"  # the words after "Regards," end the text or its line
+            if plausible(words, need, pattern == "labelled"):
                 found.setdefault((start, end), pattern)
 
         n = len(text)
@@ -222,7 +244,7 @@ class NamesInTextRecognizer(ValueRecognizer):
                 if label:
                     take(m.end(), n, SHAPE if label == 2 else LISTED, "labelled")
         for m in _TITLE.finditer(text):
-            take(m.end(), n, SHAPE, "title")
+            take(m.end(), n, TITLED, "title")
         for rx, need, pattern in ((_GREET, LISTED, "salutation"), (_CLOSE, LISTED, "closing"),
                                   (_INTRO, LISTED, "introduction"), (_BY, GIVEN_PLUS, "reported by")):
             for m in rx.finditer(text):
