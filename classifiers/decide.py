@@ -12,6 +12,8 @@ For each type T that a field's name or values point to:
    - Sparse strong evidence is not averaged away: when ``SPARSE_MIN_HITS``
      values hold a strong (>= ``STRONG_SCORE``) match inside longer text,
      support is at least ``SPARSE_SUPPORT`` however many values did not hit.
+   - Medium matches inside text are also read apart from the field's weak ones (MEDIUM x their own
+     support), so a few weak guesses do not dilute a field of medium matches below the threshold.
    - Weak guesses repeated over many values do not win: a weak score (0.3)
      stays below the threshold on every value of a column, and whole-value
      hits in a minority of a column (a few version strings shaped like IPs)
@@ -54,6 +56,7 @@ from classifiers.values import ValueProfile
 FULL_RATE = 0.8
 FULL_RATE_TEXT = 0.2
 STRONG_SCORE = 0.85
+MEDIUM_SCORE = 0.5
 SPARSE_MIN_HITS = 2
 SPARSE_SUPPORT = 0.9
 NEGATIVE_NAME = 0.4
@@ -80,6 +83,8 @@ class TypeHits:
     inside: int = 0
     inside_sum: float = 0.0
     strong_inside: int = 0
+    #: values whose match inside text scored MEDIUM or more (weak guesses elsewhere do not dilute them)
+    medium_inside: int = 0
 
     def add(self, score: float, weight: int = 1, validator: str | None = None, inside: bool = False) -> None:
         self.hits += weight
@@ -91,6 +96,8 @@ class TypeHits:
             self.inside_sum += score * weight
             if score >= STRONG_SCORE:
                 self.strong_inside += weight
+            if score >= MEDIUM_SCORE:
+                self.medium_inside += weight
 
     @property
     def strength(self) -> float:
@@ -119,7 +126,10 @@ def value_confidence(h: TypeHits, examined: int) -> float:
     text_support = min(1.0, (h.inside / examined) / FULL_RATE_TEXT)
     if h.strong_inside >= SPARSE_MIN_HITS:
         text_support = max(text_support, SPARSE_SUPPORT)
-    return max(column, h.inside_strength * text_support)
+    # Medium matches inside text in a fifth of the values are read on their own, so that a few weak guesses
+    # elsewhere in the field (a product called "Earl Grey") do not pull a field of names below the threshold.
+    medium = MEDIUM_SCORE * min(1.0, (h.medium_inside / examined) / FULL_RATE_TEXT)
+    return max(column, h.inside_strength * text_support, medium)
 
 
 def _values_contradict(etype: str, phrase: str, h: TypeHits, prof: ValueProfile | None) -> str | None:
