@@ -126,6 +126,14 @@ _BY = re.compile(rf"(?<![\w])(?:{_alt(_REPORTED)})\s*:?\s+(?=[A-ZÀ-ÖØ-Þ])", 
 #: after "Family," a given name (and maybe a second one or an initial) that ends the name
 _INVERTED = re.compile(rf"\s{{1,2}}[A-ZÀ-ÖØ-Þ]{_LETTER}*\.?(?:\s+[A-ZÀ-ÖØ-Þ]{_LETTER}*\.?)?(?![\w'’-])(?!\s+[A-ZÀ-ÖØ-Þ])")
 
+
+
+def _given_name(m: re.Match[str], text: str) -> bool:
+    """The words after "Family," are a given name: listed, or not a key of the next ``key: value``."""
+    word = m.group().split()[0].rstrip(".")
+    return fold(word) in _lexicon()[0] or not re.match(r"\s*[:=]", text[m.end():])
+
+
 #: what the words in a frame must show: shape only, one listed name, or a listed given name and a 2nd word
 SHAPE, LISTED, GIVEN_PLUS, TITLED, SIGNED = 0, 1, 2, 3, 4
 
@@ -168,7 +176,8 @@ def name_end(text: str, start: int, limit: int, caseless: bool = False) -> tuple
         else:
             break
         tail = raw[len(raw.rstrip("\"'),;:!?")):]
-        if tail == "," and not inverted and 1 <= len(words) <= 2 and not pending and _INVERTED.match(text, m.end(), limit):
+        given_after = _INVERTED.match(text, m.end(), limit) if tail == "," and not inverted else None
+        if given_after and 1 <= len(words) <= 2 and not pending and _given_name(given_after, text):
             inverted = True  # "Family, Given": the given name(s) after the comma belong to the name
         elif tail:  # other punctuation after the word closes the name
             break
@@ -200,7 +209,8 @@ def plausible(words: list[str], need: int, labelled: bool = False) -> bool:
         return len(core) > 1 or bool(listed) or labelled
     if need == LISTED:
         return bool(listed)
-    return len(core) > 1 and (core[0] in firsts or core[-1] in lasts) and not all(w in common for w in core[:2])
+    return len(core) > 1 and (core[0] in firsts or core[-1] in lasts or core[-1] in firsts and core[0] in lasts) \
+        and not all(w in common for w in core[:2])
 
 
 class NamesInTextRecognizer(ValueRecognizer):
