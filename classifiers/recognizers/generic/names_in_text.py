@@ -67,6 +67,13 @@ _PLACE = frozenset("""
     san santa santo sao new north south east west lake port fort mount mont saint sankt st ste nueva nuevo villa
     ciudad puerto porto bad monte montana republica island isle bay beach valley heights springs falls ville
 """.split())
+#: Street types: "Camino de Régulo Monreal", "Rua da Maria Silva" name a street after a person, not the person.
+_STREETS = frozenset("""
+    via calle camino paseo avenida av avda avenue ave rua rue strada viale piazza corso largo vicolo plaza ronda
+    glorieta carrera travessa travesia praca alameda boulevard bd chemin allee impasse place quai route straat laan
+    weg plein gracht steenweg dreef street st road rd lane drive way
+""".split())
+_BEFORE = re.compile(rf"({_LETTER}+)\.?\s*$")
 _WORD = re.compile(rf"[\"'(]*((?:{_LETTER}|['’\-.](?={_LETTER}))+\.?)[\"'),;:!?]*")
 
 _TITLES = (r"Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Prof|Herr|Frau|Ing|Mag|Dipl\.-Ing|Dipl\.-Kfm|DI|Mme|Mlle|Sr|Sra|Srta|Dña|"
@@ -231,6 +238,8 @@ class NamesInTextRecognizer(ValueRecognizer):
                 return
             if pattern == "closing" and not text[end:].strip(" \t.!").split("\n", 1)[0]:
                 need, pattern = SIGNED, "signature"  # the words after "Regards," end the text or its line
+            if pattern == "reported by" and re.match(r"\s*\d", text[end:end + 4]):
+                return  # "Cuesta de Renato Iglesias 26": a street named after a person, with its house number
             if plausible(words, need, pattern == "labelled"):
                 found.setdefault((start, end), pattern)
 
@@ -258,6 +267,9 @@ class NamesInTextRecognizer(ValueRecognizer):
         for rx, need, pattern in ((_GREET, LISTED, "salutation"), (_CLOSE, LISTED, "closing"),
                                   (_INTRO, LISTED, "introduction"), (_BY, GIVEN_PLUS, "reported by")):
             for m in rx.finditer(text):
+                if pattern == "reported by" and (w := _BEFORE.search(text, max(0, m.start() - 30), m.start())) \
+                        and fold(w.group(1)) in _STREETS:
+                    continue
                 take(m.end(), n, need, pattern)
         out = [self.result(a, b, MEDIUM, validated=True, pattern=p) for (a, b), p in found.items()]
         return out if len(out) < 2 else self.remove_duplicates(out)

@@ -49,6 +49,8 @@ def found(text: str) -> list[str]:
     ("Shipped with DHL Express from Paris to New York.", []),
     ("the invoice from San Daniel de la Montaña arrived", []),
     ("I am very happy with the Kindle Paperwhite", []),
+    ("Camino de Régulo Monreal 75, Murcia", []),                 # a street named after a person
+    ("Via de Calisto Guardia 5 Piso 9, Palencia", []),
     ("<ns:Emp.OrgName>Wingtip Toys</ns:Emp.OrgName>", []),
     ("hi team, the berlin warehouse is closed", []),
 ])
