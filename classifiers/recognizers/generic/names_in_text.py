@@ -228,8 +228,8 @@ class NamesInTextRecognizer(ValueRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
                 ) -> list[RecognizerResult]:
-        if len(text) < self.MIN_TEXT or not any(c.isupper() for c in text):
-            return []
+        if len(text) < self.MIN_TEXT or " " not in text and "<" not in text or not any(c.isupper() for c in text):
+            return []  # a name in text needs words around it (or markup), and a capital
         found: dict[tuple[int, int], str] = {}
 
         def take(start: int, limit: int, need: int, pattern: str) -> None:
