@@ -2,6 +2,7 @@
 
     python -m benchmarks.names_in_text eval [--ner DIR]         # pdd's recognizers (and a NER pipeline) on the eval set
     python -m benchmarks.names_in_text train-ner --out DIR      # train a blank spaCy "xx" + ner on the train set
+    python -m benchmarks.names_in_text fields --ner DIR [--split realdata|test]   # field level, with/without it
 
 Two generated sets with a strict split, and the real-data free text:
 
@@ -344,6 +345,39 @@ def cmd_train(args: argparse.Namespace) -> None:
                       "model_bytes": size, "out": args.out}))
 
 
+def cmd_fields(args: argparse.Namespace) -> None:
+    """Field level: scan a labelled set (the real data, or a generated split) with and without a spaCy model."""
+    from benchmarks.classification.realdata import load_labels
+    from benchmarks.classification.score import score as score_fields
+    from pipeline.config import load_config
+    from pipeline.scan import Scanner
+
+    if args.split == "realdata":
+        root = Path(args.realdata)
+        truth, config = load_labels(root), load_config(root / "sources.yaml")
+    else:
+        from benchmarks.corpus.generate import generate
+        from benchmarks.corpus.locales import SPLITS
+
+        corpus = generate(Path(args.workdir) / args.split, split=args.split, **SPLITS[args.split])
+        truth, config = corpus.ground_truth, load_config(corpus.config)
+    out = {}
+    for model in [None] + args.ner:
+        cfg = config.model_copy(update={"classification": config.classification.model_copy(
+            update={"spacy_model": model})})
+        t0 = time.perf_counter()
+        report = Scanner(cfg).run()
+        seconds = time.perf_counter() - t0
+        pred = {f"{f.source}/{f.dataset}/{f.field}": [e.type for e in f.entities] for f in report.fields}
+        sc = score_fields(truth, pred).as_dict()
+        person = sc["per_type"]["PERSON_NAME"]
+        wrong = sorted(k for k, v in pred.items() if "PERSON_NAME" in v and "PERSON_NAME" not in truth.get(k, []))
+        out[model or "no model (rules + lexicons)"] = {
+            "micro": sc["micro"], "personal_fields": sc["personal_fields"], "PERSON_NAME": person,
+            "PERSON_NAME false positives": wrong, "seconds": round(seconds, 1)}
+    print(json.dumps(out, indent=1, ensure_ascii=False))
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(prog="python -m benchmarks.names_in_text", description=__doc__.split("\n")[0])
     ap.add_argument("--realdata", default=str(Path(__file__).resolve().parents[2] / "shared" / "realdata"))
@@ -357,11 +391,12 @@ def main(argv: list[str] | None = None) -> None:
     t.add_argument("--n", type=int, default=4000)
     t.add_argument("--epochs", type=int, default=8)
     t.add_argument("--out", required=True)
+    f = sub.add_parser("fields")
+    f.add_argument("--split", default="realdata", help="realdata, or a generated split (train, test)")
+    f.add_argument("--ner", action="append", default=[], help="a spaCy pipeline folder to compare (repeatable)")
+    f.add_argument("--workdir", default="/tmp/pdd-names-fields")
     args = ap.parse_args(argv)
-    if args.cmd == "eval":
-        cmd_eval(args)
-    else:
-        cmd_train(args)
+    {"eval": cmd_eval, "train-ner": cmd_train, "fields": cmd_fields}[args.cmd](args)
 
 
 if __name__ == "__main__":
