@@ -37,7 +37,6 @@ from classifiers.recognizers.generic.language import LanguageRecognizer
 from classifiers.recognizers.generic.location import LocationRecognizer
 from classifiers.recognizers.generic.mac_address import MacAddressRecognizer
 from classifiers.recognizers.generic.mobile_network import MobileNetworkRecognizer
-from classifiers.recognizers.generic.names_in_text import NamesInTextRecognizer
 from classifiers.recognizers.generic.person_name import PersonNameRecognizer
 from classifiers.recognizers.generic.phone import PhoneRecognizer
 from classifiers.recognizers.generic.postal_address import PostalAddressRecognizer
@@ -57,7 +56,6 @@ CONTRADICTING_TYPES: frozenset[str] = frozenset({
 RECOGNIZERS: tuple[type[EntityRecognizer], ...] = (
     # generic: any country
     PersonNameRecognizer,
-    NamesInTextRecognizer,
     EmailRecognizer,
     PhoneRecognizer,
     PostalAddressRecognizer,

@@ -12,7 +12,9 @@ Why lists and not a model: see docs/names.md. What counts:
   column; also ``Jackson`` the city and ``Price`` the column header);
 - in free text: a title, or a known name after ``name:``, ``dear``, ``hi``,
   ``regards,``, ``my name is``: medium; two adjacent capitalized known names
-  (given + family) anywhere: weak.
+  (given + family) anywhere: weak; a name in one of the frames of
+  classifiers/recognizers/names_in_text.py (mail comments, labels,
+  titles, salutations, closings and introductions in eight languages): medium.
 
 A common English word (``Will``, ``May``, ``Green``, stop words) alone is not
 a name, nor are two of them (``Rose Gold``); a product/place/company word
@@ -28,6 +30,7 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from classifiers.recognizers.base import ValueRecognizer, stripped_bounds
+from classifiers.recognizers import names_in_text
 from classifiers.recognizers.lexicon import LETTER, common_words, data_lines, fold, variants
 from classifiers.recognizers.strength import MEDIUM, WEAK
 
@@ -93,6 +96,8 @@ class PersonNameRecognizer(ValueRecognizer):
                 return out
         if len(text) > 12 and any(c.isupper() for c in text):
             out += self._in_text(text)
+        # names in the frames of free text: mail comments, labels, titles, salutations (names_in_text.py)
+        out += [self.result(a, b, MEDIUM, validated=True, pattern=p) for a, b, p in names_in_text.find(text)]
         return out if len(out) < 2 else self.remove_duplicates(out)
 
     @staticmethod

@@ -1,5 +1,7 @@
 """PERSON_NAME inside free text, from the frames people write names in (no model; see docs/names.md).
 
+Used by classifiers/recognizers/generic/person_name.py for every value that is not a whole name.
+
 A name inside a sentence is only told from a product, a place or a company by
 where it stands. This recognizer reads the frames, in the languages pdd's
 users write in, and then checks that what stands in the frame looks like a
@@ -29,7 +31,7 @@ common-word list, of a product/place/company list or of a list of salutation
 fillers (``Dear Customer``, ``Hallo Team``, ``Beste klant``). A *listed*
 name is in classifiers/data/first_names.txt or surnames.txt.
 
-Every match is MEDIUM and lies inside longer text, so one value never makes
+PersonNameRecognizer scores every match MEDIUM; it lies inside longer text, so one value never makes
 a field PERSON_NAME: classifiers/decide.py asserts it when about a fifth of
 the field's values hold one (FULL_RATE_TEXT), i.e. the field supports it.
 """
@@ -39,13 +41,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from presidio_analyzer import RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
-
-from classifiers.recognizers.base import ValueRecognizer
-from classifiers.recognizers.generic.person_name import _NOT_NAME, _lexicon
+from classifiers.recognizers.generic import person_name as _pn  # its lists (it imports this module: read lazily)
 from classifiers.recognizers.lexicon import LETTER, common_words, fold
-from classifiers.recognizers.strength import MEDIUM
 
 #: Lower-case words that join the parts of a name (``Ludwig van Beethoven``, ``Maria de la Cruz``).
 PARTICLES = frozenset("van von der den dem de du des la le las los da das do dos di del della dalla degli bin ibn "
@@ -138,7 +135,7 @@ _INVERTED = re.compile(rf"\s{{1,2}}[A-ZÀ-ÖØ-Þ]{_LETTER}*\.?(?:\s+[A-ZÀ-ÖØ
 def _given_name(m: re.Match[str], text: str) -> bool:
     """The words after "Family," are a given name: listed, or not a key of the next ``key: value``."""
     word = m.group().split()[0].rstrip(".")
-    return fold(word) in _lexicon()[0] or not re.match(r"\s*[:=]", text[m.end():])
+    return fold(word) in _pn._lexicon()[0] or not re.match(r"\s*[:=]", text[m.end():])
 
 
 #: what the words in a frame must show: shape only, one listed name, or a listed given name and a 2nd word
@@ -202,10 +199,10 @@ def name_end(text: str, start: int, limit: int, caseless: bool = False) -> tuple
 
 def plausible(words: list[str], need: int, labelled: bool = False) -> bool:
     """Whether the words of a frame are a person's name; ``labelled``: a name label says so (``Max`` is a name)."""
-    firsts, lasts = _lexicon()
+    firsts, lasts = _pn._lexicon()
     common = common_words()
     core = [fold(w.rstrip(".")) for w in words if w.rstrip(".").lower() not in PARTICLES and len(w.rstrip(".")) > 1]
-    if not core or any(w in _FILLERS or (w in _NOT_NAME or w in _PLACE) and not labelled for w in core):
+    if not core or any(w in _FILLERS or (w in _pn._NOT_NAME or w in _PLACE) and not labelled for w in core):
         return False
     if need in (TITLED, SIGNED):
         return need == TITLED or not all(w in common for w in core)  # "Mrs. Hill", "mevr. Van Parys": a title makes any capitalized word a name
@@ -220,56 +217,58 @@ def plausible(words: list[str], need: int, labelled: bool = False) -> bool:
         and not all(w in common for w in core[:2])
 
 
-class NamesInTextRecognizer(ValueRecognizer):
-    ENTITY = "PERSON_NAME"
-    VALIDATOR = "name in a text frame"
-    #: texts shorter than this are whole values (classifiers/recognizers/generic/person_name.py reads them)
-    MIN_TEXT = 8
+#: texts shorter than this are whole values (person_name.py's whole-value rules read them)
+MIN_TEXT = 8
 
-    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-                ) -> list[RecognizerResult]:
-        if len(text) < self.MIN_TEXT or " " not in text and "<" not in text or not any(c.isupper() for c in text):
-            return []  # a name in text needs words around it (or markup), and a capital
-        found: dict[tuple[int, int], str] = {}
 
-        def take(start: int, limit: int, need: int, pattern: str) -> None:
-            end, words = name_end(text, start, limit, caseless=pattern == "labelled")
-            if end <= start:
-                return
-            if pattern == "closing" and not text[end:].strip(" \t.!").split("\n", 1)[0]:
-                need, pattern = SIGNED, "signature"  # the words after "Regards," end the text or its line
-            if pattern == "reported by" and re.match(r"\s*\d", text[end:end + 4]):
-                return  # "Cuesta de Renato Iglesias 26": a street named after a person, with its house number
-            if plausible(words, need, pattern == "labelled"):
-                found.setdefault((start, end), pattern)
+def find(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, frame) of every framed name in ``text``.
 
-        n = len(text)
-        if "@" in text:
-            for m in _MAIL_COMMENT.finditer(text):
-                take(m.start("value"), m.end("value"), SHAPE, "mail comment")
-            for m in _DISPLAY.finditer(text):
-                s = m.start("value")
-                while s < m.end("value") and not text[s].isalpha():
-                    s += 1
-                take(s, m.end("value"), SHAPE, "mail display name")
-        if "<" in text:
-            for m in _XML.finditer(text):
-                label = _label_says_person(m.group("key"))
-                if label:
-                    take(m.start("value"), m.end("value"), SHAPE if label == 2 else LISTED, "labelled")
-        if ":" in text or "=" in text:
-            for m in _KV.finditer(text):
-                label = _label_says_person(m.group("key"))
-                if label:
-                    take(m.end(), n, SHAPE if label == 2 else LISTED, "labelled")
-        for m in _TITLE.finditer(text):
-            take(m.end(), n, TITLED, "title")
-        for rx, need, pattern in ((_GREET, LISTED, "salutation"), (_CLOSE, LISTED, "closing"),
-                                  (_INTRO, LISTED, "introduction"), (_BY, GIVEN_PLUS, "reported by")):
-            for m in rx.finditer(text):
-                if pattern == "reported by" and (w := _BEFORE.search(text, max(0, m.start() - 30), m.start())) \
-                        and fold(w.group(1)) in _STREETS:
-                    continue
-                take(m.end(), n, need, pattern)
-        out = [self.result(a, b, MEDIUM, validated=True, pattern=p) for (a, b), p in found.items()]
-        return out if len(out) < 2 else self.remove_duplicates(out)
+    Called by PersonNameRecognizer for text that is not a whole name (one recognizer, so the engine's
+    per-recognizer cost on every value is paid once)."""
+    if len(text) < MIN_TEXT or " " not in text and "<" not in text or not any(c.isupper() for c in text):
+        return []  # a name in text needs words around it (or markup), and a capital
+    found: dict[tuple[int, int], str] = {}
+
+    def take(start: int, limit: int, need: int, pattern: str) -> None:
+        end, words = name_end(text, start, limit, caseless=pattern == "labelled")
+        if end <= start:
+            return
+        if pattern == "closing" and not text[end:].strip(" \t.!").split("\n", 1)[0]:
+            need, pattern = SIGNED, "signature"  # the words after "Regards," end the text or its line
+        if pattern == "reported by" and re.match(r"\s*\d", text[end:end + 4]):
+            return  # "Cuesta de Renato Iglesias 26": a street named after a person, with its house number
+        if plausible(words, need, pattern == "labelled"):
+            found.setdefault((start, end), pattern)
+
+    n = len(text)
+    if "@" in text:
+        for m in _MAIL_COMMENT.finditer(text):
+            take(m.start("value"), m.end("value"), SHAPE, "mail comment")
+        for m in _DISPLAY.finditer(text):
+            s = m.start("value")
+            while s < m.end("value") and not text[s].isalpha():
+                s += 1
+            take(s, m.end("value"), SHAPE, "mail display name")
+    if "<" in text:
+        for m in _XML.finditer(text):
+            label = _label_says_person(m.group("key"))
+            if label:
+                take(m.start("value"), m.end("value"), SHAPE if label == 2 else LISTED, "labelled")
+    if ":" in text or "=" in text:
+        for m in _KV.finditer(text):
+            label = _label_says_person(m.group("key"))
+            if label:
+                take(m.end(), n, SHAPE if label == 2 else LISTED, "labelled")
+    for m in _TITLE.finditer(text):
+        take(m.end(), n, TITLED, "title")
+    for rx, need, pattern in ((_GREET, LISTED, "salutation"), (_CLOSE, LISTED, "closing"),
+                              (_INTRO, LISTED, "introduction"), (_BY, GIVEN_PLUS, "reported by")):
+        for m in rx.finditer(text):
+            if pattern == "reported by" and (w := _BEFORE.search(text, max(0, m.start() - 30), m.start())) \
+                    and fold(w.group(1)) in _STREETS:
+                continue
+            take(m.end(), n, need, pattern)
+    # a span inside another one ("Huber" in "Herr Mag. Huber") says nothing more
+    return [(a, b, p) for (a, b), p in found.items()
+            if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in found)]
