@@ -73,9 +73,12 @@ _STREETS = frozenset("""
 _BEFORE = re.compile(rf"({_LETTER}+)\.?\s*$")
 _WORD = re.compile(rf"[\"'(]*((?:{_LETTER}|['’\-.](?={_LETTER}))+\.?)[\"'),;:!?]*")
 
-_TITLES = (r"Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Prof|Herr|Frau|Ing|Mag|Dipl\.-Ing|Dipl\.-Kfm|DI|Mme|Mlle|Sr|Sra|Srta|Dña|"
+_TITLES = (r"Univ\.-Prof|Prof\.\s?Dr|Dr\.\s?med|Dr\.\s?phil|Dr\.\s?rer\.\s?nat|Dr\.\s?h\.\s?c|Mag\.a|"
+           r"Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Prof|Herr|Frau|Ing|Mag|Dipl\.-Ing|Dipl\.-Kfm|DI|Mme|Mlle|Sr|Sra|Srta|Dña|"
            r"Sig\.ra|Sig|Dott\.ssa|Dott|Avv|Shri|Sri|Smt|Dhr|Mevr|dhr|mevr|ir|drs|Drs|Ir")
 _TITLE = re.compile(rf"(?<![\w.])(?:(?:{_TITLES})\.?\s+|M\.\s+)+(?=[^\W\d_])")
+#: the titles a whole value starts with (``Univ.-Prof. Dr. Maria Wagner``, ``Dipl.-Ing. Eva Gruber``)
+LEADING_TITLES = re.compile(rf"\s*(?:(?:{_TITLES})\.?\s+|M\.\s+)+(?=[^\W\d_])")
 _MAIL = r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"
 _MAIL_COMMENT = re.compile(rf"{_MAIL}>?\s*\((?P<value>[^()\n]{{2,80}})\)")
 _DISPLAY = re.compile(rf"(?:^|(?<=[\s:,;]))\"?(?P<value>[^\s\"<>:;,@()][^\"<>\n:;@()]{{1,78}}?)\"?\s*<{_MAIL}>")
