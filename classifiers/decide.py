@@ -15,6 +15,8 @@ For each type T that a field's name or values point to:
      and the strength is at least that of those strong matches however many
      other values hit only weakly (a log whose lines say ``for user root`` a
      few times and ``src@host`` often).
+   - Medium matches inside text are also read apart from the field's weak ones (MEDIUM x their own
+     support), so a few weak guesses do not dilute a field of medium matches below the threshold.
    - Weak guesses repeated over many values do not win: a weak score (0.3)
      stays below the threshold on every value of a column, and whole-value
      hits in a minority of a column (a few version strings shaped like IPs)
@@ -67,6 +69,7 @@ from classifiers.values import ValueProfile
 FULL_RATE = 0.8
 FULL_RATE_TEXT = 0.2
 STRONG_SCORE = 0.85
+MEDIUM_SCORE = 0.5
 SPARSE_MIN_HITS = 2
 SPARSE_SUPPORT = 0.9
 NEGATIVE_NAME = 0.4
@@ -96,6 +99,8 @@ class TypeHits:
     inside_sum: float = 0.0
     strong_inside: int = 0
     strong_inside_sum: float = 0.0
+    #: values whose match inside text scored MEDIUM or more (weak guesses elsewhere do not dilute them)
+    medium_inside: int = 0
 
     def add(self, score: float, weight: int = 1, validator: str | None = None, inside: bool = False) -> None:
         self.hits += weight
@@ -108,6 +113,8 @@ class TypeHits:
             if score >= STRONG_SCORE:
                 self.strong_inside += weight
                 self.strong_inside_sum += score * weight
+            if score >= MEDIUM_SCORE:
+                self.medium_inside += weight
 
     @property
     def strength(self) -> float:
@@ -138,7 +145,10 @@ def value_confidence(h: TypeHits, examined: int) -> float:
     if h.strong_inside >= SPARSE_MIN_HITS:
         text_support = max(text_support, SPARSE_SUPPORT)
         sparse = h.strong_inside_sum / h.strong_inside * SPARSE_SUPPORT
-    return max(column, h.inside_strength * text_support, sparse)
+    # Medium matches inside text in a fifth of the values are read on their own, so that a few weak guesses
+    # elsewhere in the field (a product called "Earl Grey") do not pull a field of names below the threshold.
+    medium = MEDIUM_SCORE * min(1.0, (h.medium_inside / examined) / FULL_RATE_TEXT)
+    return max(column, h.inside_strength * text_support, sparse, medium)
 
 
 def _values_contradict(etype: str, phrase: str, h: TypeHits, prof: ValueProfile | None) -> str | None:

@@ -174,6 +174,7 @@ TEMPLATES: tuple[Template, ...] = (
     T("auth", "plain", N(en="auth.log"), F("auth_line")),
     T("payments_log", "plain", N(en="payments.log"), F("payment_line")),
     T("sms", "plain", N(en="sms-gateway.log"), F("sms_line")),
+    T("mail", "plain", N(en="mail.log"), F("bounce_line")),
     # --- files -----------------------------------------------------------------------------------
     T("customer_export", "csv", N(en="customers_export.csv", de="kunden_export.csv", fr="export_clients.csv",
                                   es="exportacion_clientes.csv", pt="exportacao_clientes.csv",
@@ -212,6 +213,9 @@ TEMPLATES: tuple[Template, ...] = (
       F("created_at", group=""), F("event_name", group=""), F("uuid_id", group=""), F("payload_json", group=""),
       F("session_id", group="ctx"), F("ip", .7, group="ctx"), F("props_json", .5, group=""), native=False,
       folder="files"),
+    T("chats_csv", "csv", N(en="support_chats.csv", de="chats.csv", fr="discussions.csv", es="chats.csv",
+                            pt="conversas.csv", it="chat.csv", nl="chats.csv"),
+      F("ticket_no"), F("created_at"), F("chat_message"), F("status", .6)),
     T("leads_tsv", "tsv", N(en="leads.tsv"),
       F("full_name"), F("email"), F("company"), F("phone", .7), F("score"), F("landing_url", .6),
       F("created_at"), F("country", .5)),

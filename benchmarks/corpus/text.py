@@ -196,6 +196,86 @@ def request_body(r: Row) -> Tagged:
     return Tagged(json.dumps(doc, ensure_ascii=False), frozenset(types))
 
 
+# Names as people write them in mail and chat: titles, particles, double surnames, "Family, Given", a
+# first name alone. Kept apart from benchmarks/names_in_text.py's train templates (which tune the rules).
+TITLES = {"en": ("Mr.", "Ms.", "Dr.", "Prof."), "de": ("Herr", "Frau", "Dr.", "Mag.", "Ing."),
+          "fr": ("M.", "Mme", "Dr"), "es": ("Sr.", "Sra.", "Dr."), "pt": ("Sr.", "Sra.", "Dr."),
+          "it": ("Sig.", "Dott.", "Ing."), "nl": ("dhr.", "mevr.", "ir."), "hi": ("Shri", "Smt.", "Dr.")}
+PARTICLES = {"nl": ("van", "van der", "de"), "de": ("von",), "fr": ("de", "du"), "es": ("de", "del"),
+             "pt": ("dos", "da"), "it": ("di", "De")}
+
+
+def person_in_text(r: Row) -> str:
+    first, last = r.first, r.last
+    lang = r.loc.lang
+    if lang in PARTICLES and r.rng.random() < 0.15 and " " not in last:
+        last = f"{pick(r, PARTICLES[lang])} {last}"
+    x = r.rng.random()
+    if x < 0.2:
+        return f"{pick(r, TITLES.get(lang, TITLES['en']))} {last}"
+    if x < 0.3:
+        return f"{pick(r, TITLES.get(lang, TITLES['en']))} {first} {last}"
+    if x < 0.38:
+        return f"{last}, {first}"
+    if x < 0.48:
+        return first
+    return f"{first} {last}"
+
+
+BOUNCES = (
+    "postfix/bounce[{pid}]: {qid}: sender non-delivery notification: bounce for {email} ({person})",
+    "postfix/smtp[{pid}]: {qid}: to=<{email}> ({person}), relay=none, dsn=5.1.1, status=bounced (user unknown)",
+    "postfix/smtp[{pid}]: {qid}: to=<{email}>, relay=mx.{domain}, dsn=2.0.0, status=sent (250 OK)",
+    "postfix/qmgr[{pid}]: {qid}: from=<noreply@shop.example>, size={size}, nrcpt=1 (queue active)",
+    "postfix/smtpd[{pid}]: connect from unknown[{ip}]",
+)
+
+
+def bounce_line(r: Row) -> Tagged:
+    """A mail log line: bounces name the recipient as mail servers do, "x@y (First Last)"."""
+    t = pick(r, BOUNCES)
+    email = v.email(r)
+    text = t.format(pid=r.rng.randint(1000, 99999), qid=f"{r.rng.getrandbits(40):010X}", email=email,
+                    person=person_in_text(r), domain=email.split("@")[-1], size=r.rng.randint(900, 90000),
+                    ip=v.ip_any(r) if "{ip}" in t else "")
+    types = {"EMAIL_ADDRESS"} if "{email}" in t else set()
+    if "{person}" in t:
+        types.add("PERSON_NAME")
+    if "{ip}" in t:
+        types.add("IP_ADDRESS")
+    return Tagged(f"{_ts(r)} mail {text}", frozenset(types))
+
+
+CHATS: dict[str, tuple[str, ...]] = {
+    "en": ("Agent: Good morning {person}, how can I help?", "Dear {person}, your case {order} is resolved.",
+           "Customer: the {product} is missing from my parcel", "Agent: I have issued a replacement for order {order}.",
+           "Kind regards, {person}"),
+    "de": ("Guten Tag {person}, wie kann ich helfen?", "Liebe Grüße, {person}", "Kunde: das Paket {order} fehlt.",
+           "Agent: Ersatz für {product} ist unterwegs."),
+    "fr": ("Bonjour {person}, que puis-je faire pour vous ?", "Bien cordialement, {person}",
+           "Client : le colis {order} est incomplet.", "Agent : un remboursement est en cours."),
+    "es": ("Buenas tardes {person}, ¿en qué le ayudo?", "Saludos, {person}", "Cliente: falta el {product}.",
+           "Agente: ya enviamos el reemplazo."),
+    "pt": ("Bom dia {person}, em que posso ajudar?", "Abraços, {person}", "Cliente: falta o {product} no pacote.",
+           "Agente: o reembolso foi aprovado."),
+    "it": ("Buonasera {person}, come posso aiutarla?", "Distinti saluti, {person}", "Cliente: manca il {product}.",
+           "Operatore: il rimborso è in corso."),
+    "nl": ("Goedemiddag {person}, waarmee kan ik helpen?", "Groeten, {person}", "Klant: het pakket {order} is leeg.",
+           "Medewerker: de vervanging is verzonden."),
+    "hi": ("Namaste {person}, main aapki kya madad karoon?", "Dhanyavaad, {person}", "Customer: {product} nahi mila.",
+           "Agent: refund ho gaya hai."),
+}
+
+
+def chat_message(r: Row) -> Tagged:
+    t = pick(r, CHATS[r.loc.lang])
+    if "{person}" in t:
+        t = t.replace("{person}", person_in_text(r))
+        base = fill(r, t)
+        return Tagged(base.value, base.types | {"PERSON_NAME"})
+    return fill(r, t)
+
+
 _TEXT = N(en="body message description ticket_text comments notes msg content details complaint",
           de="nachricht beschreibung text anliegen", fr="message description contenu", es="mensaje descripcion comentario",
           pt="mensagem descricao comentario", it="messaggio descrizione testo", nl="bericht omschrijving opmerking",
@@ -215,3 +295,7 @@ kind("payment_line", (), payment_line, N(en="message"))
 kind("sms_line", (), sms_line, N(en="message"))
 kind("app_message", (), app_message, N(en="msg message"))
 kind("request_body", (), request_body, N(en="body"))
+kind("bounce_line", (), bounce_line, N(en="message"))
+kind("chat_message", (), chat_message, N(en="chat_text transcript chat_message", de="chatverlauf", fr="conversation",
+                                         es="conversacion", pt="conversa", it="conversazione", nl="chatgesprek",
+                                         hi="baatcheet"))

@@ -12,7 +12,9 @@ Why lists and not a model: see docs/names.md. What counts:
   column; also ``Jackson`` the city and ``Price`` the column header);
 - in free text: a title, or a known name after ``name:``, ``dear``, ``hi``,
   ``regards,``, ``my name is``: medium; two adjacent capitalized known names
-  (given + family) anywhere: weak.
+  (given + family) anywhere: weak; a name in one of the frames of
+  classifiers/recognizers/names_in_text.py (mail comments, labels,
+  titles, salutations, closings and introductions in eight languages): medium.
 
 A common English word (``Will``, ``May``, ``Green``, stop words) alone is not
 a name, nor are two of them (``Rose Gold``); a product/place/company word
@@ -28,6 +30,7 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from classifiers.recognizers.base import ValueRecognizer, stripped_bounds
+from classifiers.recognizers import names_in_text
 from classifiers.recognizers.lexicon import LETTER, common_words, data_lines, fold, variants
 from classifiers.recognizers.strength import MEDIUM, WEAK
 
@@ -93,6 +96,8 @@ class PersonNameRecognizer(ValueRecognizer):
                 return out
         if len(text) > 12 and any(c.isupper() for c in text):
             out += self._in_text(text)
+        # names in the frames of free text: mail comments, labels, titles, salutations (names_in_text.py)
+        out += [self.result(a, b, MEDIUM, validated=True, pattern=p) for a, b, p in names_in_text.find(text)]
         return out if len(out) < 2 else self.remove_duplicates(out)
 
     @staticmethod
@@ -105,10 +110,14 @@ class PersonNameRecognizer(ValueRecognizer):
             shaped = 1 <= len(fam) <= 2 and 1 <= len(giv) <= 2 and all(_NAME_WORD.fullmatch(w) for w in fam + giv)
             known = shaped and _known(fam[-1], lasts) and (_known(giv[0], firsts) or _INITIAL.fullmatch(giv[0]))
             return MEDIUM if known else 0.0
-        words = _SPLIT.split(value)
-        title = words[0].rstrip(".").lower() in _TITLES and len(words) > 1
-        if title:
-            words = words[1:]
+        lead = names_in_text.LEADING_TITLES.match(value)
+        if lead:  # "Univ.-Prof. Dr. Maria Wagner", "Dipl.-Ing. Eva Gruber", "Mag.a Sabine Berger"
+            title, words = True, _SPLIT.split(value[lead.end():].strip())
+        else:
+            words = _SPLIT.split(value)
+            title = words[0].rstrip(".").lower() in _TITLES and len(words) > 1
+            if title:
+                words = words[1:]
         if not 1 <= len(words) <= 4 or not all(_NAME_WORD.fullmatch(w) for w in words):
             return 0.0
         low = [fold(w.rstrip(".")) for w in words]
@@ -125,6 +134,11 @@ class PersonNameRecognizer(ValueRecognizer):
         last_known = low[-1] in lasts
         if first_known and last_known:
             return WEAK if value.islower() else MEDIUM
+        if first_known and len(words) > 2 and not value.islower() and words[-1][0].isupper() and any(
+                w.lower() in names_in_text.PARTICLES for w in words[1:-1]):
+            return MEDIUM  # "Ludwig van Beethoven", "Carla di Stefano": a particle before the family name
+        if first_known and len(words) == 2 and words[1][:3].lower() in ("al-", "el-") and words[1][3:4].isupper():
+            return MEDIUM  # "Abdullah al-Rashid"
         if first_known and low[-1] in firsts:
             return WEAK  # "Kavya Ishaan": two given names (some families use one as a surname)
         if (first_known or last_known) and not value.islower():
