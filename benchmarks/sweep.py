@@ -326,11 +326,18 @@ def main() -> None:
     ap.add_argument("--no-rss", action="store_true", help="skip the 1 GB peak-RSS check")
     ap.add_argument("--rss-mb", type=int, default=1024, help="size of the RSS check's log")
     ap.add_argument("--no-extras", action="store_true", help="skip the 1,000-field classification and demo timings")
+    ap.add_argument("--extras-only", action="store_true",
+                    help="only the 1,000-field classification and the demo scan, beside their anchors (--rounds rounds)")
     ap.add_argument("--only", default="", help="comma-separated datasets (sqlite,pg,plain,jsonl,access,gzip)")
     ap.add_argument("--scan-one", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.scan_one:
         scan_one_child(args.scan_one)
+        return
+
+    if args.extras_only:
+        print(extras(args.workdir, args.rounds))
+        print(f"\nhardware: {os.cpu_count()} cores, {_cpu()}, Python {sys.version.split()[0]}")
         return
 
     files = build(args.workdir, args.rows)
@@ -423,8 +430,9 @@ def main() -> None:
     print(f"\nhardware: {os.cpu_count()} cores, {_cpu()}, Python {sys.version.split()[0]}")
 
 
-def classification_1000(workdir: Path, fields: int = 1000, rows: int = 300) -> str:
-    """Sampled classification of ``fields`` fields (10 tables of 100 columns, values of 10 kinds)."""
+def fields_db(workdir: Path, fields: int = 1000, rows: int = 300) -> Path:
+    """``fields`` text columns of values of 10 kinds: 10 SQLite tables of 100 columns (plus an id key), ``rows`` rows."""
+    workdir.mkdir(parents=True, exist_ok=True)
     db = workdir / f"fields-{fields}.db"
     if not db.exists():
         rng = random.Random(3)
@@ -444,27 +452,125 @@ def classification_1000(workdir: Path, fields: int = 1000, rows: int = 300) -> s
         conn.commit()
         conn.close()
         tmp.rename(db)
-    cfg = Config(as_of="2026-11-24", base_dir=workdir,
-                 sources=[SqlSourceConfig(name="wide", kind="sql", url=f"sqlite:///{db}")])
-    scanner = Scanner(cfg)
-    source = scanner.open(cfg.sources[0])
-    t0 = time.perf_counter()
+    return db
+
+
+def _wide_config(workdir: Path, db: Path) -> Config:
+    return Config(as_of="2026-11-24", base_dir=workdir,
+                  sources=[SqlSourceConfig(name="wide", kind="sql", url=f"sqlite:///{db}")])
+
+
+def classify_fields(workdir: Path, db: Path) -> tuple[int, float, float]:
+    """(fields, wall s, CPU s) of the sampled classification of every table in ``db``, the engine built inside."""
+    w0, c0 = time.perf_counter(), time.process_time()
+    scanner = Scanner(_wide_config(workdir, db))
+    source = scanner.open(scanner.config.sources[0])
     n = sum(len(scanner.classify(source, ds).fields) for ds in source.datasets())
-    dt = time.perf_counter() - t0
     source.close()
+    return n, time.perf_counter() - w0, time.process_time() - c0
+
+
+def read_samples(workdir: Path, db: Path) -> tuple[int, float, float]:
+    """Anchor: the same samples read by the same reader (``Dataset.sample``), nothing classified."""
+    w0, c0 = time.perf_counter(), time.process_time()
+    scanner = Scanner(_wide_config(workdir, db))
+    source = scanner.open(scanner.config.sources[0])
+    size = scanner.config.classification.sample_size
+    n = sum(len(ds.sample(size)) for ds in source.datasets())
+    source.close()
+    return n, time.perf_counter() - w0, time.process_time() - c0
+
+
+#: The CPU anchor's fixed work: Python bytecode, dicts and regexes, like classification's own mix.
+_CPU_TEXTS = [f"user{i}@example.in +91 98{i:08d} 10.{i % 250}.0.7 MG Road {i}" for i in range(2_000)]
+_CPU_RE = re.compile(r"\b(\w+)@(\w+)\.in\b|\+91 (\d{10})|(\d+)\.(\d+)\.(\d+)\.(\d+)")
+
+
+def cpu_loop(repeat: int = 40) -> float:
+    """Anchor: a fixed single-core workload (seconds). ~0.05 s per repeat on an idle core of this machine."""
+    t0 = time.perf_counter()
+    for _ in range(repeat):
+        seen: dict[str, int] = {}
+        for t in _CPU_TEXTS:
+            for m in _CPU_RE.finditer(t):
+                k = m.group(0)
+                seen[k] = seen.get(k, 0) + len(k.split("."))
+    return time.perf_counter() - t0
+
+
+def cpu_loop_best(tries: int = 12) -> float:
+    """The CPU anchor's idle-core figure, estimated as the fastest of many short tries (per 40 repeats)."""
+    return min(cpu_loop(10) for _ in range(tries)) * 4
+
+
+def demo_data(workdir: Path) -> Path:
+    out = workdir / "demo"
+    subprocess.run([sys.executable, "-m", "pipeline.cli", "demo", "--out", str(out / "data")], check=True,
+                   stdout=subprocess.DEVNULL, cwd=ROOT)
+    return next((out / "data").rglob("pdd.yaml"), None) or ROOT / "demo" / "pdd.yaml"
+
+
+def demo_scan_once(workdir: Path, config: Path, args: tuple[str, ...] = ()) -> tuple[int, float, float]:
+    """(exit status, wall s, CPU s of the child) of ``pdd scan`` on the demo, process start and imports included."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "pipeline.cli", "scan", str(config), "--out",
+                           str(workdir / "demo" / "report"), "-q", *args],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    dt = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return proc.returncode, dt, cpu
+
+
+def classification_1000(workdir: Path, fields: int = 1000, rows: int = 300) -> str:
+    """Sampled classification of ``fields`` fields (10 tables of 100 columns, values of 10 kinds)."""
+    n, dt, _ = classify_fields(workdir, fields_db(workdir, fields, rows))
     return f"classification: {n:,} fields (+ their id keys) in {dt:.1f} s, engine built inside the timing (target < 60 s)"
 
 
 def demo_scan(workdir: Path) -> str:
     """The demo's scan through the CLI, as `make demo` runs it (process start and imports included)."""
-    out = workdir / "demo"
-    subprocess.run([sys.executable, "-m", "pipeline.cli", "demo", "--out", str(out / "data")], check=True,
-                   stdout=subprocess.DEVNULL, cwd=ROOT)
-    config = next((out / "data").rglob("pdd.yaml"), None) or ROOT / "demo" / "pdd.yaml"
-    t0 = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "pipeline.cli", "scan", str(config), "--out", str(out / "report"),
-                           "-q"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
-    return f"demo scan (pdd scan via the CLI, exit {proc.returncode}): {time.perf_counter() - t0:.1f} s (target < 5 s)"
+    code, dt, _ = demo_scan_once(workdir, demo_data(workdir))
+    return f"demo scan (pdd scan via the CLI, exit {code}): {dt:.1f} s (target < 5 s)"
+
+
+def extras(workdir: Path, rounds: int) -> str:
+    """The 1,000-field classification and the demo scan, each beside anchors timed in the same rounds.
+
+    Anchors: ``read`` (the same samples read, nothing classified) and ``cpu`` (a fixed single-core loop).
+    ``quiet est.`` = pdd time / cpu-loop time in the same round x the loop's idle-core figure (the fastest of
+    many short tries), i.e. what the figure would be on an idle core at the same ratio."""
+    db = fields_db(workdir)
+    config = demo_data(workdir)
+    t: dict[str, list[float]] = {}
+    n = code = 0
+    for r in range(rounds):
+        for name, fn in (("cpu", lambda: (0, cpu_loop(), 0.0)), ("read", lambda: read_samples(workdir, db)),
+                         ("classify", lambda: classify_fields(workdir, db)),
+                         ("demo", lambda: demo_scan_once(workdir, config))):
+            k, wall, cpu = fn()
+            t.setdefault(name, []).append(wall)
+            t.setdefault(name + " cpu", []).append(cpu)
+            if name == "classify":
+                n = k
+            elif name == "demo":
+                code = k
+        print(f"extras round {r + 1}/{rounds} done", file=sys.stderr)
+    best = min(cpu_loop_best(), *t["cpu"])
+    med = {k: statistics.median(v) for k, v in t.items()}
+    load = os.getloadavg()
+    lines = [f"median of {rounds} interleaved rounds; load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}",
+             f"cpu anchor (fixed loop): {med['cpu']:.2f} s this run, {best:.2f} s idle-core estimate "
+             f"(slowdown {med['cpu'] / best:.1f}x)",
+             f"classification: {n:,} fields (+ their id keys), engine built inside: {med['classify']:.1f} s wall, "
+             f"{med['classify cpu']:.1f} s CPU; read of the same samples {med['read']:.2f} s "
+             f"({med['classify'] / med['read']:.1f}x); {med['classify'] / med['cpu']:.1f}x the cpu anchor, "
+             f"quiet est. {med['classify'] / med['cpu'] * best:.1f} s (target < 60 s)",
+             f"demo scan (pdd scan via the CLI, exit {code}): {med['demo']:.2f} s wall, {med['demo cpu']:.2f} s CPU; "
+             f"{med['demo'] / med['cpu']:.2f}x the cpu anchor, quiet est. {med['demo'] / med['cpu'] * best:.2f} s "
+             "(target < 5 s)"]
+    return "\n".join(lines)
 
 
 def _cpu() -> str:
