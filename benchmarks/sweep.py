@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/sweep.py [--rows 1000000] [--rounds 3] [--workdir /tmp/pdd-bench]
                                          [--no-pg] [--no-rss] [--rss-mb 1024]
+    .venv/bin/python benchmarks/sweep.py --extras-only [--rounds 3]   # 1,000-field classification + demo scan only
 
 Builds (once, cached in --workdir) data shaped like the worst realistic case
 (every record holds digits: 16-digit order ids, phones, timestamps; Luhn-valid
