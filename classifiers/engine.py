@@ -51,7 +51,8 @@ class PddAnalyzerEngine(AnalyzerEngine):
     enhancers return the results unchanged (pdd's recognizers handle context themselves,
     classifiers/recognizers/base.py). :meth:`analyze` then runs the recognizers and the same filters
     (score thresholds, ``remove_duplicates``, no decision process) directly; any other call, or any other
-    set-up (a spaCy model, a recognizer with context words), goes through Presidio's own ``analyze``.
+    set-up (a spaCy model, a recognizer with context words, a recognizer registered after construction) goes
+    through Presidio's own ``analyze``.
     tests/classifiers/test_engine.py checks both paths give equal results.
     """
 
@@ -62,6 +63,7 @@ class PddAnalyzerEngine(AnalyzerEngine):
             not r.context and type(r).enhance_using_context is EntityRecognizer.enhance_using_context
             for r in recognizers)
         self._direct: tuple[EntityRecognizer, ...] | None = tuple(recognizers) if plain else None
+        self._registered = list(self.registry.recognizers)  # a recognizer added later: Presidio's path again
         self._entities = self.get_supported_entities(language="en")
         self._thresholds = {r.id: r.score_thresholds for r in recognizers}
         # Built once: NoOp artifacts are the same empty ones for every text.
@@ -69,7 +71,8 @@ class PddAnalyzerEngine(AnalyzerEngine):
 
     def analyze(self, text: str, language: str, entities: list[str] | None = None,  # type: ignore[override]
                 **kwargs: object) -> list[RecognizerResult]:
-        if self._direct is None or language != "en" or entities or kwargs or not isinstance(text, str):
+        if (self._direct is None or language != "en" or entities or kwargs or not isinstance(text, str)
+                or self.registry.recognizers != self._registered):
             return super().analyze(text, language, entities, **kwargs)  # type: ignore[arg-type]
         results: list[RecognizerResult] = []
         for recognizer in self._direct:

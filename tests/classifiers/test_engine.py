@@ -114,6 +114,15 @@ def test_a_call_with_options_goes_through_presidio(engine: PddAnalyzerEngine) ->
     assert engine.analyze(text, language="en", score_threshold=1.01) == []
 
 
+def test_a_recognizer_added_later_is_not_missed() -> None:
+    from presidio_analyzer import Pattern, PatternRecognizer
+
+    engine = build_analyzer()
+    engine.registry.add_recognizer(PatternRecognizer(supported_entity="ZZ_TEST", name="zz",
+                                                     patterns=[Pattern("zz", r"\bzzq\d+\b", 0.9)]))
+    assert "ZZ_TEST" in {r.entity_type for r in engine.analyze("ref zzq42", language="en")}
+
+
 def test_a_spacy_model_keeps_presidios_path(tmp_path: Path) -> None:
     nlp = spacy.blank("en")
     nlp.add_pipe("entity_ruler").add_patterns([{"label": "PERSON", "pattern": "Zyxwort"}])
