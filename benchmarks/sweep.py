@@ -328,7 +328,7 @@ def main() -> None:
     ap.add_argument("--rss-mb", type=int, default=1024, help="size of the RSS check's log")
     ap.add_argument("--no-extras", action="store_true", help="skip the 1,000-field classification and demo timings")
     ap.add_argument("--extras-only", action="store_true",
-                    help="only the 1,000-field classification and the demo scan, beside their anchors (--rounds rounds)")
+                    help="only the 1,000-field classification and the demo scan, beside their anchors")
     ap.add_argument("--calibrate", action="store_true", help="time the cpu anchor alone (for CPU_LOOP_IDLE_S)")
     ap.add_argument("--only", default="", help="comma-separated datasets (sqlite,pg,plain,jsonl,access,gzip)")
     ap.add_argument("--scan-one", type=Path, help=argparse.SUPPRESS)
@@ -436,7 +436,7 @@ def main() -> None:
 
 
 def fields_db(workdir: Path, fields: int = 1000, rows: int = 300) -> Path:
-    """``fields`` text columns of values of 10 kinds: 10 SQLite tables of 100 columns (plus an id key), ``rows`` rows."""
+    """``fields`` text columns of values of 10 kinds: SQLite tables of 100 columns (plus an id key), ``rows`` rows."""
     workdir.mkdir(parents=True, exist_ok=True)
     db = workdir / f"fields-{fields}.db"
     if not db.exists():

@@ -43,7 +43,8 @@ TEXTS = [
     "https://shop.example.in/checkout?card=" + _CARD, _CARD, _CARD[:4] + " " + _CARD[4:8] + " " + _CARD[8:12]
     + " " + _CARD[12:], "ending 4242", "exp 09/27", "12/29", "Asha Rao", "Dr. Vikram Singh", "Li Wei",
     "14 MG Road, Indiranagar, Bengaluru 560038", "Pune", "India", "DE", "Asia/Kolkata", "en-IN", "fr",
-    "ABCDE1234F", "2345 6789 0123", "ssn: 123-45-6789", "94105", "94105-1234", "560038", "Tata Consultancy Services Ltd",
+    "ABCDE1234F", "2345 6789 0123", "ssn: 123-45-6789", "94105", "94105-1234", "560038",
+    "Tata Consultancy Services Ltd",
     "Acme GmbH", "password=hunter2", "token: 3f2b9c1de4a5", "18.5204, 73.8567", "ac:de:48:00:11:22",
     "IMEI 490154203237518", "38400000-8cf0-11bd-b23e-10b96e4ef00d", "sessionid=7a8b9c0d1e2f3a4b5c6d7e8f",
     "Jio 405-857", "Samsung Galaxy S23 (SM-S911B)", "born 1990-04-12", "DOB: 12/04/1990", "age 15",
@@ -53,8 +54,9 @@ TEXTS = [
 
 
 def _key(results: list[RecognizerResult]) -> list[tuple]:
-    return [(r.entity_type, r.start, r.end, r.score, sorted((k, str(v)) for k, v in (r.recognition_metadata or {}).items()),
-             r.analysis_explanation) for r in results]
+    return [(r.entity_type, r.start, r.end, r.score,
+             sorted((k, str(v)) for k, v in (r.recognition_metadata or {}).items()), r.analysis_explanation)
+            for r in results]
 
 
 def _masked(text: str) -> str:
