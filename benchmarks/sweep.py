@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/sweep.py [--rows 1000000] [--rounds 3] [--workdir /tmp/pdd-bench]
                                          [--no-pg] [--no-rss] [--rss-mb 1024]
+    .venv/bin/python benchmarks/sweep.py --extras-only [--rounds 3]   # 1,000-field classification + demo scan only
 
 Builds (once, cached in --workdir) data shaped like the worst realistic case
 (every record holds digits: 16-digit order ids, phones, timestamps; Luhn-valid
@@ -326,11 +327,22 @@ def main() -> None:
     ap.add_argument("--no-rss", action="store_true", help="skip the 1 GB peak-RSS check")
     ap.add_argument("--rss-mb", type=int, default=1024, help="size of the RSS check's log")
     ap.add_argument("--no-extras", action="store_true", help="skip the 1,000-field classification and demo timings")
+    ap.add_argument("--extras-only", action="store_true",
+                    help="only the 1,000-field classification and the demo scan, beside their anchors")
+    ap.add_argument("--calibrate", action="store_true", help="time the cpu anchor alone (for CPU_LOOP_IDLE_S)")
     ap.add_argument("--only", default="", help="comma-separated datasets (sqlite,pg,plain,jsonl,access,gzip)")
     ap.add_argument("--scan-one", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.scan_one:
         scan_one_child(args.scan_one)
+        return
+
+    if args.calibrate:
+        print(calibrate())
+        return
+    if args.extras_only:
+        print(extras(args.workdir, args.rounds))
+        print(f"\nhardware: {os.cpu_count()} cores, {_cpu()}, Python {sys.version.split()[0]}")
         return
 
     files = build(args.workdir, args.rows)
@@ -423,8 +435,9 @@ def main() -> None:
     print(f"\nhardware: {os.cpu_count()} cores, {_cpu()}, Python {sys.version.split()[0]}")
 
 
-def classification_1000(workdir: Path, fields: int = 1000, rows: int = 300) -> str:
-    """Sampled classification of ``fields`` fields (10 tables of 100 columns, values of 10 kinds)."""
+def fields_db(workdir: Path, fields: int = 1000, rows: int = 300) -> Path:
+    """``fields`` text columns of values of 10 kinds: SQLite tables of 100 columns (plus an id key), ``rows`` rows."""
+    workdir.mkdir(parents=True, exist_ok=True)
     db = workdir / f"fields-{fields}.db"
     if not db.exists():
         rng = random.Random(3)
@@ -444,27 +457,139 @@ def classification_1000(workdir: Path, fields: int = 1000, rows: int = 300) -> s
         conn.commit()
         conn.close()
         tmp.rename(db)
-    cfg = Config(as_of="2026-11-24", base_dir=workdir,
-                 sources=[SqlSourceConfig(name="wide", kind="sql", url=f"sqlite:///{db}")])
-    scanner = Scanner(cfg)
-    source = scanner.open(cfg.sources[0])
-    t0 = time.perf_counter()
+    return db
+
+
+def _wide_config(workdir: Path, db: Path) -> Config:
+    return Config(as_of="2026-11-24", base_dir=workdir,
+                  sources=[SqlSourceConfig(name="wide", kind="sql", url=f"sqlite:///{db}")])
+
+
+def classify_fields(workdir: Path, db: Path) -> tuple[int, float, float]:
+    """(fields, wall s, CPU s) of the sampled classification of every table in ``db``, the engine built inside."""
+    w0, c0 = time.perf_counter(), time.process_time()
+    scanner = Scanner(_wide_config(workdir, db))
+    source = scanner.open(scanner.config.sources[0])
     n = sum(len(scanner.classify(source, ds).fields) for ds in source.datasets())
-    dt = time.perf_counter() - t0
     source.close()
+    return n, time.perf_counter() - w0, time.process_time() - c0
+
+
+def read_samples(workdir: Path, db: Path) -> tuple[int, float, float]:
+    """Anchor: the same samples read by the same reader (``Dataset.sample``), nothing classified."""
+    w0, c0 = time.perf_counter(), time.process_time()
+    scanner = Scanner(_wide_config(workdir, db))
+    source = scanner.open(scanner.config.sources[0])
+    size = scanner.config.classification.sample_size
+    n = sum(len(ds.sample(size)) for ds in source.datasets())
+    source.close()
+    return n, time.perf_counter() - w0, time.process_time() - c0
+
+
+#: The CPU anchor's fixed work: Python bytecode, dicts and regexes, like classification's own mix.
+_CPU_TEXTS = [f"user{i}@example.in +91 98{i:08d} 10.{i % 250}.0.7 MG Road {i}" for i in range(2_000)]
+_CPU_RE = re.compile(r"\b(\w+)@(\w+)\.in\b|\+91 (\d{10})|(\d+)\.(\d+)\.(\d+)\.(\d+)")
+
+
+#: The CPU anchor's time on an idle core of this machine (AMD EPYC, Python 3.11.7): the fastest of the runs of
+#: 2026-12-01 (40 repeats, 0.20 s). Recalibrate on other hardware: ``python benchmarks/sweep.py --calibrate``.
+CPU_LOOP_IDLE_S = 0.20
+
+
+def cpu_loop(repeat: int = 40) -> tuple[float, float]:
+    """Anchor: a fixed single-core workload; (wall s, CPU s)."""
+    w0, c0 = time.perf_counter(), time.process_time()
+    for _ in range(repeat):
+        seen: dict[str, int] = {}
+        for t in _CPU_TEXTS:
+            for m in _CPU_RE.finditer(t):
+                k = m.group(0)
+                seen[k] = seen.get(k, 0) + len(k.split("."))
+    return time.perf_counter() - w0, time.process_time() - c0
+
+
+def demo_data(workdir: Path) -> Path:
+    out = workdir / "demo"
+    subprocess.run([sys.executable, "-m", "pipeline.cli", "demo", "--out", str(out / "data")], check=True,
+                   stdout=subprocess.DEVNULL, cwd=ROOT)
+    return next((out / "data").rglob("pdd.yaml"), None) or ROOT / "demo" / "pdd.yaml"
+
+
+def demo_scan_once(workdir: Path, config: Path, args: tuple[str, ...] = ()) -> tuple[int, float, float]:
+    """(exit status, wall s, CPU s of the child) of ``pdd scan`` on the demo, process start and imports included."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "pipeline.cli", "scan", str(config), "--out",
+                           str(workdir / "demo" / "report"), "-q", *args],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    dt = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return proc.returncode, dt, cpu
+
+
+def classification_1000(workdir: Path, fields: int = 1000, rows: int = 300) -> str:
+    """Sampled classification of ``fields`` fields (10 tables of 100 columns, values of 10 kinds)."""
+    n, dt, _ = classify_fields(workdir, fields_db(workdir, fields, rows))
     return f"classification: {n:,} fields (+ their id keys) in {dt:.1f} s, engine built inside the timing (target < 60 s)"
 
 
 def demo_scan(workdir: Path) -> str:
     """The demo's scan through the CLI, as `make demo` runs it (process start and imports included)."""
-    out = workdir / "demo"
-    subprocess.run([sys.executable, "-m", "pipeline.cli", "demo", "--out", str(out / "data")], check=True,
-                   stdout=subprocess.DEVNULL, cwd=ROOT)
-    config = next((out / "data").rglob("pdd.yaml"), None) or ROOT / "demo" / "pdd.yaml"
-    t0 = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "pipeline.cli", "scan", str(config), "--out", str(out / "report"),
-                           "-q"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
-    return f"demo scan (pdd scan via the CLI, exit {proc.returncode}): {time.perf_counter() - t0:.1f} s (target < 5 s)"
+    code, dt, _ = demo_scan_once(workdir, demo_data(workdir))
+    return f"demo scan (pdd scan via the CLI, exit {code}): {dt:.1f} s (target < 5 s)"
+
+
+def extras(workdir: Path, rounds: int) -> str:
+    """The 1,000-field classification and the demo scan, each beside anchors timed in the same rounds.
+
+    Anchors: ``read`` (the same samples read by the same reader, nothing classified) and ``cpu`` (a fixed
+    single-core loop, run before every measurement). On a loaded machine wall time says little; CPU time
+    says what the work costs, and the loop's CPU time against its idle figure (``CPU_LOOP_IDLE_S``) says how
+    much a CPU second is stretched by the neighbours (caches, SMT). ``idle est.`` = CPU time / that stretch:
+    the single-process figure on an idle core. The demo is also run with ``--workers 1`` so that its
+    estimate is a single-process one (the default 2-worker scan is at most that on an idle 2-core machine)."""
+    db = fields_db(workdir)
+    config = demo_data(workdir)
+    t: dict[str, list[float]] = {}
+    n = code = 0
+    steps = (("read", lambda: read_samples(workdir, db)), ("classify", lambda: classify_fields(workdir, db)),
+             ("demo", lambda: demo_scan_once(workdir, config)),
+             ("demo w1", lambda: demo_scan_once(workdir, config, ("--workers", "1"))))
+    for r in range(rounds):
+        for name, fn in steps:
+            aw, ac = cpu_loop()
+            t.setdefault("cpu", []).append(aw)
+            t.setdefault("cpu cpu", []).append(ac)
+            k, wall, cpu = fn()
+            t.setdefault(name, []).append(wall)
+            t.setdefault(name + " cpu", []).append(cpu)
+            if name == "classify":
+                n = k
+            elif name == "demo":
+                code = k
+        print(f"extras round {r + 1}/{rounds} done", file=sys.stderr)
+    med = {k: statistics.median(v) for k, v in t.items()}
+    stretch = max(1.0, med["cpu cpu"] / CPU_LOOP_IDLE_S)
+    load = os.getloadavg()
+    return "\n".join([
+        f"median of {rounds} interleaved rounds; load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}",
+        f"cpu anchor (fixed loop, before each measurement): {med['cpu']:.2f} s wall, {med['cpu cpu']:.2f} s CPU; "
+        f"idle {CPU_LOOP_IDLE_S:.2f} s: wall x{med['cpu'] / CPU_LOOP_IDLE_S:.1f}, CPU second stretched x{stretch:.2f}",
+        f"classification: {n:,} fields (+ their id keys), engine built inside: {med['classify']:.1f} s wall "
+        f"({med['classify'] / med['cpu']:.1f}x the cpu anchor), {med['classify cpu']:.1f} s CPU; read of the same "
+        f"samples {med['read']:.2f} s wall ({med['classify'] / med['read']:.0f}x); "
+        f"idle est. {med['classify cpu'] / stretch:.1f} s (target < 60 s)",
+        f"demo scan (pdd scan via the CLI, exit {code}), 2 workers: {med['demo']:.2f} s wall "
+        f"({med['demo'] / med['cpu']:.1f}x the cpu anchor), {med['demo cpu']:.2f} s CPU (all processes)",
+        f"demo scan, --workers 1: {med['demo w1']:.2f} s wall ({med['demo w1'] / med['cpu']:.1f}x the cpu anchor), "
+        f"{med['demo w1 cpu']:.2f} s CPU; idle est. {med['demo w1 cpu'] / stretch:.2f} s (target < 5 s)",
+    ])
+
+
+def calibrate() -> str:
+    best = min(cpu_loop()[1] for _ in range(10))
+    return f"cpu anchor: fastest of 10 runs {best:.3f} s CPU (CPU_LOOP_IDLE_S is {CPU_LOOP_IDLE_S})"
 
 
 def _cpu() -> str:

@@ -16,8 +16,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
-from presidio_analyzer.nlp_engine import NlpEngine, NoOpNlpEngine, SpacyNlpEngine
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngine, NoOpNlpEngine, SpacyNlpEngine
 
 from classifiers.registry import RECOGNIZERS
 
@@ -39,6 +39,77 @@ def _nlp_engine(spacy_model: str | None) -> NlpEngine:
     return SpacyNlpEngine(models=[{"lang_code": "en", "model_name": spacy_model}])
 
 
+class PddAnalyzerEngine(AnalyzerEngine):
+    """Presidio's AnalyzerEngine with its per-call set-up done once, when nothing can make it differ.
+
+    ``AnalyzerEngine.analyze`` spends about half of a classification's time outside the recognizers
+    (measured: docs/benchmarks.md, "Classification speed"): per call it lists the recognizers and their
+    entities, builds empty NLP artifacts (a spaCy ``Doc``), deep-copies every result for the lemma context
+    enhancer, and maps each recognizer's score thresholds. With the NoOp NLP engine and no recognizer that
+    carries Presidio context words or enhances its own results, each of those steps gives the same answer
+    for every text: the recognizers, entities and thresholds are fixed, the artifacts are empty, and the
+    enhancers return the results unchanged (pdd's recognizers handle context themselves,
+    classifiers/recognizers/base.py). :meth:`analyze` then runs the recognizers and the same filters
+    (score thresholds, ``remove_duplicates``, no decision process) directly; any other call, or any other
+    set-up (a spaCy model, a recognizer with context words, a recognizer registered after construction) goes
+    through Presidio's own ``analyze``.
+    tests/classifiers/test_engine.py checks both paths give equal results.
+    """
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        recognizers = self.registry.get_recognizers(language="en", all_fields=True)
+        plain = isinstance(self.nlp_engine, NoOpNlpEngine) and all(
+            not r.context and type(r).enhance_using_context is EntityRecognizer.enhance_using_context
+            for r in recognizers)
+        self._direct: tuple[EntityRecognizer, ...] | None = tuple(recognizers) if plain else None
+        self._registered = list(self.registry.recognizers)  # a recognizer added later: Presidio's path again
+        self._entities = self.get_supported_entities(language="en")
+        self._thresholds = {r.id: r.score_thresholds for r in recognizers}
+        # Built once: NoOp artifacts are the same empty ones for every text.
+        self._artifacts: NlpArtifacts | None = (self.nlp_engine.process_text("", "en") if plain else None)
+
+    def analyze(self, text: str, language: str, entities: list[str] | None = None,  # type: ignore[override]
+                **kwargs: object) -> list[RecognizerResult]:
+        if (self._direct is None or language != "en" or entities or kwargs or not isinstance(text, str)
+                or self.registry.recognizers != self._registered):
+            return super().analyze(text, language, entities, **kwargs)  # type: ignore[arg-type]
+        results: list[RecognizerResult] = []
+        for recognizer in self._direct:
+            if not recognizer.is_loaded:
+                recognizer.load()
+                recognizer.is_loaded = True
+            found = recognizer.analyze(text=text, entities=self._entities, nlp_artifacts=self._artifacts)
+            if found:
+                for r in found:
+                    if not r.recognition_metadata:
+                        r.recognition_metadata = {}
+                    r.recognition_metadata.setdefault(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY, recognizer.id)
+                    r.recognition_metadata.setdefault(RecognizerResult.RECOGNIZER_NAME_KEY, recognizer.name)
+                results.extend(found)
+        if not results:
+            return results
+        # Presidio's context step regroups the results by recognizer, in the recognizers' order (they already
+        # are) and drops those whose recognizer id is not one of the request's.
+        results = [r for r in results if r.recognition_metadata[RecognizerResult.RECOGNIZER_IDENTIFIER_KEY]
+                   in self._thresholds]
+        results = [r for r in results if r.score >= self._threshold(r)]
+        results = EntityRecognizer.remove_duplicates(results)
+        for r in results:
+            r.analysis_explanation = None
+        return results
+
+    def _threshold(self, result: RecognizerResult) -> float:
+        """AnalyzerEngine's own resolution: the recognizer's threshold for the type, its default, the engine's."""
+        own = self._thresholds.get(result.recognition_metadata[RecognizerResult.RECOGNIZER_IDENTIFIER_KEY])
+        if own is None:
+            return self.default_score_threshold
+        for key in (result.entity_type, "default"):
+            if own.get(key) is not None:
+                return own[key]
+        return self.default_score_threshold
+
+
 def build_analyzer(spacy_model: str | None = None) -> AnalyzerEngine:
     # Presidio logs every recognizer it loads at INFO; that is noise in a scan's output.
     logging.getLogger("presidio-analyzer").setLevel(logging.WARNING)
@@ -51,4 +122,4 @@ def build_analyzer(spacy_model: str | None = None) -> AnalyzerEngine:
         from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
         registry.add_recognizer(SpacyRecognizer(supported_entities=["PERSON", "LOCATION", "ORGANIZATION"]))
-    return AnalyzerEngine(registry=registry, nlp_engine=_nlp_engine(spacy_model), supported_languages=["en"])
+    return PddAnalyzerEngine(registry=registry, nlp_engine=_nlp_engine(spacy_model), supported_languages=["en"])

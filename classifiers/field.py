@@ -35,6 +35,11 @@ MAX_ANALYZED_CHARS = 4_000
 WHOLE_VALUE = 0.8
 #: A field is read as JSON documents when at least this share of its values parse as objects or arrays.
 JSON_SHARE = 0.5
+#: What each distinct text gave (best score per type) is kept for texts up to this long, at most this many texts
+#: (then the memory starts afresh): the same values recur across the fields and datasets of a store (dates,
+#: statuses, a user agent, the keys of JSON documents) and the answer depends on the text alone.
+MEMO_MAX_CHARS = 512
+MEMO_ENTRIES = 50_000
 
 
 def as_text(value: Any) -> str | None:
@@ -87,6 +92,7 @@ class FieldClassifier:
         # Types whose recognizer matches every well-formed value: only for these does "no value matched"
         # contradict the column name (an unlisted surname or brand proves nothing).
         self.value_types = CONTRADICTING_TYPES
+        self._memo: dict[str, dict[str, tuple[float, str | None, bool]]] = {}
 
     def _results(self, text: str) -> list[RecognizerResult]:
         results = self.analyzer.analyze(text[:MAX_ANALYZED_CHARS], language="en")
@@ -100,19 +106,30 @@ class FieldClassifier:
                 out.append(r)
         return out
 
+    def _best(self, text: str) -> dict[str, tuple[float, str | None, bool]]:
+        """Per type: (best score, its validator, whether that match was inside longer text)."""
+        size = len(text.strip())
+        best: dict[str, tuple[float, str | None, bool]] = {}
+        for r in self._results(text):
+            etype = to_pdd(r.entity_type)
+            if not etype:
+                continue
+            validator = (r.recognition_metadata or {}).get("validator")
+            if r.score > best.get(etype, (-1.0, None, False))[0]:
+                best[etype] = (r.score, validator, (r.end - r.start) < WHOLE_VALUE * size)
+        return best
+
     def _hits(self, counts: Counter[str]) -> dict[str, TypeHits]:
         hits: dict[str, TypeHits] = {}
+        memo = self._memo
         for text, weight in counts.items():
-            size = len(text.strip())
-            # per type: (best score, its validator, whether that match was inside longer text)
-            best: dict[str, tuple[float, str | None, bool]] = {}
-            for r in self._results(text):
-                etype = to_pdd(r.entity_type)
-                if not etype:
-                    continue
-                validator = (r.recognition_metadata or {}).get("validator")
-                if r.score > best.get(etype, (-1.0, None, False))[0]:
-                    best[etype] = (r.score, validator, (r.end - r.start) < WHOLE_VALUE * size)
+            best = memo.get(text)
+            if best is None:
+                best = self._best(text)
+                if len(text) <= MEMO_MAX_CHARS:
+                    if len(memo) >= MEMO_ENTRIES:
+                        memo.clear()
+                    memo[text] = best
             for etype, (score, validator, inside) in best.items():
                 hits.setdefault(etype, TypeHits()).add(score, weight, validator, inside)
         return hits

@@ -1,0 +1,161 @@
+"""The engine's direct path (classifiers.engine.PddAnalyzerEngine) answers exactly as Presidio's own analyze.
+
+The direct path skips Presidio's per-call set-up only when it cannot change the answer (NoOp NLP engine, no
+recognizer with context words or its own enhancer). These tests run both paths on the same engine instance
+(the same recognizers), on fixed texts of every kind pdd recognizes and on generated ones, and check the
+field classifier's memory of texts gives what a fresh classifier gives.
+
+No failing example is printed raw: a generated text can hold a digit run, so the messages mask it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+from hypothesis import HealthCheck, Verbosity, given, settings
+from hypothesis import strategies as st
+from presidio_analyzer import AnalyzerEngine, RecognizerResult
+
+import classifiers.field as field_mod
+from classifiers.engine import PddAnalyzerEngine, build_analyzer
+from classifiers.field import FieldClassifier
+
+
+def _luhn_complete(prefix: str) -> str:
+    """``prefix`` plus the Luhn check digit (built here so that no card number sits in the source)."""
+    total = 0
+    for i, ch in enumerate(reversed(prefix)):
+        d = int(ch)
+        if i % 2 == 0:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return prefix + str((10 - total % 10) % 10)
+
+
+_CARD = _luhn_complete("4" + "1" * 14)
+
+TEXTS = [
+    "", " ", "-", "n/a", "asha.rao@example.in", "mailto:li.wei@example.com?subject=hi", "+91 98765 43210",
+    "(415) 555-0134", "022-2658-4411", "10.0.0.7", "2001:db8::1", "version 1.2.3.4 released",
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 Chrome/120.0 Mobile Safari/537.36",
+    "https://shop.example.in/checkout?card=" + _CARD, _CARD, _CARD[:4] + " " + _CARD[4:8] + " " + _CARD[8:12]
+    + " " + _CARD[12:], "ending 4242", "exp 09/27", "12/29", "Asha Rao", "Dr. Vikram Singh", "Li Wei",
+    "14 MG Road, Indiranagar, Bengaluru 560038", "Pune", "India", "DE", "Asia/Kolkata", "en-IN", "fr",
+    "ABCDE1234F", "2345 6789 0123", "ssn: 123-45-6789", "94105", "94105-1234", "560038",
+    "Tata Consultancy Services Ltd",
+    "Acme GmbH", "password=hunter2", "token: 3f2b9c1de4a5", "18.5204, 73.8567", "ac:de:48:00:11:22",
+    "IMEI 490154203237518", "38400000-8cf0-11bd-b23e-10b96e4ef00d", "sessionid=7a8b9c0d1e2f3a4b5c6d7e8f",
+    "Jio 405-857", "Samsung Galaxy S23 (SM-S911B)", "born 1990-04-12", "DOB: 12/04/1990", "age 15",
+    '{"user": {"email": "a@b.in", "phone": "+91 98765 43210"}}', "order 1234567890123456 shipped",
+    "a ticket body: customer Asha Rao (asha.rao@example.in, +91 98765 43210) asked about card ending 4242",
+]
+
+
+def _key(results: list[RecognizerResult]) -> list[tuple]:
+    return [(r.entity_type, r.start, r.end, r.score,
+             sorted((k, str(v)) for k, v in (r.recognition_metadata or {}).items()), r.analysis_explanation)
+            for r in results]
+
+
+def _masked(text: str) -> str:
+    return f"<{len(text)} chars ending {text[-4:]!r}>"
+
+
+@pytest.fixture(scope="module")
+def engine() -> PddAnalyzerEngine:
+    e = build_analyzer()
+    assert isinstance(e, PddAnalyzerEngine)
+    return e
+
+
+def _both(engine: PddAnalyzerEngine, text: str) -> tuple[list[tuple], list[tuple]]:
+    return _key(engine.analyze(text, language="en")), _key(AnalyzerEngine.analyze(engine, text, language="en"))
+
+
+def test_no_model_takes_the_direct_path(engine: PddAnalyzerEngine) -> None:
+    assert engine._direct is not None and len(engine._direct) == len(engine.registry.recognizers)
+
+
+@pytest.mark.parametrize("i", range(len(TEXTS)))
+def test_direct_path_equals_presidio(engine: PddAnalyzerEngine, i: int) -> None:
+    direct, presidio = _both(engine, TEXTS[i])
+    assert direct == presidio, f"text #{i} {_masked(TEXTS[i])}"
+
+
+def test_the_fixed_texts_exercise_the_filters(engine: PddAnalyzerEngine) -> None:
+    """The equality above means something: many texts give results, some several per text (duplicates removed)."""
+    found = [engine.analyze(t, language="en") for t in TEXTS]
+    assert sum(1 for f in found if f) >= len(TEXTS) // 2
+    assert any(len(f) >= 3 for f in found)
+
+
+_FRAGMENTS = st.sampled_from([
+    "asha", "rao", "@", "example", ".in", ".com", "+91", "98765", "43210", "555-0134", "10.0", ".7", "::1", "Road",
+    "MG", "Pune", "India", "Mozilla/5.0", "(Linux;", "Android 14)", "2026-11-24", "T10:00:00Z", "12/29", "exp",
+    "ending", "4242", "ssn", "password", "=", ":", ",", "-", "/", "Asia/Kolkata", "en-IN", "DE", "Ltd", "Dr.",
+    "Singh", "Li", "Wei", "{", "}", '"', "ABCDE1234F", "560038", "94105", "ac:de:48", "Jio", "IMEI", "dob",
+])
+_TEXT = st.lists(st.one_of(_FRAGMENTS, st.text(max_size=6)), max_size=12).flatmap(
+    lambda parts: st.sampled_from(["", " ", ", "]).map(lambda sep: sep.join(parts)))
+
+
+@settings(max_examples=300, deadline=None, verbosity=Verbosity.quiet, print_blob=False,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(text=_TEXT)
+def test_direct_path_equals_presidio_on_generated_text(engine: PddAnalyzerEngine, text: str) -> None:
+    direct, presidio = _both(engine, text)
+    assert direct == presidio, f"generated {_masked(text)}"
+
+
+def test_a_call_with_options_goes_through_presidio(engine: PddAnalyzerEngine) -> None:
+    text = "asha.rao@example.in"
+    assert _key(engine.analyze(text, language="en", entities=["EMAIL_ADDRESS"])) == _key(
+        AnalyzerEngine.analyze(engine, text, language="en", entities=["EMAIL_ADDRESS"]))
+    assert engine.analyze(text, language="en", score_threshold=1.01) == []
+
+
+def test_a_recognizer_added_later_is_not_missed() -> None:
+    from presidio_analyzer import Pattern, PatternRecognizer
+
+    engine = build_analyzer()
+    engine.registry.add_recognizer(PatternRecognizer(supported_entity="ZZ_TEST", name="zz",
+                                                     patterns=[Pattern("zz", r"\bzzq\d+\b", 0.9)]))
+    assert "ZZ_TEST" in {r.entity_type for r in engine.analyze("ref zzq42", language="en")}
+
+
+def test_a_spacy_model_keeps_presidios_path(tmp_path: Path) -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns([{"label": "PERSON", "pattern": "Zyxwort"}])
+    nlp.to_disk(tmp_path / "m")
+    engine = build_analyzer(str(tmp_path / "m"))
+    assert engine._direct is None
+    assert "PERSON" in {r.entity_type for r in engine.analyze("ask Zyxwort", language="en")}
+
+
+# --- the field classifier's memory of texts --------------------------------------------------------------
+
+def _decisions(c: FieldClassifier, field: str, values: list[str]) -> object:
+    return c.classify(field, values, sampled=True)
+
+
+def test_memory_gives_what_a_fresh_classifier_gives(engine: PddAnalyzerEngine) -> None:
+    shared = FieldClassifier(analyzer=engine)
+    columns = {"email": TEXTS[4:6] * 5, "contact": TEXTS[4:8] * 3, "notes": TEXTS, "city": ["Pune", "India", "Pune"],
+               "payload": [TEXTS[-2]] * 4}
+    for _ in range(2):  # the second round is answered from memory
+        for name, values in columns.items():
+            assert _decisions(shared, name, values) == _decisions(FieldClassifier(analyzer=engine), name, values), name
+    assert shared._memo
+
+
+def test_memory_is_bounded(engine: PddAnalyzerEngine, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(field_mod, "MEMO_ENTRIES", 5)
+    monkeypatch.setattr(field_mod, "MEMO_MAX_CHARS", 20)
+    c = FieldClassifier(analyzer=engine)
+    values = [f"user{i}@example.in" for i in range(12)] + ["x" * 30 + "@example.in"]
+    got = _decisions(c, "email", values)
+    assert len(c._memo) <= 5
+    assert all(len(t) <= 20 for t in c._memo)
+    assert got == _decisions(FieldClassifier(analyzer=engine), "email", values)
