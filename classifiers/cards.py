@@ -370,3 +370,71 @@ def mask(text: str) -> str:
         last = c.end
     out.append(text[last:])
     return "".join(out)
+
+
+# ---------------------------------------------------------------- batch helpers for the sweep (whole columns)
+#
+# The sweep (pipeline/rules/card.py) judges every candidate of a column batch. On wide stores almost every
+# candidate is a bare ASCII digit run (an order id, a timestamp in ms) that fails Luhn; these helpers find the
+# candidates of a joined column text faster than ``candidates`` and check Luhn for all bare runs at once, so
+# that ``examine`` runs only for runs that could be cards. Same answers as ``candidates`` / ``_luhn``
+# (tests/classifiers/test_cards_batch.py).
+
+#: A run of 13+ ASCII digits and separators starting with a digit: every ``_CANDIDATE_ASCII`` match lies
+#: inside one such run, and ``re`` finds these (a repeated character class) ~5x faster than the candidate.
+_ASCII_REGION = re.compile(r"[0-9][0-9 \-.+]{12,}")
+#: What may not stand right before / after a candidate (``_CANDIDATE_ASCII``'s look-behind and look-ahead).
+_GLUED_BEFORE = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_+-")
+_GLUED_AFTER = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
+
+
+def candidate_runs(text: str) -> list[tuple[int, str]]:
+    """``(start, run)`` of every ``candidates(text)`` match, in order: the same list, found faster.
+
+    On ASCII text with no ``%`` (where ``candidates`` uses ``_CANDIDATE_ASCII``), a region that is all digits
+    (but for separators at its end) is a candidate exactly when it has 13 digits and nothing glues to it on
+    either side (a shorter run inside it would be glued to a digit); any other region is searched with the candidate pattern itself, bounded to the region (one
+    character more, for the look-ahead; the look-behind sees the real text before it).
+    """
+    if not text.isascii() or "%" in text:
+        return [(m.start(), m.group()) for m in candidates(text)]
+    out: list[tuple[int, str]] = []
+    n = len(text)
+    for s, e in map(re.Match.span, _ASCII_REGION.finditer(text)):
+        region = text[s:e].rstrip(" -.+")  # a candidate ends with a digit: what follows it is a separator
+        if region.isdigit():
+            e = s + len(region)
+            if (s and text[s - 1] in _GLUED_BEFORE) or (e < n and text[e] in _GLUED_AFTER):
+                continue
+            if len(region) >= 13:
+                out.append((s, region))
+        else:
+            out += [(m.start(), m.group()) for m in _CANDIDATE_ASCII.finditer(text, s, min(n, e + 1))]
+    return out
+
+
+def candidate_match(text: str, start: int, run: str) -> re.Match[str]:
+    """The ``candidates(text)`` match object of a run :func:`candidate_runs` gave (for :func:`examine`)."""
+    rx = _CANDIDATE_ASCII if text.isascii() and "%" not in text else CANDIDATE
+    m = rx.match(text, start, min(len(text), start + len(run) + 1))
+    if m is None or m.group() != run:  # cannot happen (the same pattern at the same place); never guess
+        m = next(x for x in rx.finditer(text, start) if x.start() == start)
+    return m
+
+
+def luhn_many(runs: list[str]) -> list[bool]:
+    """``_luhn`` of each bare ASCII digit run, computed for all runs of one length at once (numpy)."""
+    import numpy as np
+
+    out = [False] * len(runs)
+    lengths = list(map(len, runs))
+    for length in set(lengths):
+        idx = range(len(runs)) if len(set(lengths)) == 1 else [i for i, n in enumerate(lengths) if n == length]
+        buf = "".join([runs[i] for i in idx]).encode("ascii")
+        a = np.frombuffer(buf, dtype=np.uint8).reshape(-1, length).astype(np.int16) - 48
+        doubled = a[:, length - 2 :: -2] * 2
+        doubled -= 9 * (doubled > 9)
+        ok = (a[:, length - 1 :: -2].sum(axis=1) + doubled.sum(axis=1)) % 10 == 0
+        for i, v in zip(idx, ok.tolist(), strict=True):
+            out[i] = v
+    return out

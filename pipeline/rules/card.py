@@ -33,9 +33,11 @@ from classifiers.cards import (
     CardContext,
     CardMatch,
     at_chance,
-    candidates,
+    candidate_match,
+    candidate_runs,
     examine,
     find_cards,
+    luhn_many,
     may_hold_card,
 )
 from classifiers.column_names import name_evidence
@@ -96,7 +98,7 @@ class FullCardNumber(Rule):
         #: record -> (field, card, JSON path, other fields holding it, shape key)
         flagged: dict[int, tuple[str, CardMatch, str | None, list[str], str]] = {}
         for fname, values in batch.columns.items():
-            texts = [_text(v) for v in values]
+            texts = _texts(values)
             joined = "\n".join(texts)
             context = self._context(fname)
             tally: dict[tuple, list[int]] = {}
@@ -104,24 +106,56 @@ class FullCardNumber(Rule):
                 self._decoded_cards(flagged, fname, texts, context)
             if not may_hold_card(joined):
                 continue
-            starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
-            for m in candidates(joined):
-                i = bisect.bisect_right(starts, m.start()) - 1
-                seen = examine(joined, m, starts[i], context)
-                counts = tally.get(seen.shape)
-                if counts is None:
-                    counts = tally[seen.shape] = [0, 0]
-                counts[0] += 1
-                counts[1] += seen.luhn_valid
-                if seen.card is not None:
-                    # After a card word, context decides: no field statistics overrule it.
-                    key = f"{fname}|ctx" if seen.card_word else _shape_key(fname, seen.shape)
-                    self._flag(flagged, i, fname, seen.card, values[i], texts[i], key, context)
+            self._sweep_column(flagged, fname, values, texts, joined, context, tally)
             for shape, (runs, valid) in tally.items():
                 mine = self.shapes.setdefault(_shape_key(fname, shape), [0, 0])
                 mine[0] += runs
                 mine[1] += valid
         return self._report(flagged, batch)
+
+    def _sweep_column(self, flagged: dict, fname: str, values: list[Any], texts: list[str], joined: str,
+                      context: CardContext, tally: dict[tuple, list[int]]) -> None:
+        """Judge every candidate of one column batch (``joined``: its texts joined by newlines).
+
+        Bare ASCII digit runs, almost all candidates on real stores, are counted and Luhn-checked all at once
+        (``luhn_many``); ``examine`` runs only on those that pass Luhn (a card must) and on separated or
+        non-ASCII runs. Shapes, counts and cards are the ones ``examine`` on every candidate gives.
+        """
+        runs = candidate_runs(joined)
+        if not runs:
+            return
+        bare = [k for k, (_, run) in enumerate(runs) if run.isdigit() and run.isascii()]
+        other = set(range(len(runs))).difference(bare) if len(bare) < len(runs) else set()
+        to_examine: list[int] = list(other)
+        if bare:
+            valid = luhn_many([runs[k][1] for k in bare])
+            for k, ok in zip(bare, valid, strict=True):
+                n = len(runs[k][1])
+                counts = tally.get((n, (n,)))
+                if counts is None:
+                    counts = tally[(n, (n,))] = [0, 0]
+                counts[0] += 1
+                if ok:
+                    counts[1] += 1
+                    to_examine.append(k)
+        if not to_examine:
+            return
+        starts = list(itertools.accumulate(map(len, texts[:-1]), initial=0))
+        starts = [a + i for i, a in enumerate(starts)]  # + the newlines joining them
+        for k in sorted(to_examine):  # text order, as one pass over the candidates would flag them
+            pos, run = runs[k]
+            i = bisect.bisect_right(starts, pos) - 1
+            seen = examine(joined, candidate_match(joined, pos, run), starts[i], context)
+            if k in other:  # bare runs were counted above
+                counts = tally.get(seen.shape)
+                if counts is None:
+                    counts = tally[seen.shape] = [0, 0]
+                counts[0] += 1
+                counts[1] += seen.luhn_valid
+            if seen.card is not None:
+                # After a card word, context decides: no field statistics overrule it.
+                key = f"{fname}|ctx" if seen.card_word else _shape_key(fname, seen.shape)
+                self._flag(flagged, i, fname, seen.card, values[i], texts[i], key, context)
 
     def _decoded_cards(self, flagged: dict, fname: str, texts: list[str], context: CardContext) -> None:
         """Base64 segments inside JSON strings, decoded: a card in an encoded document is stored too."""
@@ -205,6 +239,18 @@ def _decoded(segment: str) -> str:
         return base64.b64decode(segment, validate=True).decode("utf-8")
     except (binascii.Error, ValueError):
         return ""
+
+
+def _texts(values: list[Any]) -> list[str]:
+    """``_text`` of each value; a column of strings (and nulls) costs one pass in C, not a call per value."""
+    kinds = set(map(type, values))
+    if kinds <= {str}:
+        return values
+    if kinds <= {str, type(None)}:
+        return ["" if v is None else v for v in values]
+    if kinds <= {int, type(None)} and max((v for v in values if v is not None), default=0) < 10**12:
+        return [""] * len(values)  # keys, counts, amounts in cents: too short for a card
+    return [_text(v) for v in values]
 
 
 def _text(value: Any) -> str:
