@@ -376,65 +376,90 @@ def mask(text: str) -> str:
 #
 # The sweep (pipeline/rules/card.py) judges every candidate of a column batch. On wide stores almost every
 # candidate is a bare ASCII digit run (an order id, a timestamp in ms) that fails Luhn; these helpers find the
-# candidates of a joined column text faster than ``candidates`` and check Luhn for all bare runs at once, so
-# that ``examine`` runs only for runs that could be cards. Same answers as ``candidates`` / ``_luhn``
+# candidates of a joined column text with numpy and check Luhn for all bare runs at once, so that ``examine``
+# runs only for runs that could be cards. Same answers as ``candidates`` / ``_luhn``
 # (tests/classifiers/test_cards_batch.py).
 
-#: A run of 13+ ASCII digits and separators starting with a digit: every ``_CANDIDATE_ASCII`` match lies
-#: inside one such run, and ``re`` finds these (a repeated character class) ~5x faster than the candidate.
-_ASCII_REGION = re.compile(r"[0-9][0-9 \-.+]{12,}")
-#: What may not stand right before / after a candidate (``_CANDIDATE_ASCII``'s look-behind and look-ahead).
-_GLUED_BEFORE = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_+-")
-_GLUED_AFTER = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
+#: Bytes that may not stand right before / after a candidate (``_CANDIDATE_ASCII``'s look-behind and
+#: look-ahead), as lookup tables over byte values.
+_GLUED_BEFORE = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_+-"
+_GLUED_AFTER = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_"
 
 
-def candidate_runs(text: str) -> list[tuple[int, str]]:
-    """``(start, run)`` of every ``candidates(text)`` match, in order: the same list, found faster.
+@dataclass
+class ColumnCandidates:
+    """Every ``candidates(text)`` match of an ASCII text, split for whole-column work (:func:`scan_candidates`)."""
 
-    On ASCII text with no ``%`` (where ``candidates`` uses ``_CANDIDATE_ASCII``), a region that is all digits
-    (but for separators at its end) is a candidate exactly when it has 13 digits and nothing glues to it on
-    either side (a shorter run inside it would be glued to a digit); any other region is searched with the candidate pattern itself, bounded to the region (one
-    character more, for the look-ahead; the look-behind sees the real text before it).
+    #: the bare digit runs (no separator): start offsets and lengths, numpy arrays in text order
+    bare_starts: object
+    bare_lengths: object
+    #: every other candidate (separated digits): (start, run)
+    other: list[tuple[int, str]]
+    #: the text's bytes (numpy uint8), for :func:`luhn_bare`
+    data: object
+
+
+def scan_candidates(text: str) -> ColumnCandidates | None:
+    """The candidates of ``text`` found with numpy over its bytes; None unless ASCII text with no ``%``.
+
+    A candidate (``_CANDIDATE_ASCII``) lies inside a maximal run of digits and separators (`` -.+``) holding
+    13 or more digits, from that run's first digit on. When there is no separator between the run's first and
+    last digits, the digits are a candidate exactly when nothing glues to them on either side (a shorter run
+    inside would be glued to a digit). Other runs are searched with the candidate pattern itself, bounded to
+    the run (one character more for the look-ahead; the look-behind sees the real text). Same matches as
+    ``candidates(text)`` (tests/classifiers/test_cards_batch.py); no Python work per bare run.
     """
     if not text.isascii() or "%" in text:
-        return [(m.start(), m.group()) for m in candidates(text)]
-    out: list[tuple[int, str]] = []
-    n = len(text)
-    for s, e in map(re.Match.span, _ASCII_REGION.finditer(text)):
-        region = text[s:e].rstrip(" -.+")  # a candidate ends with a digit: what follows it is a separator
-        if region.isdigit():
-            e = s + len(region)
-            if (s and text[s - 1] in _GLUED_BEFORE) or (e < n and text[e] in _GLUED_AFTER):
-                continue
-            if len(region) >= 13:
-                out.append((s, region))
-        else:
-            out += [(m.start(), m.group()) for m in _CANDIDATE_ASCII.finditer(text, s, min(n, e + 1))]
-    return out
+        return None
+    import numpy as np
+
+    b = np.frombuffer(text.encode("ascii"), dtype=np.uint8)
+    n = len(b)
+    dig = (b >= 48) & (b <= 57)
+    cls = dig | (b == 32) | (b == 45) | (b == 46) | (b == 43)
+    edges = np.diff(cls.view(np.int8), prepend=np.int8(0), append=np.int8(0))
+    run_s, run_e = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+    ndig = np.concatenate(([0], np.cumsum(dig, dtype=np.int64)))
+    keep = ndig[run_e] - ndig[run_s] >= 13
+    run_s, run_e = run_s[keep], run_e[keep]
+    empty = np.zeros(0, dtype=np.int64)
+    if not len(run_s):
+        return ColumnCandidates(empty, empty, [], b)
+    digits_at = np.flatnonzero(dig)
+    first = digits_at[np.searchsorted(digits_at, run_s)]
+    last = digits_at[np.searchsorted(digits_at, run_e) - 1]
+    length = last - first + 1
+    bare = length == ndig[last + 1] - ndig[first]
+    table_before = np.zeros(256, dtype=bool)
+    table_before[list(_GLUED_BEFORE)] = True
+    table_after = np.zeros(256, dtype=bool)
+    table_after[list(_GLUED_AFTER)] = True
+    glued = ((first > 0) & table_before[b[np.maximum(first - 1, 0)]]) | \
+        ((last + 1 < n) & table_after[b[np.minimum(last + 1, n - 1)]])
+    ok = bare & ~glued
+    other = [(m.start(), m.group()) for f, e in zip(first[~bare].tolist(), run_e[~bare].tolist(), strict=True)
+             for m in _CANDIDATE_ASCII.finditer(text, f, min(n, e + 1))]
+    return ColumnCandidates(first[ok], length[ok], other, b)
+
+
+def luhn_bare(found: ColumnCandidates) -> object:
+    """``_luhn`` of each bare run of ``found`` (a numpy bool array), all runs of one length at once."""
+    import numpy as np
+
+    starts, lengths = found.bare_starts, found.bare_lengths
+    valid = np.zeros(len(starts), dtype=bool)
+    for length in np.unique(lengths).tolist():
+        sel = lengths == length
+        a = found.data[starts[sel][:, None] + np.arange(length)].astype(np.int16) - 48
+        doubled = a[:, length - 2 :: -2] * 2
+        doubled -= 9 * (doubled > 9)
+        valid[sel] = (a[:, length - 1 :: -2].sum(axis=1) + doubled.sum(axis=1)) % 10 == 0
+    return valid
 
 
 def candidate_match(text: str, start: int, run: str) -> re.Match[str]:
-    """The ``candidates(text)`` match object of a run :func:`candidate_runs` gave (for :func:`examine`)."""
-    rx = _CANDIDATE_ASCII if text.isascii() and "%" not in text else CANDIDATE
-    m = rx.match(text, start, min(len(text), start + len(run) + 1))
+    """The ``candidates(text)`` match object of a run found by :func:`scan_candidates` (for :func:`examine`)."""
+    m = _CANDIDATE_ASCII.match(text, start, min(len(text), start + len(run) + 1))
     if m is None or m.group() != run:  # cannot happen (the same pattern at the same place); never guess
-        m = next(x for x in rx.finditer(text, start) if x.start() == start)
+        m = next(x for x in _CANDIDATE_ASCII.finditer(text, start) if x.start() == start)
     return m
-
-
-def luhn_many(runs: list[str]) -> list[bool]:
-    """``_luhn`` of each bare ASCII digit run, computed for all runs of one length at once (numpy)."""
-    import numpy as np
-
-    out = [False] * len(runs)
-    lengths = list(map(len, runs))
-    for length in set(lengths):
-        idx = range(len(runs)) if len(set(lengths)) == 1 else [i for i, n in enumerate(lengths) if n == length]
-        buf = "".join([runs[i] for i in idx]).encode("ascii")
-        a = np.frombuffer(buf, dtype=np.uint8).reshape(-1, length).astype(np.int16) - 48
-        doubled = a[:, length - 2 :: -2] * 2
-        doubled -= 9 * (doubled > 9)
-        ok = (a[:, length - 1 :: -2].sum(axis=1) + doubled.sum(axis=1)) % 10 == 0
-        for i, v in zip(idx, ok.tolist(), strict=True):
-            out[i] = v
-    return out

@@ -27,6 +27,8 @@ import itertools
 import re
 from typing import Any
 
+import numpy as np
+
 from classifiers.cards import (
     CHANCE,
     MIN_RUNS,
@@ -34,11 +36,12 @@ from classifiers.cards import (
     CardMatch,
     at_chance,
     candidate_match,
-    candidate_runs,
+    candidates,
     examine,
     find_cards,
-    luhn_many,
+    luhn_bare,
     may_hold_card,
+    scan_candidates,
 )
 from classifiers.column_names import name_evidence
 from classifiers.field import as_text
@@ -117,39 +120,35 @@ class FullCardNumber(Rule):
                       context: CardContext, tally: dict[tuple, list[int]]) -> None:
         """Judge every candidate of one column batch (``joined``: its texts joined by newlines).
 
-        Bare ASCII digit runs, almost all candidates on real stores, are counted and Luhn-checked all at once
-        (``luhn_many``); ``examine`` runs only on those that pass Luhn (a card must) and on separated or
-        non-ASCII runs. Shapes, counts and cards are the ones ``examine`` on every candidate gives.
+        On ASCII text the candidates are found with numpy (``scan_candidates``); bare digit runs, almost all
+        candidates on real stores, are counted per length and Luhn-checked all at once (``luhn_bare``), and
+        ``examine`` runs only on those that pass Luhn (a card must) and on separated runs. Shapes, counts and
+        cards are the ones ``examine`` on every candidate gives (tests/classifiers/test_cards_batch.py).
         """
-        runs = candidate_runs(joined)
-        if not runs:
-            return
-        bare = [k for k, (_, run) in enumerate(runs) if run.isdigit() and run.isascii()]
-        other = set(range(len(runs))).difference(bare) if len(bare) < len(runs) else set()
-        to_examine: list[int] = list(other)
-        if bare:
-            valid = luhn_many([runs[k][1] for k in bare])
-            for k, ok in zip(bare, valid, strict=True):
-                n = len(runs[k][1])
-                counts = tally.get((n, (n,)))
-                if counts is None:
-                    counts = tally[(n, (n,))] = [0, 0]
-                counts[0] += 1
-                if ok:
-                    counts[1] += 1
-                    to_examine.append(k)
+        found = scan_candidates(joined)
+        if found is None:  # non-ASCII text or %-escapes: every candidate examined
+            to_examine = [(m.start(), m.group(), True, m) for m in candidates(joined)]
+        else:
+            to_examine = [(pos, run, True, None) for pos, run in found.other]
+            if len(found.bare_starts):
+                valid = luhn_bare(found)
+                lengths = found.bare_lengths
+                for n in np.unique(lengths).tolist():
+                    counts = tally.setdefault((n, (n,)), [0, 0])
+                    counts[0] += int(np.count_nonzero(lengths == n))
+                    counts[1] += int(np.count_nonzero(valid & (lengths == n)))
+                to_examine += [(pos, joined[pos : pos + n], False, None) for pos, n in
+                               zip(found.bare_starts[valid].tolist(), lengths[valid].tolist(), strict=True)]
+                to_examine.sort(key=lambda c: c[0])  # text order, as one pass over the candidates would flag
         if not to_examine:
             return
         starts = list(itertools.accumulate(map(len, texts[:-1]), initial=0))
         starts = [a + i for i, a in enumerate(starts)]  # + the newlines joining them
-        for k in sorted(to_examine):  # text order, as one pass over the candidates would flag them
-            pos, run = runs[k]
+        for pos, run, count, m in to_examine:
             i = bisect.bisect_right(starts, pos) - 1
-            seen = examine(joined, candidate_match(joined, pos, run), starts[i], context)
-            if k in other:  # bare runs were counted above
-                counts = tally.get(seen.shape)
-                if counts is None:
-                    counts = tally[seen.shape] = [0, 0]
+            seen = examine(joined, m or candidate_match(joined, pos, run), starts[i], context)
+            if count:  # bare runs were counted above
+                counts = tally.setdefault(seen.shape, [0, 0])
                 counts[0] += 1
                 counts[1] += seen.luhn_valid
             if seen.card is not None:

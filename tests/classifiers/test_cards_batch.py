@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from stdnum import luhn
 
 from classifiers import cards
-from classifiers.cards import candidate_match, candidate_runs, candidates, examine, luhn_many
+from classifiers.cards import candidate_match, candidates, examine, luhn_bare, scan_candidates
 from pipeline.rules import DatasetContext
 from pipeline.rules.card import FullCardNumber, _shape_key, _text
 from pipeline.sources import Batch
@@ -35,13 +35,25 @@ _PIECES = st.one_of(
 _TEXT = st.lists(_PIECES, max_size=30).map("".join)
 
 
+def candidate_runs(text: str) -> list[tuple[int, str]]:
+    """scan_candidates' bare and other candidates, merged in text order."""
+    found = scan_candidates(text)
+    if found is None:
+        return [(m.start(), m.group()) for m in candidates(text)]
+    bare = [(s, text[s : s + n]) for s, n in zip(found.bare_starts.tolist(), found.bare_lengths.tolist())]
+    return sorted(bare + found.other)
+
+
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_TEXT)
-def test_candidate_runs_are_the_candidates(text: str) -> None:
+def test_scan_candidates_finds_the_candidates(text: str) -> None:
     assert candidate_runs(text) == [(m.start(), m.group()) for m in candidates(text)]
-    for start, run in candidate_runs(text):
-        m = candidate_match(text, start, run)
-        assert (m.start(), m.group()) == (start, run)
+    found = scan_candidates(text)
+    if found is not None:
+        assert all(text[s : s + n].isdigit() for s, n in zip(found.bare_starts.tolist(), found.bare_lengths.tolist()))
+        for start, run in candidate_runs(text):
+            m = candidate_match(text, start, run)
+            assert (m.start(), m.group()) == (start, run)
 
 
 def test_candidate_runs_edges() -> None:
@@ -56,8 +68,11 @@ def test_candidate_runs_edges() -> None:
 
 
 @given(st.lists(st.text("0123456789", min_size=13, max_size=19), max_size=50))
-def test_luhn_many_is_luhn(runs: list[str]) -> None:
-    assert luhn_many(runs) == [cards._luhn(r) for r in runs] == [luhn.is_valid(r) for r in runs]
+def test_luhn_bare_is_luhn(runs: list[str]) -> None:
+    text = " / ".join(runs)
+    found = scan_candidates(text)
+    assert found is not None and len(found.bare_starts) == len(runs)
+    assert luhn_bare(found).tolist() == [cards._luhn(r) for r in runs] == [luhn.is_valid(r) for r in runs]
 
 
 class _Reference(FullCardNumber):
