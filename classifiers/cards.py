@@ -45,6 +45,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 from creditcard_identifier.brands import BRANDS as _BIN_CC
 from stdnum import luhn
 
@@ -391,61 +392,67 @@ class ColumnCandidates:
     """Every ``candidates(text)`` match of an ASCII text, split for whole-column work (:func:`scan_candidates`)."""
 
     #: the bare digit runs (no separator): start offsets and lengths, numpy arrays in text order
-    bare_starts: object
-    bare_lengths: object
+    bare_starts: np.ndarray
+    bare_lengths: np.ndarray
     #: every other candidate (separated digits): (start, run)
     other: list[tuple[int, str]]
     #: the text's bytes (numpy uint8), for :func:`luhn_bare`
-    data: object
+    data: np.ndarray
+
+
+def _byte_table(*classes: tuple[bytes, int]) -> np.ndarray:
+    """A lookup table over byte values: each byte of ``chars`` maps to its ``value``, every other byte to 0."""
+    table = np.zeros(256, dtype=np.uint8)
+    for chars, value in classes:
+        table[list(chars)] = value
+    return table
+
+
+_BEFORE = _byte_table((_GLUED_BEFORE, 1))
+_AFTER = _byte_table((_GLUED_AFTER, 1))
+_KIND = _byte_table((b" -.+", 1), (b"0123456789", 2))
 
 
 def scan_candidates(text: str) -> ColumnCandidates | None:
     """The candidates of ``text`` found with numpy over its bytes; None unless ASCII text with no ``%``.
 
-    A candidate (``_CANDIDATE_ASCII``) lies inside a maximal run of digits and separators (`` -.+``) holding
-    13 or more digits, from that run's first digit on. When there is no separator between the run's first and
-    last digits, the digits are a candidate exactly when nothing glues to them on either side (a shorter run
-    inside would be glued to a digit). Other runs are searched with the candidate pattern itself, bounded to
-    the run (one character more for the look-ahead; the look-behind sees the real text). Same matches as
-    ``candidates(text)`` (tests/classifiers/test_cards_batch.py); no Python work per bare run.
+    A candidate (``_CANDIDATE_ASCII``) is digit runs linked by single separators (`` -.+``), so it lies
+    inside one *chain*: a maximal sequence of digit runs each one separator from the next. A chain of one run
+    with 13+ digits is a candidate exactly when nothing glues to it on either side (a shorter run inside it
+    would be glued to a digit): that is the bare case, decided here with no Python work per run. Chains of
+    several runs holding 13+ digits are searched with the candidate pattern itself, bounded to the chain (one
+    character more for the look-ahead; the look-behind sees the real text). Same matches as
+    ``candidates(text)`` (tests/classifiers/test_cards_batch.py).
     """
     if not text.isascii() or "%" in text:
         return None
-    import numpy as np
-
     b = np.frombuffer(text.encode("ascii"), dtype=np.uint8)
     n = len(b)
-    dig = (b >= 48) & (b <= 57)
-    cls = dig | (b == 32) | (b == 45) | (b == 46) | (b == 43)
-    edges = np.diff(cls.view(np.int8), prepend=np.int8(0), append=np.int8(0))
-    run_s, run_e = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
-    ndig = np.concatenate(([0], np.cumsum(dig, dtype=np.int64)))
-    keep = ndig[run_e] - ndig[run_s] >= 13
-    run_s, run_e = run_s[keep], run_e[keep]
     empty = np.zeros(0, dtype=np.int64)
-    if not len(run_s):
+    kind = _KIND[b]  # 2 digit, 1 separator, 0 anything else
+    edges = np.diff((kind == 2).view(np.int8), prepend=np.int8(0), append=np.int8(0))
+    ds, de = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)  # digit runs [ds, de)
+    if not len(ds):
         return ColumnCandidates(empty, empty, [], b)
-    digits_at = np.flatnonzero(dig)
-    first = digits_at[np.searchsorted(digits_at, run_s)]
-    last = digits_at[np.searchsorted(digits_at, run_e) - 1]
-    length = last - first + 1
-    bare = length == ndig[last + 1] - ndig[first]
-    table_before = np.zeros(256, dtype=bool)
-    table_before[list(_GLUED_BEFORE)] = True
-    table_after = np.zeros(256, dtype=bool)
-    table_after[list(_GLUED_AFTER)] = True
-    glued = ((first > 0) & table_before[b[np.maximum(first - 1, 0)]]) | \
-        ((last + 1 < n) & table_after[b[np.minimum(last + 1, n - 1)]])
-    ok = bare & ~glued
-    other = [(m.start(), m.group()) for f, e in zip(first[~bare].tolist(), run_e[~bare].tolist(), strict=True)
-             for m in _CANDIDATE_ASCII.finditer(text, f, min(n, e + 1))]
-    return ColumnCandidates(first[ok], length[ok], other, b)
+    linked = (ds[1:] - de[:-1] == 1) & (kind[de[:-1]] == 1)  # run i and i+1: one separator apart
+    heads = np.flatnonzero(np.concatenate(([True], ~linked)))  # first run of each chain
+    lengths = de - ds
+    digits = np.add.reduceat(lengths, heads)
+    runs = np.diff(np.append(heads, len(ds)))
+    bare = (runs == 1) & (digits >= 13)
+    s, e = ds[heads[bare]], de[heads[bare]]
+    glued = ((s > 0) & (_BEFORE[b[np.maximum(s - 1, 0)]] == 1)) | ((e < n) & (_AFTER[b[np.minimum(e, n - 1)]] == 1))
+    other: list[tuple[int, str]] = []
+    multi = (runs > 1) & (digits >= 13)
+    if multi.any():
+        tails = np.append(heads[1:], len(ds)) - 1
+        for f, end in zip(ds[heads[multi]].tolist(), de[tails[multi]].tolist(), strict=True):
+            other += [(m.start(), m.group()) for m in _CANDIDATE_ASCII.finditer(text, f, min(n, end + 1))]
+    return ColumnCandidates(s[~glued], (e - s)[~glued], other, b)
 
 
-def luhn_bare(found: ColumnCandidates) -> object:
+def luhn_bare(found: ColumnCandidates) -> np.ndarray:
     """``_luhn`` of each bare run of ``found`` (a numpy bool array), all runs of one length at once."""
-    import numpy as np
-
     starts, lengths = found.bare_starts, found.bare_lengths
     valid = np.zeros(len(starts), dtype=bool)
     for length in np.unique(lengths).tolist():

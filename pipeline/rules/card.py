@@ -39,6 +39,7 @@ from classifiers.cards import (
     candidates,
     examine,
     find_cards,
+    issuer,
     luhn_bare,
     may_hold_card,
     scan_candidates,
@@ -137,8 +138,12 @@ class FullCardNumber(Rule):
                     counts = tally.setdefault((n, (n,)), [0, 0])
                     counts[0] += int(np.count_nonzero(lengths == n))
                     counts[1] += int(np.count_nonzero(valid & (lengths == n)))
-                to_examine += [(pos, joined[pos : pos + n], False, None) for pos, n in
-                               zip(found.bare_starts[valid].tolist(), lengths[valid].tolist(), strict=True)]
+                # A bare run is a card only at 13-19 digits in an issuer range (examine's first test): only
+                # those reach examine, for the label and card-word look-back.
+                for pos, n in zip(found.bare_starts[valid].tolist(), lengths[valid].tolist(), strict=True):
+                    run = joined[pos : pos + n]
+                    if n <= 19 and issuer(run) is not None:
+                        to_examine.append((pos, run, False, None))
                 to_examine.sort(key=lambda c: c[0])  # text order, as one pass over the candidates would flag
         if not to_examine:
             return

@@ -63,6 +63,9 @@ def test_candidate_runs_edges() -> None:
         (f"x {digits} ", [(2, digits)]), (f"{digits}-", [(0, digits)]), (f"{digits}--x", [(0, digits)]),
         (f"{digits[:12]} x", []), ("4111 1111 1111 1111 2a", [(0, "4111 1111 1111 1111")]),
         (f"{digits}\n{digits}", [(0, digits), (17, digits)]),
+        (f"12 {digits}", [(0, f"12 {digits}")]), (f"1-{digits}", [(0, f"1-{digits}")]), (f"{digits}_", []),
+        (f"{digits}.5", [(0, f"{digits}.5")]), (f"{digits}  5", [(0, digits)]), (f"x.{digits}", [(2, digits)]),
+        (f"a1 {digits}", [(3, digits)]), (f"{digits}9999", [(0, f"{digits}9999")]),
     ]:
         assert candidate_runs(text) == want == [(m.start(), m.group()) for m in candidates(text)], text
 
