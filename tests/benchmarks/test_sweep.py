@@ -40,3 +40,12 @@ def test_anchors_see_the_planted_cards(files: dict[str, Path]) -> None:
     if shutil.which("rg"):
         assert sweep.rg_luhn(None, files["jsonl"]) == sweep.naive_file(files["jsonl"])
         assert sweep.rg_luhn(None, files["gzip"]) == sweep.naive_file(files["jsonl"])
+
+
+def test_cpu_seconds_count_the_anchors_child_processes() -> None:
+    import subprocess
+    import sys
+
+    c0 = sweep._cpu_seconds()
+    subprocess.run([sys.executable, "-c", "sum(range(3 * 10**7))"], check=True)  # CPU spent in a child only
+    assert sweep._cpu_seconds() - c0 > 0.1
