@@ -327,17 +327,18 @@ def test_driver_cursor_fetch_gives_sqlalchemys_values(store: str, tmp_path: Path
         [[type(v) for v in cols.values()] for _, c in via_sa for cols in [{f: c[f][0] for f in c}]]
 
 
+@pytest.mark.parametrize("store", ["sqlite", pytest.param("pg", marks=pytest.mark.postgres)])
 def test_driver_cursor_fetch_reads_parts_and_reports_driver_errors_as_source_errors(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        store: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
     from pipeline.sources.base import Part
-    url = f"sqlite:///{tmp_path / 'typed.db'}"
+    url = f"sqlite:///{tmp_path / 'typed.db'}" if store == "sqlite" else request.getfixturevalue("pg_database")
     _typed_table(url)
     cfg = Config(as_of=AS_OF, sources=[SqlSourceConfig(name="db", kind="sql", url=url)], base_dir=tmp_path)
     src = SqlSource(cfg.sources[0], cfg)
     ds = next(d for d in src.datasets() if d.name == "typed")
     keys = [k for b in ds.part_batches(5, Part("id", 10, 20)) for k in b.keys]
     assert keys == [str(i) for i in range(10, 20)]
-    # a statement the driver refuses: a SourceError naming the read, not a raw sqlite3 error
+    # a statement the driver refuses: a SourceError naming the read, not a raw driver error
     monkeypatch.setattr(type(ds), "_select", lambda self, part=None: sa.select(sa.literal_column("nosuchcol")).select_from(self.table))
     with pytest.raises(SourceError, match="reading rows failed before the first row"):
         list(ds.batches(5))
