@@ -7,7 +7,8 @@ in pdd cannot write to a scanned store.
 Sampling avoids reading the whole table where it can: with one integer primary
 key (or SQLite's rowid) it fetches rows at random key values; PostgreSQL
 without one uses TABLESAMPLE; anything else reads the first rows. The sweep
-streams every row through a server-side cursor in batches. Declared foreign
+streams every row through a server-side cursor in batches, fetched from the
+driver's own cursor (SQLite, psycopg) rather than as SQLAlchemy Row objects. Declared foreign
 keys are read from the catalog for the linkage stage (pipeline/linkage).
 """
 
@@ -361,12 +362,13 @@ class SqlDataset(Dataset):
                 yield Batch(keys, columns)
 
 
-#: Drivers whose own cursor the sweep reads (see _raw_row_batches); others go through SQLAlchemy's rows.
+#: Drivers whose own cursor the sweep reads (see _raw_column_batches); others go through SQLAlchemy's rows.
 _RAW_DRIVERS = {("sqlite", "pysqlite"), ("postgresql", "psycopg")}
 
 
 def _raw_column_batches(conn: sa.Connection, stmt: sa.Select, size: int) -> Iterator[list[tuple]] | None:
-    """The statement's rows in batches of ``size``, column by column (a tuple per column), read from the driver's own cursor; None if not supported.
+    """The statement's rows in batches of ``size``, column by column (a tuple per column), read from the
+    driver's own cursor; None for a driver not in ``_RAW_DRIVERS``.
 
     SQLAlchemy builds a Row object per row and runs its processors per cell: a quarter of a sweep's time on a
     wide table. Here the statement is still built and compiled by SQLAlchemy (same SQL, same bound keys) and
