@@ -387,13 +387,15 @@ def main() -> None:
         methods[name] = m
 
     times: dict[tuple[str, str], list[float]] = {}
+    cpu: dict[tuple[str, str], list[float]] = {}  # this process + its finished children (sqlite3, rg)
     results: dict[str, tuple[int, set[str]]] = {}
     for r in range(args.rounds):
         for name, m in methods.items():
             for method, fn in m.items():
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), _cpu_seconds()
                 out = fn()
                 times.setdefault((name, method), []).append(time.perf_counter() - t0)
+                cpu.setdefault((name, method), []).append(_cpu_seconds() - c0)
                 if method == "pdd":
                     results[name] = out  # type: ignore[assignment]
         print(f"round {r + 1}/{args.rounds} done", file=sys.stderr)
@@ -418,6 +420,15 @@ def main() -> None:
         total_found, total_false, total_planted = total_found + found, total_false + false, total_planted + len(want)
         print(f"{name:8} {size:8.0f} {pdd_t:7.2f} {size / pdd_t:7.1f}  " + "  ".join(cells)
               + f"  {found:>5}/{len(want):<5} {false:>5}")
+    print("\nCPU seconds (this process and the anchors' child processes; not the PostgreSQL server's), median;"
+          "\nratio = pdd CPU / anchor CPU: steadier than wall time when other jobs share the cores, and fair to"
+          "\npipelines of several processes, which get more of an oversubscribed machine's CPU than one process\n")
+    print(f"{'dataset':8} {'pdd cpu':>8}  " + "  ".join(f"{a:>16}" for a in ("rg+luhn", "python re", "read")))
+    for name in methods:
+        pdd_c = statistics.median(cpu[(name, "pdd")])
+        cells = [f"{statistics.median(cpu[(name, a)]):6.2f}s {pdd_c / max(statistics.median(cpu[(name, a)]), 1e-3):6.2f}x"
+                 if (name, a) in cpu else f"{'n/a':>16}" for a in ("rg+luhn", "python re", "read")]
+        print(f"{name:8} {pdd_c:7.2f}s  " + "  ".join(cells))
     print(f"\nplanted cards found {total_found}/{total_planted}, false ones {total_false}")
     print(f"peak RSS of this process (every source above, engine included): "
           f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
@@ -590,6 +601,12 @@ def extras(workdir: Path, rounds: int) -> str:
 def calibrate() -> str:
     best = min(cpu_loop()[1] for _ in range(10))
     return f"cpu anchor: fastest of 10 runs {best:.3f} s CPU (CPU_LOOP_IDLE_S is {CPU_LOOP_IDLE_S})"
+
+
+def _cpu_seconds() -> float:
+    """CPU time (user + system) of this process and of its waited-for children so far."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def _cpu() -> str:

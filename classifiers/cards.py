@@ -45,6 +45,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 from creditcard_identifier.brands import BRANDS as _BIN_CC
 from stdnum import luhn
 
@@ -370,3 +371,102 @@ def mask(text: str) -> str:
         last = c.end
     out.append(text[last:])
     return "".join(out)
+
+
+# ---------------------------------------------------------------- batch helpers for the sweep (whole columns)
+#
+# The sweep (pipeline/rules/card.py) judges every candidate of a column batch. On wide stores almost every
+# candidate is a bare ASCII digit run (an order id, a timestamp in ms) that fails Luhn; these helpers find the
+# candidates of a joined column text with numpy and check Luhn for all bare runs at once, so that ``examine``
+# runs only for runs that could be cards. Same answers as ``candidates`` / ``_luhn``
+# (tests/classifiers/test_cards_batch.py).
+
+#: Bytes that may not stand right before / after a candidate (``_CANDIDATE_ASCII``'s look-behind and
+#: look-ahead), as lookup tables over byte values.
+_GLUED_BEFORE = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_+-"
+_GLUED_AFTER = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_"
+
+
+@dataclass
+class ColumnCandidates:
+    """Every ``candidates(text)`` match of an ASCII text, split for whole-column work (:func:`scan_candidates`)."""
+
+    #: the bare digit runs (no separator): start offsets and lengths, numpy arrays in text order
+    bare_starts: np.ndarray
+    bare_lengths: np.ndarray
+    #: every other candidate (separated digits): (start, run)
+    other: list[tuple[int, str]]
+    #: the text's bytes (numpy uint8), for :func:`luhn_bare`
+    data: np.ndarray
+
+
+def _byte_table(*classes: tuple[bytes, int]) -> np.ndarray:
+    """A lookup table over byte values: each byte of ``chars`` maps to its ``value``, every other byte to 0."""
+    table = np.zeros(256, dtype=np.uint8)
+    for chars, value in classes:
+        table[list(chars)] = value
+    return table
+
+
+_BEFORE = _byte_table((_GLUED_BEFORE, 1))
+_AFTER = _byte_table((_GLUED_AFTER, 1))
+_KIND = _byte_table((b" -.+", 1), (b"0123456789", 2))
+
+
+def scan_candidates(text: str) -> ColumnCandidates | None:
+    """The candidates of ``text`` found with numpy over its bytes; None unless ASCII text with no ``%``.
+
+    A candidate (``_CANDIDATE_ASCII``) is digit runs linked by single separators (`` -.+``), so it lies
+    inside one *chain*: a maximal sequence of digit runs each one separator from the next. A chain of one run
+    with 13+ digits is a candidate exactly when nothing glues to it on either side (a shorter run inside it
+    would be glued to a digit): that is the bare case, decided here with no Python work per run. Chains of
+    several runs holding 13+ digits are searched with the candidate pattern itself, bounded to the chain (one
+    character more for the look-ahead; the look-behind sees the real text). Same matches as
+    ``candidates(text)`` (tests/classifiers/test_cards_batch.py).
+    """
+    if not text.isascii() or "%" in text:
+        return None
+    b = np.frombuffer(text.encode("ascii"), dtype=np.uint8)
+    n = len(b)
+    empty = np.zeros(0, dtype=np.int64)
+    kind = _KIND[b]  # 2 digit, 1 separator, 0 anything else
+    edges = np.diff((kind == 2).view(np.int8), prepend=np.int8(0), append=np.int8(0))
+    ds, de = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)  # digit runs [ds, de)
+    if not len(ds):
+        return ColumnCandidates(empty, empty, [], b)
+    linked = (ds[1:] - de[:-1] == 1) & (kind[de[:-1]] == 1)  # run i and i+1: one separator apart
+    heads = np.flatnonzero(np.concatenate(([True], ~linked)))  # first run of each chain
+    lengths = de - ds
+    digits = np.add.reduceat(lengths, heads)
+    runs = np.diff(np.append(heads, len(ds)))
+    bare = (runs == 1) & (digits >= 13)
+    s, e = ds[heads[bare]], de[heads[bare]]
+    glued = ((s > 0) & (_BEFORE[b[np.maximum(s - 1, 0)]] == 1)) | ((e < n) & (_AFTER[b[np.minimum(e, n - 1)]] == 1))
+    other: list[tuple[int, str]] = []
+    multi = (runs > 1) & (digits >= 13)
+    if multi.any():
+        tails = np.append(heads[1:], len(ds)) - 1
+        for f, end in zip(ds[heads[multi]].tolist(), de[tails[multi]].tolist(), strict=True):
+            other += [(m.start(), m.group()) for m in _CANDIDATE_ASCII.finditer(text, f, min(n, end + 1))]
+    return ColumnCandidates(s[~glued], (e - s)[~glued], other, b)
+
+
+def luhn_bare(found: ColumnCandidates) -> np.ndarray:
+    """``_luhn`` of each bare run of ``found`` (a numpy bool array), all runs of one length at once."""
+    starts, lengths = found.bare_starts, found.bare_lengths
+    valid = np.zeros(len(starts), dtype=bool)
+    for length in np.unique(lengths).tolist():
+        sel = lengths == length
+        a = found.data[starts[sel][:, None] + np.arange(length)].astype(np.int16) - 48
+        doubled = a[:, length - 2 :: -2] * 2
+        doubled -= 9 * (doubled > 9)
+        valid[sel] = (a[:, length - 1 :: -2].sum(axis=1) + doubled.sum(axis=1)) % 10 == 0
+    return valid
+
+
+def candidate_match(text: str, start: int, run: str) -> re.Match[str]:
+    """The ``candidates(text)`` match object of a run found by :func:`scan_candidates` (for :func:`examine`)."""
+    m = _CANDIDATE_ASCII.match(text, start, min(len(text), start + len(run) + 1))
+    if m is None or m.group() != run:  # cannot happen (the same pattern at the same place); never guess
+        m = next(x for x in _CANDIDATE_ASCII.finditer(text, start) if x.start() == start)
+    return m

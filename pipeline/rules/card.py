@@ -27,16 +27,22 @@ import itertools
 import re
 from typing import Any
 
+import numpy as np
+
 from classifiers.cards import (
     CHANCE,
     MIN_RUNS,
     CardContext,
     CardMatch,
     at_chance,
+    candidate_match,
     candidates,
     examine,
     find_cards,
+    issuer,
+    luhn_bare,
     may_hold_card,
+    scan_candidates,
 )
 from classifiers.column_names import name_evidence
 from classifiers.field import as_text
@@ -96,7 +102,7 @@ class FullCardNumber(Rule):
         #: record -> (field, card, JSON path, other fields holding it, shape key)
         flagged: dict[int, tuple[str, CardMatch, str | None, list[str], str]] = {}
         for fname, values in batch.columns.items():
-            texts = [_text(v) for v in values]
+            texts = _texts(values)
             joined = "\n".join(texts)
             context = self._context(fname)
             tally: dict[tuple, list[int]] = {}
@@ -104,24 +110,56 @@ class FullCardNumber(Rule):
                 self._decoded_cards(flagged, fname, texts, context)
             if not may_hold_card(joined):
                 continue
-            starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
-            for m in candidates(joined):
-                i = bisect.bisect_right(starts, m.start()) - 1
-                seen = examine(joined, m, starts[i], context)
-                counts = tally.get(seen.shape)
-                if counts is None:
-                    counts = tally[seen.shape] = [0, 0]
-                counts[0] += 1
-                counts[1] += seen.luhn_valid
-                if seen.card is not None:
-                    # After a card word, context decides: no field statistics overrule it.
-                    key = f"{fname}|ctx" if seen.card_word else _shape_key(fname, seen.shape)
-                    self._flag(flagged, i, fname, seen.card, values[i], texts[i], key, context)
+            self._sweep_column(flagged, fname, values, texts, joined, context, tally)
             for shape, (runs, valid) in tally.items():
                 mine = self.shapes.setdefault(_shape_key(fname, shape), [0, 0])
                 mine[0] += runs
                 mine[1] += valid
         return self._report(flagged, batch)
+
+    def _sweep_column(self, flagged: dict, fname: str, values: list[Any], texts: list[str], joined: str,
+                      context: CardContext, tally: dict[tuple, list[int]]) -> None:
+        """Judge every candidate of one column batch (``joined``: its texts joined by newlines).
+
+        On ASCII text the candidates are found with numpy (``scan_candidates``); bare digit runs, almost all
+        candidates on real stores, are counted per length and Luhn-checked all at once (``luhn_bare``), and
+        ``examine`` runs only on those that pass Luhn (a card must) and on separated runs. Shapes, counts and
+        cards are the ones ``examine`` on every candidate gives (tests/classifiers/test_cards_batch.py).
+        """
+        found = scan_candidates(joined)
+        if found is None:  # non-ASCII text or %-escapes: every candidate examined
+            to_examine = [(m.start(), m.group(), True, m) for m in candidates(joined)]
+        else:
+            to_examine = [(pos, run, True, None) for pos, run in found.other]
+            if len(found.bare_starts):
+                valid = luhn_bare(found)
+                lengths = found.bare_lengths
+                for n in np.unique(lengths).tolist():
+                    counts = tally.setdefault((n, (n,)), [0, 0])
+                    counts[0] += int(np.count_nonzero(lengths == n))
+                    counts[1] += int(np.count_nonzero(valid & (lengths == n)))
+                # A bare run is a card only at 13-19 digits in an issuer range (examine's first test): only
+                # those reach examine, for the label and card-word look-back.
+                for pos, n in zip(found.bare_starts[valid].tolist(), lengths[valid].tolist(), strict=True):
+                    run = joined[pos : pos + n]
+                    if n <= 19 and issuer(run) is not None:
+                        to_examine.append((pos, run, False, None))
+                to_examine.sort(key=lambda c: c[0])  # text order, as one pass over the candidates would flag
+        if not to_examine:
+            return
+        starts = list(itertools.accumulate(map(len, texts[:-1]), initial=0))
+        starts = [a + i for i, a in enumerate(starts)]  # + the newlines joining them
+        for pos, run, count, m in to_examine:
+            i = bisect.bisect_right(starts, pos) - 1
+            seen = examine(joined, m or candidate_match(joined, pos, run), starts[i], context)
+            if count:  # bare runs were counted above
+                counts = tally.setdefault(seen.shape, [0, 0])
+                counts[0] += 1
+                counts[1] += seen.luhn_valid
+            if seen.card is not None:
+                # After a card word, context decides: no field statistics overrule it.
+                key = f"{fname}|ctx" if seen.card_word else _shape_key(fname, seen.shape)
+                self._flag(flagged, i, fname, seen.card, values[i], texts[i], key, context)
 
     def _decoded_cards(self, flagged: dict, fname: str, texts: list[str], context: CardContext) -> None:
         """Base64 segments inside JSON strings, decoded: a card in an encoded document is stored too."""
@@ -205,6 +243,18 @@ def _decoded(segment: str) -> str:
         return base64.b64decode(segment, validate=True).decode("utf-8")
     except (binascii.Error, ValueError):
         return ""
+
+
+def _texts(values: list[Any]) -> list[str]:
+    """``_text`` of each value; a column of strings (and nulls) costs one pass in C, not a call per value."""
+    kinds = set(map(type, values))
+    if kinds <= {str}:
+        return values
+    if kinds <= {str, type(None)}:
+        return ["" if v is None else v for v in values]
+    if kinds <= {int, type(None)} and max((v for v in values if v is not None), default=0) < 10**12:
+        return [""] * len(values)  # keys, counts, amounts in cents: too short for a card
+    return [_text(v) for v in values]
 
 
 def _text(value: Any) -> str:

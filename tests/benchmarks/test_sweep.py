@@ -52,3 +52,12 @@ def test_extras_time_what_they_say(tmp_path: Path) -> None:
     assert read == 101
     w, c = sweep.cpu_loop(1)
     assert w > 0 and c > 0
+
+
+def test_cpu_seconds_count_the_anchors_child_processes() -> None:
+    import subprocess
+    import sys
+
+    c0 = sweep._cpu_seconds()
+    subprocess.run([sys.executable, "-c", "sum(range(3 * 10**7))"], check=True)  # CPU spent in a child only
+    assert sweep._cpu_seconds() - c0 > 0.1

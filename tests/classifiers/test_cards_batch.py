@@ -1,0 +1,148 @@
+"""The sweep's whole-column helpers (classifiers/cards.py, pipeline/rules/card.py _sweep_column) give the same
+answers as judging every candidate one by one: same candidates, same Luhn, same shapes, counts and cards."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import itertools
+import random
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from stdnum import luhn
+
+from classifiers import cards
+from classifiers.cards import candidate_match, candidates, examine, luhn_bare, scan_candidates
+from pipeline.rules import DatasetContext
+from pipeline.rules.card import FullCardNumber, _shape_key, _text
+from pipeline.sources import Batch
+
+
+def _card(prefix: str, n: int, rng: random.Random) -> str:
+    body = prefix + "".join(rng.choice("0123456789") for _ in range(n - len(prefix) - 1))
+    return body + luhn.calc_check_digit(body)
+
+
+#: pieces real columns are made of: digit runs of every length, separators, letters, glue, %, Unicode
+_PIECES = st.one_of(
+    st.integers(1, 22).map(lambda n: "".join(random.Random(n * 7919).choice("0123456789") for _ in range(n))),
+    st.integers(0, 10**6).map(lambda s: _card(random.Random(s).choice(["4", "51", "37", "6011", "5018", "9"]),
+                                              random.Random(s).choice([13, 15, 16, 19]), random.Random(s))),
+    st.sampled_from([" ", "-", ".", "+", "_", "a", "Z", "%", "%20", "\n", "card ", "order ", "/", ":", "=", '"',
+                     "\u00a0", "\u0663", "\uff14", "--", "  ", "x-", "+9", "id_"]),
+)
+_TEXT = st.lists(_PIECES, max_size=30).map("".join)
+
+
+def candidate_runs(text: str) -> list[tuple[int, str]]:
+    """scan_candidates' bare and other candidates, merged in text order."""
+    found = scan_candidates(text)
+    if found is None:
+        return [(m.start(), m.group()) for m in candidates(text)]
+    bare = [(s, text[s : s + n]) for s, n in zip(found.bare_starts.tolist(), found.bare_lengths.tolist())]
+    return sorted(bare + found.other)
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_TEXT)
+def test_scan_candidates_finds_the_candidates(text: str) -> None:
+    assert candidate_runs(text) == [(m.start(), m.group()) for m in candidates(text)]
+    found = scan_candidates(text)
+    if found is not None:
+        assert all(text[s : s + n].isdigit() for s, n in zip(found.bare_starts.tolist(), found.bare_lengths.tolist()))
+        for start, run in candidate_runs(text):
+            m = candidate_match(text, start, run)
+            assert (m.start(), m.group()) == (start, run)
+
+
+def test_candidate_runs_edges() -> None:
+    digits = "4111111111111111"
+    for text, want in [
+        (digits, [(0, digits)]), (f"a{digits}", []), (f"{digits}a", []), (f"-{digits}", []), (f"+{digits}", []),
+        (f"x {digits} ", [(2, digits)]), (f"{digits}-", [(0, digits)]), (f"{digits}--x", [(0, digits)]),
+        (f"{digits[:12]} x", []), ("4111 1111 1111 1111 2a", [(0, "4111 1111 1111 1111")]),
+        (f"{digits}\n{digits}", [(0, digits), (17, digits)]),
+        (f"12 {digits}", [(0, f"12 {digits}")]), (f"1-{digits}", [(0, f"1-{digits}")]), (f"{digits}_", []),
+        (f"{digits}.5", [(0, f"{digits}.5")]), (f"{digits}  5", [(0, digits)]), (f"x.{digits}", [(2, digits)]),
+        (f"a1 {digits}", [(3, digits)]), (f"{digits}9999", [(0, f"{digits}9999")]),
+    ]:
+        assert candidate_runs(text) == want == [(m.start(), m.group()) for m in candidates(text)], text
+
+
+@given(st.lists(st.text("0123456789", min_size=13, max_size=19), max_size=50))
+def test_luhn_bare_is_luhn(runs: list[str]) -> None:
+    text = " / ".join(runs)
+    found = scan_candidates(text)
+    assert found is not None and len(found.bare_starts) == len(runs)
+    assert luhn_bare(found).tolist() == [cards._luhn(r) for r in runs] == [luhn.is_valid(r) for r in runs]
+
+
+class _Reference(FullCardNumber):
+    """The rule as it was: ``examine`` on every candidate, one by one (before _sweep_column)."""
+
+    def _sweep_column(self, flagged, fname, values, texts, joined, context, tally) -> None:  # noqa: ANN001
+        starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+        for m in candidates(joined):
+            i = bisect.bisect_right(starts, m.start()) - 1
+            seen = examine(joined, m, starts[i], context)
+            counts = tally.setdefault(seen.shape, [0, 0])
+            counts[0] += 1
+            counts[1] += seen.luhn_valid
+            if seen.card is not None:
+                key = f"{fname}|ctx" if seen.card_word else _shape_key(fname, seen.shape)
+                self._flag(flagged, i, fname, seen.card, values[i], texts[i], key, context)
+
+
+def _column(rng: random.Random, n: int) -> list:
+    out: list = []
+    for _ in range(n):
+        kind = rng.randrange(12)
+        if kind == 0:
+            out.append(None)
+        elif kind == 1:
+            out.append(f"card {_card(rng.choice(['4', '51', '37', '5018']), 16, rng)}")
+        elif kind == 2:
+            c = _card("4", 16, rng)
+            out.append(f"pan {c[:4]} {c[4:8]} {c[8:12]} {c[12:]} cvv 123")
+        elif kind == 3:
+            out.append(int(_card("51", 16, rng)))
+        elif kind == 4:
+            out.append(f'{{"pay": {{"pan": "{_card("37", 15, rng)}"}}}}')
+        elif kind == 5:
+            out.append(f"order {_card(rng.choice(['4', '9', '6']), 16, rng)}")
+        elif kind == 6:
+            out.append(rng.randrange(10**15, 10**16))
+        elif kind == 7:
+            out.append(f"\uff14\uff11\uff11\uff11 {_card('4', 16, rng)[4:]}")
+        else:
+            out.append(f"id {rng.randrange(10**15, 10**16)} pin {rng.randrange(10**5, 10**6)}")
+    return out
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 10**9), st.integers(1, 300))
+def test_sweep_column_equals_examining_every_candidate(seed: int, n: int) -> None:
+    rng = random.Random(seed)
+    ctx = DatasetContext("src", "ds", dt.date(2026, 11, 24), {})
+    fast, ref = FullCardNumber(ctx), _Reference(ctx)
+    out_fast, out_ref = [], []
+    for b in range(3):
+        batch = Batch(keys=[f"{b}-{i}" for i in range(n)],
+                      columns={f: _column(rng, n) for f in ("note", "order_id", "card_number", "payload")})
+        out_fast += fast.check(batch)
+        out_ref += ref.check(batch)
+    assert fast.shapes == ref.shapes
+    assert fast.pending == ref.pending
+    out_fast += fast.finish()
+    out_ref += ref.finish()
+    assert [v.model_dump() for v in out_fast] == [v.model_dump() for v in out_ref]
+    assert fast.notes == ref.notes
+    assert {f: (x.entity, x.records) for f, x in fast.findings.items()} == \
+        {f: (x.entity, x.records) for f, x in ref.findings.items()}
+
+
+def test_column_texts_fast_path_is_text() -> None:
+    from pipeline.rules.card import _texts
+    for values in (["a", "b"], ["a", None, ""], [1, 10**13, None], [1.5, b"4111", None, "x"], [True, 10**12]):
+        assert _texts(values) == [_text(v) for v in values]
