@@ -196,9 +196,16 @@ class Execution:
         pool = _Pool(self.options.workers) if self.options.workers > 1 else None
         failures: dict[str, int] = {}
         running = 0
+        # Steps that were in flight when a worker died: any of them may have killed it, so each runs again
+        # alone, and only a step whose worker dies while it runs alone is charged with the death.
+        suspects: deque[tuple[str, dict]] = deque()
+        alone = False
         try:
-            while ready or running:
-                while ready:
+            while ready or running or suspects:
+                if suspects and not running:
+                    pool.submit(suspects.popleft())  # type: ignore[union-attr]
+                    running, alone = 1, True
+                while ready and not suspects and not alone:
                     task = ready.popleft()
                     kept = self._kept(task)
                     if kept is not None:
@@ -215,14 +222,19 @@ class Execution:
                 if running:
                     task, result, error, generation = pool.get()  # type: ignore[union-attr]
                     running -= 1
+                    was_alone, alone = alone, False
                     if isinstance(error, BrokenProcessPool):
                         # A worker died (killed by the system, out of memory, a crash in a C library): every
-                        # step in flight failed with it. Each is retried on a fresh pool, up to _TRIES times.
+                        # step in flight failed with it. Each runs again alone on a fresh pool; a step that
+                        # kills its worker alone is retried up to _TRIES times, then reported as failed.
                         pool.renew(generation)  # type: ignore[union-attr]
+                        if not was_alone:
+                            suspects.append(task)
+                            continue
                         key = json.dumps(task, sort_keys=True)
                         failures[key] = failures.get(key, 0) + 1
                         if failures[key] < _TRIES:
-                            ready.append(task)
+                            suspects.append(task)
                             continue
                         error = RuntimeError("its worker process died (killed by the system, out of memory, or a "
                                              f"crash in a library), {_TRIES} times")
