@@ -10,9 +10,9 @@ a regular expression in the store's own dialect. A card number (Luhn, issuer
 ranges, any formatting, inside text) and a date of birth (many forms, day/month
 order settled per column) cannot be written portably in SQL, so their SQL
 implementation asks the store for the distinct candidate values (for cards,
-only values that hold a 13-digit run, filtered by the store), decides each in
-Python exactly as the scan does, and hands back a condition that the store
-evaluates for the counts: ``CAST(col AS VARCHAR) NOT IN (:bad ...)``. The bad
+only values that could hold one, filtered by the store: values.SQL_CARD_CANDIDATE),
+decides them in Python with the scan's own rule (field evidence included), and
+hands back a condition that the store evaluates for the counts: ``CAST(col AS VARCHAR) NOT IN (:bad ...)``. The bad
 values travel only as bound parameters, and the engines are created with
 ``hide_parameters`` so that no driver error can echo them.
 """
@@ -34,7 +34,7 @@ from great_expectations.expectations.metrics.util import get_dialect_regex_expre
 from pipeline.contracts.values import (
     SQL_CARD_CANDIDATE,
     card_last_four_shaped,
-    holds_card,
+    card_flags,
     under_age_flags,
 )
 
@@ -93,14 +93,15 @@ class ColumnValuesNotContainCardNumber(ColumnMapMetricProvider):
 
     @column_condition_partial(engine=PandasExecutionEngine)
     def _pandas(cls, column: pd.Series, **kwargs: Any) -> pd.Series:
-        return _series((not holds_card(v) for v in column), column.index)
+        return _series((not f for f in card_flags(str(column.name), list(column))), column.index)
 
     @column_condition_partial(engine=SqlAlchemyExecutionEngine)
     def _sqlalchemy(cls, column: sa.ColumnClause, _table: Any, _execution_engine: SqlAlchemyExecutionEngine,
                     **kwargs: Any) -> sa.ColumnElement:
         rows = _fetch_distinct(_execution_engine, _table, column,
                                lambda text: text.regexp_match(SQL_CARD_CANDIDATE), ("card",))
-        bad = sorted({t for raw, t in rows if holds_card(raw)})
+        flags = card_flags(column.name, [raw for raw, _ in rows])
+        bad = sorted({t for (_, t), f in zip(rows, flags, strict=True) if f})
         return _not_in(column, bad, "hold a card number")
 
 

@@ -11,21 +11,36 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from classifiers.cards import find_cards
 from classifiers.field import as_text
 from pipeline.rules.age import MIN_AGE
 from pipeline.rules.age import _as_age as as_age  # the scan's own reading of an age
 from pipeline.rules.dates import age_on, parse_date
 
-#: A necessary condition for a card number, pushed into SQL to fetch only candidate values
-#: (classifiers.cards.CANDIDATE without its look-arounds, which not every SQL dialect has).
-SQL_CARD_CANDIDATE = r"[0-9]([ -]?[0-9]){12}"
+#: A necessary condition for a card number, pushed into SQL to fetch only candidate values: 13 ASCII digits
+#: with gaps of up to three other non-alphanumeric characters (the scan's separators, ``%20`` included), any
+#: non-ASCII character (digits of other scripts, no-break and zero-width spaces), or a quoted base64 segment
+#: long enough to hold a card (the scan decodes those inside JSON). Wider than classifiers.cards.CANDIDATE,
+#: never narrower: Python decides every fetched value exactly as the scan does.
+SQL_CARD_CANDIDATE = r'[0-9]([^0-9A-Za-z]{0,3}[0-9]){12}|[^\x01-\x7f]|"[A-Za-z0-9+/]{24}'
 FOUR_DIGITS = re.compile(r"[0-9]{4}")
 
 
-def holds_card(value: object) -> bool:
-    text = as_text(value)
-    return bool(text) and next(find_cards(text), None) is not None
+def card_flags(field: str, values: Sequence[object]) -> list[bool]:
+    """For each value of one field, whether the scan's full_card_number rule reports it.
+
+    The rule itself decides, so a contract and a scan agree on every value: the field's name as card
+    context, separators, BLOB text and base64 inside JSON, and the field-level evidence (same-shaped runs
+    that pass Luhn at chance rate are ids, not cards). ``values`` should be all the field's candidate values.
+    """
+    from pipeline.rules.base import DatasetContext
+    from pipeline.rules.card import FullCardNumber
+    from pipeline.sources.base import Batch
+
+    rule = FullCardNumber(DatasetContext(source="", dataset="", as_of=None, field_types={}))
+    keys = [str(i) for i in range(len(values))]
+    found = rule.check(Batch(keys, {field: list(values)})) + rule.finish()
+    flagged = {v.key for v in found}
+    return [k in flagged for k in keys]
 
 
 def card_last_four_shaped(value: object) -> bool:

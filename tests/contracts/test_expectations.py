@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import random
 import sqlite3
 from pathlib import Path
 
@@ -19,12 +20,22 @@ AS_OF = "2026-11-24"
 CARD = "expect_column_values_to_not_contain_card_number"
 AGE = "expect_column_values_to_be_at_least_16_on"
 LAST4 = "expect_column_values_to_match_card_last_four_shape"
+#: base64 of {"card": <Visa test number>}, as a JSON string value
+B64_CARD_DOC = "eyJjYXJkIjogIjQxMTExMTExMTExMTExMTEifQ=="
+#: 300 random 16-digit ids starting with 4 (a Visa range): about one in ten passes Luhn by chance
+IDS_AT_CHANCE = [str(4 * 10**15 + random.Random(7 + i).randrange(10**15)) for i in range(300)]
 CASES = [
     ("note", "TEXT", ["card 4111 1111 1111 1111 on file", "XXXX-XXXX-XXXX-1111", "4111 1111 1111 1112",
                       "imei 490154203237518", '{"card": {"number": "5555-5555-5555-4444"}}', "order 12345678901234",
                       None], CARD, {}, 2),
     ("ref", "INTEGER", [4111111111111111, 4111111111111112, 12, None], CARD,
      {}, 1),
+    # Formats the scan reads beyond spaces and dashes (SQL fetches them too): dots, form-encoded plus,
+    # fullwidth digits, no-break spaces, base64 of a JSON document inside JSON; a near-miss stays out.
+    ("formats", "TEXT", ["4111.1111.1111.1111", "cc=4111+1111+1111+1111", "\uff14" + "\uff11" * 15, "4111\u00a01111\u00a01111\u00a01111",
+                         json.dumps({"doc": B64_CARD_DOC}), "ref 4111.1111.1111.1112", None], CARD, {}, 5),
+    # A field of ids whose runs pass Luhn at chance rate: the scan notes them, the contract must not fail them.
+    ("tweet_id", "TEXT", IDS_AT_CHANCE, CARD, {}, 0),
     ("dob", "TEXT", ["2010-11-25", "2010-11-24", "24.11.2010", "25/11/2010", "1990-01-01", "2030-01-01", None],
      AGE, {"as_of": AS_OF, "value_kind": "dob"}, 2),
     ("age", "INTEGER", [15, 16, 40, 0, None], AGE,
