@@ -341,6 +341,36 @@ def _luhn(digits: str) -> bool:
     return sum(map(int, digits[-1::-2] + digits[-2::-2].translate(_DOUBLED))) % 10 == 0
 
 
+_DOUBLED_VALUE = None  # numpy lookup table, built on first use (numpy is imported only by the sweep)
+
+
+def luhn_many(runs: list[str]) -> list[bool]:
+    """``[_luhn(r) for r in runs]`` for runs of ASCII digits, vectorised: one numpy pass per run length.
+
+    The sweep calls it once per column batch on every bare digit run (most of them order ids that fail
+    Luhn), so that only the runs that pass reach :func:`examine`. Same answers as :func:`luhn_valid`
+    (tests/classifiers/test_cards_luhn.py).
+    """
+    global _DOUBLED_VALUE
+    import numpy as np
+
+    if _DOUBLED_VALUE is None:
+        _DOUBLED_VALUE = np.array([0, 2, 4, 6, 8, 1, 3, 5, 7, 9], dtype=np.uint8)
+    out = np.zeros(len(runs), dtype=bool)
+    if not runs:
+        return []
+    lengths = np.fromiter(map(len, runs), dtype=np.int64, count=len(runs))
+    for n in np.unique(lengths).tolist():
+        idx = np.flatnonzero(lengths == n)
+        same = runs if len(idx) == len(runs) else [runs[i] for i in idx.tolist()]
+        digits = np.frombuffer("".join(same).encode("ascii"), dtype=np.uint8).reshape(len(same), n) - 48
+        # from the right: positions 0, 2, 4, ... as they are, 1, 3, 5, ... doubled and reduced
+        doubled = digits[:, n - 2 :: -2] if n > 1 else digits[:, :0]
+        total = digits[:, n - 1 :: -2].sum(axis=1, dtype=np.int64) + _DOUBLED_VALUE[doubled].sum(axis=1, dtype=np.int64)
+        out[idx] = total % 10 == 0
+    return out.tolist()
+
+
 #: Field-level evidence: with at least this many same-shaped runs in a field, a Luhn pass rate that
 #: chance explains (random digits pass one time in ten) says the field holds ids, not cards.
 MIN_RUNS = 10

@@ -25,6 +25,7 @@ import binascii
 import bisect
 import itertools
 import re
+from collections import Counter
 from typing import Any
 
 from classifiers.cards import (
@@ -36,6 +37,7 @@ from classifiers.cards import (
     candidates,
     examine,
     find_cards,
+    luhn_many,
     may_hold_card,
 )
 from classifiers.column_names import name_evidence
@@ -96,23 +98,52 @@ class FullCardNumber(Rule):
         #: record -> (field, card, JSON path, other fields holding it, shape key)
         flagged: dict[int, tuple[str, CardMatch, str | None, list[str], str]] = {}
         for fname, values in batch.columns.items():
-            texts = [_text(v) for v in values]
-            joined = "\n".join(texts)
+            try:  # the common case, a column of text: joined as it is
+                joined = "\n".join(values)
+                texts = values
+            except TypeError:
+                texts = [_text(v) for v in values]
+                joined = "\n".join(texts)
             context = self._context(fname)
-            tally: dict[tuple, list[int]] = {}
             if '"' in joined and _B64.search(joined):
                 self._decoded_cards(flagged, fname, texts, context)
             if not may_hold_card(joined):
                 continue
-            starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+            tally: dict[tuple, list[int]] = {}
+            # Bare ASCII digit runs (order ids, timestamps: nearly every candidate) are Luhn-checked in one
+            # vectorised pass; only those that pass, and runs with separators or other scripts, are examined.
+            # A bare run that fails Luhn is no card (examine would say the same): it is only counted.
+            bare: list[str] = []
+            others: list[re.Match[str]] = []
+            bare_at: list[re.Match[str]] = []
             for m in candidates(joined):
+                g = m.group()
+                if g.isdigit() and g.isascii():
+                    bare.append(g)
+                    bare_at.append(m)
+                else:
+                    others.append(m)
+            passed = luhn_many(bare)
+            for (n, valid), count in Counter(zip(map(len, bare), passed, strict=True)).items():
+                counts = tally.setdefault((n, (n,)), [0, 0])
+                counts[0] += count
+                counts[1] += count if valid else 0
+            examined = [m for m, valid in zip(bare_at, passed, strict=True) if valid and len(m.group()) <= 19]
+            if others:
+                examined = sorted(examined + others, key=lambda m: m.start())  # in text order, as before
+            starts: list[int] = []
+            for m in examined:
+                if not starts:
+                    starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
                 i = bisect.bisect_right(starts, m.start()) - 1
                 seen = examine(joined, m, starts[i], context)
-                counts = tally.get(seen.shape)
-                if counts is None:
-                    counts = tally[seen.shape] = [0, 0]
-                counts[0] += 1
-                counts[1] += seen.luhn_valid
+                g = m.group()
+                if not (g.isdigit() and g.isascii()):  # a bare run was counted above
+                    counts = tally.get(seen.shape)
+                    if counts is None:
+                        counts = tally[seen.shape] = [0, 0]
+                    counts[0] += 1
+                    counts[1] += seen.luhn_valid
                 if seen.card is not None:
                     # After a card word, context decides: no field statistics overrule it.
                     key = f"{fname}|ctx" if seen.card_word else _shape_key(fname, seen.shape)
