@@ -237,6 +237,7 @@ class LogFile(Dataset):
             out.left_out = left_out
             return out
 
+        known = self._fields.keys()  # a live view: it grows with self._fields
         try:
             for i, (number, raw) in enumerate(block):
                 if i not in hits and raw is not None:
@@ -244,13 +245,15 @@ class LogFile(Dataset):
                     if fields is not None:
                         if fields:
                             left_out += 1
-                            self._fields.update(fields)
+                            if not fields.keys() <= known:
+                                self._fields.update(fields)
                         continue  # a blank line (no fields) is no record, as in batches()
                 record = self._record(number, raw, self.stats)
                 if record is not None:
                     keys.append(str(number))
                     records.append(record)
-                    self._fields.update(dict.fromkeys(record))
+                    if not record.keys() <= known:  # a field seen for the first time, in line order
+                        self._fields.update(dict.fromkeys(record))
         except Exception:  # noqa: BLE001 - as in_batches: what was read before the failure is still swept
             yield batch()
             raise
@@ -286,8 +289,10 @@ class LogFile(Dataset):
     def _batch(self, keys: list[str], records: list[dict[str, Any]]) -> Batch:
         # Columns for the fields these records have, not every field seen so far:
         # a JSON log with many distinct paths would otherwise fill batches with None.
-        present = dict.fromkeys(f for record in records for f in record)
-        self._fields.update(present)
+        present: dict[str, Any] = {}
+        for record in records:
+            present.update(record)  # the fields in first-seen order (the values are not used)
+        self._fields.update(dict.fromkeys(present))
         self.stats.records += len(keys)
         return Batch(keys=keys, columns={f: [record.get(f) for record in records] for f in present})
 
