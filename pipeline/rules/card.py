@@ -46,6 +46,8 @@ from classifiers.jsondoc import leaves, parse_document
 from pipeline.rules.base import Rule, Violation
 from pipeline.sources.base import Batch
 
+_GROUP_TEXT = re.Match.group
+
 #: A base64 segment long enough to hold a card number (16 digits are 24 base64 characters), as a
 #: whole JSON string value.
 _B64 = re.compile(r'"((?:[A-Za-z0-9+/]{4}){6,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?)"')
@@ -113,28 +115,29 @@ class FullCardNumber(Rule):
             # Bare ASCII digit runs (order ids, timestamps: nearly every candidate) are Luhn-checked in one
             # vectorised pass; only those that pass, and runs with separators or other scripts, are examined.
             # A bare run that fails Luhn is no card (examine would say the same): it is only counted.
-            bare: list[str] = []
-            others: list[re.Match[str]] = []
-            bare_at: list[re.Match[str]] = []
-            for m in candidates(joined):
-                g = m.group()
-                if g.isdigit() and g.isascii():
-                    bare.append(g)
-                    bare_at.append(m)
-                else:
-                    others.append(m)
+            found = list(candidates(joined))
+            runs = list(map(_GROUP_TEXT, found))
+            every = "".join(runs)
+            if every.isdigit() and every.isascii():  # the usual case: no run to sort out one by one
+                bare_at, bare, others = found, runs, []
+            else:
+                is_bare = [g.isdigit() and g.isascii() for g in runs]
+                bare_at = list(itertools.compress(found, is_bare))
+                bare = list(itertools.compress(runs, is_bare))
+                others = [m for m, b in zip(found, is_bare, strict=True) if not b]
             passed = luhn_many(bare)
-            for (n, valid), count in Counter(zip(map(len, bare), passed, strict=True)).items():
+            lengths = list(map(len, bare))
+            for (n, valid), count in Counter(zip(lengths, passed, strict=True)).items():
                 counts = tally.setdefault((n, (n,)), [0, 0])
                 counts[0] += count
                 counts[1] += count if valid else 0
-            examined = [m for m, valid in zip(bare_at, passed, strict=True) if valid and len(m.group()) <= 19]
+            examined = [m for m, valid, n in zip(bare_at, passed, lengths, strict=True) if valid and n <= 19]
             if others:
                 examined = sorted(examined + others, key=lambda m: m.start())  # in text order, as before
-            starts: list[int] = []
+            starts: list[int] = []  # where each value starts in joined (a value may hold newlines itself)
             for m in examined:
                 if not starts:
-                    starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+                    starts = [n + k for k, n in enumerate(itertools.accumulate(map(len, texts), initial=0))]
                 i = bisect.bisect_right(starts, m.start()) - 1
                 seen = examine(joined, m, starts[i], context)
                 g = m.group()
