@@ -97,8 +97,19 @@ LOGS = {
         "not an access line",
         '203.0.113.7 - - [24/Nov/2026:10:00:00 +0000] "GET /a HTTP/1.1" 200 512 "-" "UA/1.0" 10.0.0.1',
     ],
+    # a broken line first (its field comes first), "-" fields, text after the format: "-" and a card
+    "edge.access.log": [
+        f"broken {CARD} line",
+        f'203.0.113.7 - - [24/Nov/2026:10:00:00 +0000] "GET /a?c={CARD} HTTP/1.1" 200 512 "-" "UA/1.0" {CARD}',
+        '203.0.113.7 - bob [24/Nov/2026:10:00:00 +0000] "GET /b HTTP/1.1" - - "-" "-" -',
+        f'203.0.113.8 - - [24/Nov/2026:10:00:00 +0000] "GET /c?o={CARD[:-1]}3 HTTP/1.1" 200 512',
+        '-',
+        '203.0.113.9 - - [24/Nov/2026:10:00:00 +0000] "GET / HTTP/1.1" 200 5 "-" "UA/1.0"',
+        '203.0.113.9 - - [24/Nov/2026:10:00:01 +0000] "GET / HTTP/1.1" 200 5 "-" "UA/1.0"',
+    ],
     "plain.log": ["2026-11-24 10:00:00 INFO started", f"2026-11-24 10:00:01 ERROR card {CARD} refused", "",
-                  "2026-11-24 10:00:02 INFO"],
+                  "2026-11-24 10:00:02 INFO", f"2026-11-24 10:00:03 INFO {CARD}", f"{CARD} at the start",
+                  f"2026-11-24 10:00:04 WARN order 1234567890123456 {CARD}x"],
 }
 
 
@@ -112,6 +123,9 @@ def test_candidates_only_read_equals_full_read(tmp_path: Path, name: str) -> Non
     fast, fast_keys = _sweep(fast_ds, ReadPlan(candidates_only=True))
     assert fast == full
     assert full["violations"], "each case plants a card"
+    if name == "edge.access.log":  # the broken line's field came first: the card in both goes to it
+        assert fast_ds.format == "access"
+        assert ("unparsed", "2") in [(field, key) for field, key, _, _ in full["violations"]]
     if name == "app.jsonl":
         assert any(field == "payload" and "base64" in evidence for field, _, _, evidence in full["violations"])
     assert len(fast_keys) < len(full_keys), "the candidates-only read left no line out"
