@@ -38,10 +38,12 @@ on candidates only, after one prefilter pass over a whole batch of text.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -186,6 +188,78 @@ def _hyperscan_probe():  # noqa: ANN202
 
 
 _PROBE = _hyperscan_probe()
+
+
+def _hyperscan_chains():  # noqa: ANN202
+    """Hyperscan database reporting each maximal chain of 13+ ASCII digits with single ``[ .+-]`` separators
+    once, at its end (a chain must be followed by a terminator: id 0 one byte, id 1 a separator and a
+    non-digit; the caller appends a newline so that every chain has one), with its leftmost start."""
+    try:
+        import hyperscan
+    except ImportError:
+        return None
+    chain = rb"[0-9](?:[ \-.+]?[0-9]){12,}"
+    db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+    db.compile(expressions=[chain + rb"[^0-9 \-.+]", chain + rb"[ \-.+][^0-9]"], ids=[0, 1], elements=2,
+               flags=[hyperscan.HS_FLAG_SOM_LEFTMOST] * 2)
+    return db
+
+
+_CHAINS = _hyperscan_chains()
+
+
+def candidate_runs(text: str) -> tuple[list[str], Callable[[int], int]] | None:
+    """The texts of every :func:`candidates` match in ``text`` (the same ones, in the same order) and a
+    function giving the i-th one's start offset; None when ``text`` holds none. Faster than iterating candidates() on ASCII text with long
+    stretches between digit runs (log lines, columns of mixed values).
+
+    On ASCII text without ``%`` (where candidates() uses the plain-class pattern, whose look-arounds see
+    one character either side) Hyperscan finds the regions where a match can be: the maximal chains of
+    13+ digits with single separators, which contain every match (a match is such a chain, and the chain
+    it sits in starts at or before it). The pattern then runs over those regions only, each with the one
+    character before and after it, joined by newlines (which no match crosses and which the look-arounds
+    treat like the characters they stand for: neither is a digit, letter, ``_``, ``+`` or ``-``).
+    """
+    if _CHAINS is None or not text.isascii() or "%" in text:
+        found = list(candidates(text))
+        if not found:
+            return None
+        return list(map(_MATCH_TEXT, found)), list(map(_MATCH_START, found)).__getitem__
+    spans: list[int] = []  # start, end of each region
+    _CHAINS.scan(text.encode("ascii") + b"\n",
+                 match_event_handler=lambda id_, frm, to, _f, _c: spans.extend((frm, to - 1 - id_)))
+    if not spans:
+        return None
+    if any(spans[k] < spans[k - 2] for k in range(2, len(spans), 2)):  # reported out of order: sort them
+        spans = [x for pair in sorted(zip(spans[::2], spans[1::2], strict=True)) for x in pair]
+    pieces = [text[a - 1 : b + 1] if a else "\n" + text[: b + 1] for a, b in zip(spans[::2], spans[1::2], strict=True)]
+    compact = "\n".join(pieces)
+    found = list(_CANDIDATE_ASCII.finditer(compact))
+    if not found:
+        return None
+    runs = list(map(_MATCH_TEXT, found))
+    piece_at = list(itertools.accumulate((len(p) + 1 for p in pieces[:-1]), initial=0))
+
+    def start_of(j: int) -> int:
+        """Run j's offset in text: its region's start + its offset inside the piece (after the context char)."""
+        c = found[j].start()
+        k = bisect.bisect_right(piece_at, c) - 1
+        return spans[2 * k] + c - piece_at[k] - 1
+
+    return runs, start_of
+
+
+def candidate_at(text: str, start: int) -> re.Match[str]:
+    """The candidates() match of ``text`` that starts at ``start`` (an offset from candidate_runs)."""
+    rx = _CANDIDATE_ASCII if text.isascii() and "%" not in text else CANDIDATE
+    m = rx.match(text, start)
+    if m is None:  # pragma: no cover - candidate_runs gives only offsets where a match starts
+        raise AssertionError("no candidate at the given offset")
+    return m
+
+
+_MATCH_TEXT = re.Match.group
+_MATCH_START = re.Match.start
 #: A decimal digit outside ASCII (fullwidth, Arabic-Indic, Devanagari, ...).
 _OTHER_DIGIT = re.compile(r"[^\x00-\x7f]")
 

@@ -34,7 +34,8 @@ from classifiers.cards import (
     CardContext,
     CardMatch,
     at_chance,
-    candidates,
+    candidate_at,
+    candidate_runs,
     examine,
     find_cards,
     luhn_many,
@@ -45,8 +46,6 @@ from classifiers.field import as_text
 from classifiers.jsondoc import leaves, parse_document
 from pipeline.rules.base import Rule, Violation
 from pipeline.sources.base import Batch
-
-_GROUP_TEXT = re.Match.group
 
 #: A base64 segment long enough to hold a card number (16 digits are 24 base64 characters), as a
 #: whole JSON string value.
@@ -109,35 +108,38 @@ class FullCardNumber(Rule):
             context = self._context(fname)
             if '"' in joined and _B64.search(joined):
                 self._decoded_cards(flagged, fname, texts, context)
-            if not may_hold_card(joined):
+            if (not joined.isascii() or "%" in joined) and not may_hold_card(joined):  # else: candidate_runs
                 continue
+            found = candidate_runs(joined)  # Hyperscan finds the digit chains, the pattern runs over them only
+            if found is None:
+                continue
+            runs, start_of = found
             tally: dict[tuple, list[int]] = {}
             # Bare ASCII digit runs (order ids, timestamps: nearly every candidate) are Luhn-checked in one
             # vectorised pass; only those that pass, and runs with separators or other scripts, are examined.
             # A bare run that fails Luhn is no card (examine would say the same): it is only counted.
-            found = list(candidates(joined))
-            runs = list(map(_GROUP_TEXT, found))
             every = "".join(runs)
             if every.isdigit() and every.isascii():  # the usual case: no run to sort out one by one
-                bare_at, bare, others = found, runs, []
+                bare_at, bare, others = list(range(len(runs))), runs, []
             else:
                 is_bare = [g.isdigit() and g.isascii() for g in runs]
-                bare_at = list(itertools.compress(found, is_bare))
+                bare_at = list(itertools.compress(range(len(runs)), is_bare))
                 bare = list(itertools.compress(runs, is_bare))
-                others = [m for m, b in zip(found, is_bare, strict=True) if not b]
+                others = [j for j, b in enumerate(is_bare) if not b]
             passed = luhn_many(bare)
             lengths = list(map(len, bare))
             for (n, valid), count in Counter(zip(lengths, passed, strict=True)).items():
                 counts = tally.setdefault((n, (n,)), [0, 0])
                 counts[0] += count
                 counts[1] += count if valid else 0
-            examined = [m for m, valid, n in zip(bare_at, passed, lengths, strict=True) if valid and n <= 19]
+            examined = [j for j, valid, n in zip(bare_at, passed, lengths, strict=True) if valid and n <= 19]
             if others:
-                examined = sorted(examined + others, key=lambda m: m.start())  # in text order, as before
+                examined = sorted(examined + others)  # in text order, as before
             starts: list[int] = []  # where each value starts in joined (a value may hold newlines itself)
-            for m in examined:
+            for j in examined:
                 if not starts:
                     starts = [n + k for k, n in enumerate(itertools.accumulate(map(len, texts), initial=0))]
+                m = candidate_at(joined, start_of(j))
                 i = bisect.bisect_right(starts, m.start()) - 1
                 seen = examine(joined, m, starts[i], context)
                 g = m.group()
@@ -151,9 +153,9 @@ class FullCardNumber(Rule):
                     # After a card word, context decides: no field statistics overrule it.
                     key = f"{fname}|ctx" if seen.card_word else _shape_key(fname, seen.shape)
                     self._flag(flagged, i, fname, seen.card, values[i], texts[i], key, context)
-            for shape, (runs, valid) in tally.items():
+            for shape, (count, valid) in tally.items():
                 mine = self.shapes.setdefault(_shape_key(fname, shape), [0, 0])
-                mine[0] += runs
+                mine[0] += count
                 mine[1] += valid
         return self._report(flagged, batch)
 

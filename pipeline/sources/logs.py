@@ -311,8 +311,7 @@ class LogFile(Dataset):
         if self._format == JSONL:
             record = parse_json_object(text)
             if record is None:
-                stats.skip(BROKEN_LINE)
-                stats.note(f"{where}: not a JSON object, kept as field {UNPARSED}")
+                _broken_json(stats, where)
                 return {UNPARSED: text.strip()}
             return record
         m = _ACCESS.match(text)
@@ -374,6 +373,19 @@ class _Rows:
             if len(self.order) < len(ACCESS_FIELDS):
                 self.order.update(_ACCESS_PRESENT)
             return True
+        if self.fmt == JSONL and raw is not None:  # _record's JSON branch, inline: one line costs little else
+            text = decode(raw, log.stats)
+            if not text.strip():
+                return False
+            record = parse_json_object(text)
+            if record is None:
+                _broken_json(log.stats, f"line {number}")
+                record = {UNPARSED: text.strip()}
+            self.values.append(record)
+            if not record.keys() <= self.order.keys():
+                self.order.update(dict.fromkeys(record))
+                log._fields.update(self.order)  # in line order with the fields of lines left out
+            return True
         record = log._record(number, raw, log.stats)
         if record is None:
             return False
@@ -402,6 +414,11 @@ class _Rows:
             return {f: by_field[f] for f in self.order}
         records = self.values
         return {f: [record.get(f) for record in records] for f in self.order}
+
+
+def _broken_json(stats: ReadStats, where: str) -> None:
+    stats.skip(BROKEN_LINE)
+    stats.note(f"{where}: not a JSON object, kept as field {UNPARSED}")
 
 
 def _broken_access(stats: ReadStats, where: str) -> None:

@@ -61,3 +61,29 @@ def test_depth_limit_is_kept() -> None:
         deep = {"k": deep, "n": 2}
     assert _run(flatten_json, deep) == _run(_reference, deep)
     assert _run(flatten_json, deep)[1] == 1
+
+
+def _reference_parse(text: str) -> dict[str, Any] | None:
+    """parse_json_object as it was: json.loads, then the walker."""
+    import json
+
+    if not text.lstrip().startswith("{"):
+        return None
+    try:
+        obj = json.loads(text)
+        return _reference(obj) if isinstance(obj, dict) else None
+    except ValueError:
+        return None
+
+
+_JSONISH = st.lists(st.sampled_from(['{', '}', '"a"', '"b"', ':', ',', ' ', '\n', '1', '-2.5e3', 'null', 'true', '[',
+                                     ']', '"x\\"y"', '"\\u0034"', 'NaN', '\u00a0', 'x', '\ufeff']), max_size=14).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_JSONISH, st.dictionaries(_KEYS, _DOCS, max_size=4).map(lambda d: __import__("json").dumps(d))))
+def test_parse_equals_json_loads_then_the_walker(text: str) -> None:
+    from pipeline.sources._text import parse_json_object
+
+    got, want = parse_json_object(text), _reference_parse(text)
+    assert got == want or (got is not None and want is not None and str(got) == str(want))  # NaN != NaN
