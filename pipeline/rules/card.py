@@ -103,8 +103,14 @@ class FullCardNumber(Rule):
                 joined = "\n".join(values)
                 texts = values
             except TypeError:
-                texts = [_text(v) for v in values]
-                joined = "\n".join(texts)
+                if values.count(None) == len(values):
+                    continue  # nothing to read (an access log's absent referer, a JSON path few lines have)
+                try:  # text and None ("" to _text)
+                    texts = ["" if v is None else v for v in values]
+                    joined = "\n".join(texts)
+                except TypeError:
+                    texts = [_text(v) for v in values]
+                    joined = "\n".join(texts)
             context = self._context(fname)
             if '"' in joined and _B64.search(joined):
                 self._decoded_cards(flagged, fname, texts, context)
