@@ -40,3 +40,15 @@ def test_anchors_see_the_planted_cards(files: dict[str, Path]) -> None:
     if shutil.which("rg"):
         assert sweep.rg_luhn(None, files["jsonl"]) == sweep.naive_file(files["jsonl"])
         assert sweep.rg_luhn(None, files["gzip"]) == sweep.naive_file(files["jsonl"])
+
+
+def test_the_all_cores_column_finds_what_one_process_finds(files: dict[str, Path], tmp_path: Path) -> None:
+    # pdd scan --workers 2 as the benchmark times it; plain logs split into byte ranges when large, so the
+    # part size is made small here to cross a range boundary
+    cfg = Config(as_of="2026-11-24", base_dir=files["plain"].parent,
+                 sources=[PathSourceConfig(name=k, kind="logs", path=str(files[k])) for k in ("plain", "gzip")])
+    scanner = Scanner(cfg)
+    for name, src in zip(("plain", "gzip"), cfg.sources, strict=True):
+        _, one = sweep.pdd_scan(scanner, src)
+        _, many = sweep.pdd_workers(scanner, cfg, name, 2, tmp_path, part_rows=300)
+        assert many == one == sweep.expected_keys(name, ROWS), name
