@@ -208,10 +208,10 @@ def _hyperscan_chains():  # noqa: ANN202
 _CHAINS = _hyperscan_chains()
 
 
-def candidate_runs(text: str) -> tuple[list[str], Callable[[int], int]] | None:
+def candidate_runs(text: str) -> tuple[list[str], Callable[[int], re.Match[str]]] | None:
     """The texts of every :func:`candidates` match in ``text`` (the same ones, in the same order) and a
-    function giving the i-th one's start offset; None when ``text`` holds none. Faster than iterating candidates() on ASCII text with long
-    stretches between digit runs (log lines, columns of mixed values).
+    function giving the i-th one's match object in ``text``; None when ``text`` holds none. Faster than
+    iterating candidates() on ASCII text with long stretches between digit runs (log lines, mixed values).
 
     On ASCII text without ``%`` (where candidates() uses the plain-class pattern, whose look-arounds see
     one character either side) Hyperscan finds the regions where a match can be: the maximal chains of
@@ -224,7 +224,7 @@ def candidate_runs(text: str) -> tuple[list[str], Callable[[int], int]] | None:
         found = list(candidates(text))
         if not found:
             return None
-        return list(map(_MATCH_TEXT, found)), list(map(_MATCH_START, found)).__getitem__
+        return list(map(_MATCH_TEXT, found)), found.__getitem__
     spans: list[int] = []  # start, end of each region
     _CHAINS.scan(text.encode("ascii") + b"\n",
                  match_event_handler=lambda id_, frm, to, _f, _c: spans.extend((frm, to - 1 - id_)))
@@ -237,25 +237,17 @@ def candidate_runs(text: str) -> tuple[list[str], Callable[[int], int]] | None:
     found = list(_CANDIDATE_ASCII.finditer(compact))
     if not found:
         return None
-    runs = list(map(_MATCH_TEXT, found))
     piece_at = list(itertools.accumulate((len(p) + 1 for p in pieces[:-1]), initial=0))
 
-    def start_of(j: int) -> int:
-        """Run j's offset in text: its region's start + its offset inside the piece (after the context char)."""
+    def match_of(j: int) -> re.Match[str]:
+        """Run j's match in text, at its region's start + its offset in the piece (after the context char)."""
         c = found[j].start()
         k = bisect.bisect_right(piece_at, c) - 1
-        return spans[2 * k] + c - piece_at[k] - 1
+        m = _CANDIDATE_ASCII.match(text, spans[2 * k] + c - piece_at[k] - 1)
+        assert m is not None and m.end() - m.start() == found[j].end() - c  # the same run, by construction
+        return m
 
-    return runs, start_of
-
-
-def candidate_at(text: str, start: int) -> re.Match[str]:
-    """The candidates() match of ``text`` that starts at ``start`` (an offset from candidate_runs)."""
-    rx = _CANDIDATE_ASCII if text.isascii() and "%" not in text else CANDIDATE
-    m = rx.match(text, start)
-    if m is None:  # pragma: no cover - candidate_runs gives only offsets where a match starts
-        raise AssertionError("no candidate at the given offset")
-    return m
+    return list(map(_MATCH_TEXT, found)), match_of
 
 
 _MATCH_TEXT = re.Match.group
@@ -362,6 +354,26 @@ def examine(text: str, m: re.Match[str], floor: int = 0, context: CardContext = 
         return Examined(shape, valid, None)
     return Examined(shape, valid, CardMatch(m.start() + a, m.start() + b, brand(found) or "", found[-4:]),
                     card_word)
+
+
+_ZEROS = str.maketrans("123456789", "000000000")
+
+
+def no_card_shape(run: str) -> tuple[int, tuple[int, ...]] | None:
+    """The shape of a candidate run in which :func:`examine` finds no card and no Luhn pass whatever its
+    digits are (ASCII digit groups in a grouping no card is printed in, separated by more than blanks:
+    ``1117838570 2005.06.03``); None when the run must be examined. Decided once per pattern of groups."""
+    if not run.isascii() or "%" in run:
+        return None
+    return _no_card_shape(run.translate(_ZEROS))
+
+
+@lru_cache(maxsize=4096)
+def _no_card_shape(zeroed: str) -> tuple[int, tuple[int, ...]] | None:
+    lengths = [len(g) for g in _ASCII_DIGITS.findall(zeroed)]
+    if len(lengths) > 1 and not _card_like(lengths) and not _spaced(zeroed):
+        return sum(lengths), tuple(lengths)
+    return None
 
 
 def match_card(text: str, m: re.Match[str], floor: int = 0, context: CardContext = NO_CONTEXT) -> CardMatch | None:

@@ -34,12 +34,12 @@ from classifiers.cards import (
     CardContext,
     CardMatch,
     at_chance,
-    candidate_at,
     candidate_runs,
     examine,
     find_cards,
     luhn_many,
     may_hold_card,
+    no_card_shape,
 )
 from classifiers.column_names import name_evidence
 from classifiers.field import as_text
@@ -119,7 +119,7 @@ class FullCardNumber(Rule):
             found = candidate_runs(joined)  # Hyperscan finds the digit chains, the pattern runs over them only
             if found is None:
                 continue
-            runs, start_of = found
+            runs, match_of = found
             tally: dict[tuple, list[int]] = {}
             # Bare ASCII digit runs (order ids, timestamps: nearly every candidate) are Luhn-checked in one
             # vectorised pass; only those that pass, and runs with separators or other scripts, are examined.
@@ -140,12 +140,18 @@ class FullCardNumber(Rule):
                 counts[1] += count if valid else 0
             examined = [j for j, valid, n in zip(bare_at, passed, lengths, strict=True) if valid and n <= 19]
             if others:
-                examined = sorted(examined + others)  # in text order, as before
+                # A separated run in a grouping no card is printed in (a timestamp, a version) is only counted.
+                settled = [no_card_shape(runs[j]) for j in others]
+                for shape in settled:
+                    if shape is not None:
+                        counts = tally.setdefault(shape, [0, 0])
+                        counts[0] += 1
+                examined = sorted(examined + [j for j, shape in zip(others, settled, strict=True) if shape is None])
             starts: list[int] = []  # where each value starts in joined (a value may hold newlines itself)
             for j in examined:
                 if not starts:
                     starts = [n + k for k, n in enumerate(itertools.accumulate(map(len, texts), initial=0))]
-                m = candidate_at(joined, start_of(j))
+                m = match_of(j)
                 i = bisect.bisect_right(starts, m.start()) - 1
                 seen = examine(joined, m, starts[i], context)
                 g = m.group()

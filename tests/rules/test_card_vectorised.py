@@ -61,7 +61,10 @@ def _luhn_valid_with(prefix: str, n: int, draw: Any) -> str:
 
 @st.composite
 def _values(draw: Any) -> Any:
-    kind = draw(st.sampled_from(["id", "card", "sep", "text", "none", "int", "nl", "unicode", "long"]))
+    kind = draw(st.sampled_from(["id", "card", "sep", "text", "none", "int", "nl", "unicode", "long", "stamp"]))
+    if kind == "stamp":  # an epoch and a dotted date (real BGL logs), or blank-separated groups
+        return draw(st.sampled_from(["- 1117838570 2005.06.03 R02", "1117838570 2005 06 03", "4111 1111 1111 1111 123",
+                                     "2005.06.03.1117838570", "12 34 5678 9012 3456 7"]))
     if kind == "none":
         return None
     if kind == "int":
