@@ -49,6 +49,10 @@ from pipeline.sources.prefilter import candidate_lines
 
 JSONL, ACCESS, PLAIN = "jsonl", "access", "plain"
 PROBE_LINES = 50
+DENSE = 0.9
+DENSE_SKIP = 7
+"""A block whose lines hold a candidate in at least this share has the next DENSE_SKIP blocks read
+without the prefilter (it would pass nearly all of them anyway), then the filter probes again."""
 BYTES_PER_LINE = 200
 """A byte range holds about this many bytes per record a key range of a table holds (partitions())."""
 """Non-empty lines read to detect a file's format."""
@@ -131,6 +135,7 @@ class LogFile(Dataset):
         self._file = file
         self._format = fmt
         self._fields: dict[str, None] = {}  # an ordered set: JSON lines show new paths as they go
+        self._dense_left = 0  # blocks to read whole before probing with the prefilter again
         if fmt is not None:
             self._fix_fields()
 
@@ -207,6 +212,7 @@ class LogFile(Dataset):
         check_size(size)
         self.format  # noqa: B018
         restart(self.stats)
+        self._dense_left = 0
         block: list[tuple[int, bytes | None]] = []
         with closing(self._file.lines(span=part)) as lines:
             try:
@@ -227,9 +233,18 @@ class LogFile(Dataset):
 
         Access-log and plain lines go straight into columns (no dict per line); JSON lines are records.
         """
-        hits = candidate_lines([raw for _, raw in block])
-        # One decode of the whole block proves that no line of it has a bad byte (the usual case).
-        clean = _decodes(block)
+        if self._dense_left > 0:
+            # The last probed block had a candidate in nearly every line: filtering saves nothing, so the
+            # next blocks are read whole (as batches() reads them: the same records, rows and findings).
+            self._dense_left -= 1
+            hits: set[int] | range = range(len(block))
+            clean = True  # not used: no line is left out
+        else:
+            hits = candidate_lines([raw for _, raw in block])
+            if len(hits) >= DENSE * len(block):
+                self._dense_left = DENSE_SKIP
+            # One decode of the whole block proves that no line of it has a bad byte (the usual case).
+            clean = _decodes(block)
         keys: list[str] = []
         rows = _Rows(self._format)
         left_out = 0

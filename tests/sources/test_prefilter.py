@@ -143,3 +143,17 @@ def test_a_damaged_gzip_keeps_what_was_read_before_the_damage(tmp_path: Path) ->
             results.append(_sweep(ds, plan))
         results.append(ds.stats.records)
     assert results[0] == results[1] > 1000
+
+
+def test_dense_blocks_are_read_whole_then_the_filter_probes_again(tmp_path: Path) -> None:
+    # 12 lines with a candidate each (4 dense blocks of 3), then 60 without: the blocks after a dense one are
+    # read whole (logs.DENSE_SKIP of them), then the filter probes again and leaves lines out
+    lines = [f"2026-11-24 10:00:{i:02d} INFO order {1234567890123400 + i}" for i in range(12)]
+    lines[5] = f"2026-11-24 10:00:05 ERROR card {CARD} refused"
+    lines += [f"2026-11-24 10:01:{i % 60:02d} INFO ok {i}" for i in range(60)]
+    write(tmp_path / "app.log", ("\n".join(lines) + "\n").encode())
+    full, full_keys = _sweep(next(path_source(LogsSource, "logs", tmp_path, "app.log").datasets()), None)
+    fast, fast_keys = _sweep(next(path_source(LogsSource, "logs", tmp_path, "app.log").datasets()),
+                             ReadPlan(candidates_only=True))
+    assert fast == full and full["violations"]
+    assert 12 < len(fast_keys) < len(full_keys)  # some sparse lines were read whole, later ones left out
