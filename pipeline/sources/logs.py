@@ -25,6 +25,7 @@ kept. ``stats`` describes the last ``batches()`` pass; ``sample()`` leaves it be
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterator
 from contextlib import closing
@@ -237,6 +238,10 @@ class LogFile(Dataset):
             # The last probed block had a candidate in nearly every line: filtering saves nothing, so the
             # next blocks are read whole (as batches() reads them: the same records, rows and findings).
             self._dense_left -= 1
+            whole = self._whole_block(block)
+            if whole is not None:
+                yield whole
+                return
             hits: set[int] | range = range(len(block))
             clean = True  # not used: no line is left out
         else:
@@ -273,6 +278,45 @@ class LogFile(Dataset):
             yield batch()
             raise
         yield batch()
+
+    def _whole_block(self, block: list[tuple[int, bytes | None]]) -> Batch | None:
+        """A block read whole, plain or access log, when every line is an intact record: one decode, one
+        split, the per-line work done by map() (message_of, the access-log pattern). None when a line needs
+        the line-by-line read (a bad byte, a blank, broken or overlong line, text after the access-log format),
+        which then reads the block as usual; nothing is counted here before that is known."""
+        if self._format not in (PLAIN, ACCESS):
+            return None
+        raws = [raw for _, raw in block]
+        if None in raws:
+            return None
+        try:
+            text = b"".join(raws).decode("utf-8")  # type: ignore[arg-type]
+        except UnicodeDecodeError:
+            return None
+        lines = text.split("\n")
+        if lines[-1] == "":
+            lines.pop()  # after the last line's newline
+        if len(lines) != len(block):
+            return None
+        if "\r" in text:
+            lines = [line.rstrip("\r") for line in lines]  # as decode() strips each line's \r\n
+        if not all(map(str.strip, lines)):
+            return None  # a blank line is no record
+        if self._format == PLAIN:
+            columns: dict[str, list[Any]] = {"message": list(map(message_of, lines))}
+        else:
+            matches = list(map(_ACCESS.match, lines))
+            if None in matches:
+                return None
+            groups = list(map(_GROUPS, matches))
+            if any(map(_REST, groups)):
+                return None
+            columns = {}
+            for f, col in zip(ACCESS_FIELDS, zip(*groups), strict=False):  # the last group, rest, is left
+                columns[f] = [None if v == "-" else v for v in col] if "-" in col else list(col)
+        self.stats.records += len(block)
+        self._fields.update(dict.fromkeys(columns))
+        return Batch(keys=[str(number) for number, _ in block], columns=columns)
 
     def _fields_if_intact(self, raw: bytes, clean: bool) -> dict[str, None] | None:
         """The fields of a line that parses in its file's format ({} for a blank line); None when the
@@ -442,6 +486,8 @@ def _broken_access(stats: ReadStats, where: str) -> None:
 
 
 assert _ACCESS.groups == len(ACCESS_FIELDS) + 1, "_Rows reads the access-log groups by position"
+_GROUPS = re.Match.groups
+_REST = operator.itemgetter(-1)
 _NO_ACCESS = (None,) * len(ACCESS_FIELDS)
 _MESSAGE: dict[str, None] = {"message": None}
 _ACCESS_PRESENT: dict[str, None] = dict.fromkeys(ACCESS_FIELDS)

@@ -157,3 +157,19 @@ def test_dense_blocks_are_read_whole_then_the_filter_probes_again(tmp_path: Path
                              ReadPlan(candidates_only=True))
     assert fast == full and full["violations"]
     assert 12 < len(fast_keys) < len(full_keys)  # some sparse lines were read whole, later ones left out
+
+
+@pytest.mark.parametrize("crlf", [False, True])
+def test_dense_access_log_blocks_read_whole_equal_a_full_read(tmp_path: Path, crlf: bool) -> None:
+    ua = ["-", "UA/1.0"]
+    lines = [f'10.0.0.{i} - {"-" if i % 3 else "bob"} [24/Nov/2026:10:00:{i % 60:02d} +0000] '
+             f'"GET /a?o={1234567890123400 + i} HTTP/1.1" {200 if i % 5 else "-"} 512 "-" "{ua[i % 2]}"'
+             for i in range(40)]
+    lines[17] = lines[17].replace('512 "-"', f'512 "https://shop.example/pay?card={CARD}"')
+    lines[25] += " 10.9.9.9"  # text after the format: this block is read line by line
+    lines += ["", "not an access line"] + lines[:6]
+    write(tmp_path / "web.log", (("\r\n" if crlf else "\n").join(lines) + "\n").encode())
+    full, _ = _sweep(next(path_source(LogsSource, "logs", tmp_path, "web.log").datasets()), None)
+    fast, _ = _sweep(next(path_source(LogsSource, "logs", tmp_path, "web.log").datasets()),
+                     ReadPlan(candidates_only=True))
+    assert fast == full and ("http_referer", "18") in [(f, k) for f, k, _, _ in full["violations"]]
