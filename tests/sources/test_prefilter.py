@@ -173,3 +173,15 @@ def test_dense_access_log_blocks_read_whole_equal_a_full_read(tmp_path: Path, cr
     fast, _ = _sweep(next(path_source(LogsSource, "logs", tmp_path, "web.log").datasets()),
                      ReadPlan(candidates_only=True))
     assert fast == full and ("http_referer", "18") in [(f, k) for f, k, _, _ in full["violations"]]
+    # every record the candidates-only read gives is the full read's record, value for value
+    assert _records(tmp_path / "web.log", ReadPlan(candidates_only=True)).items() <= \
+        _records(tmp_path / "web.log", None).items()
+
+
+def _records(path: Path, plan: ReadPlan | None) -> dict[str, dict[str, Any]]:
+    ds = next(path_source(LogsSource, "logs", path.parent, path.name).datasets())
+    out: dict[str, dict[str, Any]] = {}
+    for batch in ds.part_batches(3, None, plan):
+        for i, key in enumerate(batch.keys):
+            out[key] = {f: col[i] for f, col in batch.columns.items() if col[i] is not None}
+    return out
