@@ -1,7 +1,7 @@
 """Sweep benchmark: pdd's full scan beside the anchors it must be measured against, in the same run.
 
     .venv/bin/python benchmarks/sweep.py [--rows 1000000] [--rounds 3] [--workdir /tmp/pdd-bench]
-                                         [--no-pg] [--no-rss] [--rss-mb 1024]
+                                         [--no-pg] [--no-rss] [--rss-mb 1024] [--workers N]
 
 Builds (once, cached in --workdir) data shaped like the worst realistic case
 (every record holds digits: 16-digit order ids, phones, timestamps; Luhn-valid
@@ -22,7 +22,10 @@ in the groupings people write them in. Per dataset and round it times:
   (for SQLite: ``sqlite3`` prints the table into ripgrep);
 - ``python re``: a naive single-process sweep, Python ``re`` + Luhn;
 - ``read``: the floor: a plain read of the file (gunzip for .gz), ``sqlite3``
-  printing the table, a server-side (named cursor) fetch on PostgreSQL.
+  printing the table, a server-side (named cursor) fetch on PostgreSQL;
+- ``pdd -jN`` (logs): the scan as ``pdd scan --workers N`` runs it (default:
+  every core; forked workers, large plain and JSON-lines logs in byte ranges),
+  printed in a second table beside the one-process time.
 
 Rounds are interleaved (every method once per round) and the median of the
 rounds is printed with the ratio pdd time / anchor time (below 1: pdd is
