@@ -1,7 +1,7 @@
 """Sweep benchmark: pdd's full scan beside the anchors it must be measured against, in the same run.
 
     .venv/bin/python benchmarks/sweep.py [--rows 1000000] [--rounds 3] [--workdir /tmp/pdd-bench]
-                                         [--no-pg] [--no-rss] [--rss-mb 1024]
+                                         [--no-pg] [--no-rss] [--rss-mb 1024] [--workers N]
     .venv/bin/python benchmarks/sweep.py --extras-only [--rounds 3]   # 1,000-field classification + demo scan only
 
 Builds (once, cached in --workdir) data shaped like the worst realistic case
@@ -23,7 +23,10 @@ in the groupings people write them in. Per dataset and round it times:
   (for SQLite: ``sqlite3`` prints the table into ripgrep);
 - ``python re``: a naive single-process sweep, Python ``re`` + Luhn;
 - ``read``: the floor: a plain read of the file (gunzip for .gz), ``sqlite3``
-  printing the table, a server-side (named cursor) fetch on PostgreSQL.
+  printing the table, a server-side (named cursor) fetch on PostgreSQL;
+- ``pdd -jN`` (logs): the scan as ``pdd scan --workers N`` runs it (default:
+  every core; forked workers, large plain and JSON-lines logs in byte ranges),
+  printed in a second table beside the one-process time.
 
 Rounds are interleaved (every method once per round) and the median of the
 rounds is printed with the ratio pdd time / anchor time (below 1: pdd is
@@ -57,7 +60,11 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from pipeline.config import Config, PathSourceConfig, SqlSourceConfig  # noqa: E402
+from pipeline.execute import PART_ROWS, default_workers  # noqa: E402
 from pipeline.scan import Scanner  # noqa: E402
+from pipeline.sources.logs import BYTES_PER_LINE  # noqa: E402
+
+PART_BYTES = PART_ROWS * BYTES_PER_LINE
 
 PLANTED_PER_DATASET = 20
 PG_DB = "pdd_bench"
@@ -300,6 +307,23 @@ def pdd_scan(scanner: Scanner, cfg: object) -> tuple[int, set[str]]:
     return rows, keys
 
 
+def pdd_workers(scanner: Scanner, cfg: Config, name: str, workers: int, workdir: Path,
+                part_rows: int = PART_ROWS) -> tuple[int, set[str]]:
+    """Scan one source as ``pdd scan --workers N`` does (pipeline/execute.py: forked workers, a large plain
+    log split into byte ranges); the engine is built once outside the timing, as for the ``pdd`` column."""
+    from pipeline.execute import ExecOptions, Execution
+
+    execution = Execution(cfg, workdir / f"exec-{name}", ExecOptions(workers=workers, sources=(name,),
+                                                                                 part_rows=part_rows))
+    execution.run.scanner().__dict__["classifier"] = scanner.classifier  # cached_property: the built engine
+    report = execution.execute()
+    execution.clean()
+    for s in report.sources:
+        if s.status != "ok":
+            raise SystemExit(f"pdd --workers {workers} failed on {name}: {s.status}")
+    return 0, {v.key for v in report.violations if v.rule == "full_card_number" and v.source == name}
+
+
 def expected_keys(kind: str, rows: int) -> set[str]:
     # SQLite and PostgreSQL key records by their integer key (0-based here); logs by 1-based line number
     return {str(i if kind in ("sqlite", "pg") else i + 1) for i in planted_at(rows)}
@@ -330,6 +354,9 @@ def main() -> None:
     ap.add_argument("--extras-only", action="store_true",
                     help="only the 1,000-field classification and the demo scan, beside their anchors")
     ap.add_argument("--calibrate", action="store_true", help="time the cpu anchor alone (for CPU_LOOP_IDLE_S)")
+    ap.add_argument("--workers", type=int, default=default_workers(),
+                    help="also time logs as `pdd scan --workers N` runs them (default: every core, as the CLI); "
+                         "0 or 1: the one-process column only")
     ap.add_argument("--only", default="", help="comma-separated datasets (sqlite,pg,plain,jsonl,access,gzip)")
     ap.add_argument("--scan-one", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -367,6 +394,7 @@ def main() -> None:
     scanner.classifier  # noqa: B018 - build the engine outside the timings
 
     methods: dict[str, dict[str, Callable[[], object]]] = {}
+    jn = f"pdd -j{args.workers}"
     for name, src in sources.items():
         m: dict[str, Callable[[], object]] = {"pdd": lambda src=src: pdd_scan(scanner, src)}
         if name == "pg":
@@ -384,6 +412,8 @@ def main() -> None:
             m["read"] = lambda p=p: read_file(p)
             if "rg" not in missing:
                 m["rg+luhn"] = lambda p=p: rg_luhn(None, p)
+            if args.workers > 1:
+                m[jn] = lambda name=name: pdd_workers(scanner, cfg, name, args.workers, args.workdir)
         methods[name] = m
 
     times: dict[tuple[str, str], list[float]] = {}
@@ -396,8 +426,8 @@ def main() -> None:
                 out = fn()
                 times.setdefault((name, method), []).append(time.perf_counter() - t0)
                 cpu.setdefault((name, method), []).append(_cpu_seconds() - c0)
-                if method == "pdd":
-                    results[name] = out  # type: ignore[assignment]
+                if method in ("pdd", jn):
+                    results[name if method == "pdd" else f"{name} {jn}"] = out  # type: ignore[assignment]
         print(f"round {r + 1}/{args.rounds} done", file=sys.stderr)
 
     print(f"\nmedian of {args.rounds} interleaved rounds; ratio = pdd time / anchor time (< 1: pdd faster)\n")
@@ -429,6 +459,20 @@ def main() -> None:
         cells = [f"{statistics.median(cpu[(name, a)]):6.2f}s {pdd_c / max(statistics.median(cpu[(name, a)]), 1e-3):6.2f}x"
                  if (name, a) in cpu else f"{'n/a':>16}" for a in ("rg+luhn", "python re", "read")]
         print(f"{name:8} {pdd_c:7.2f}s  " + "  ".join(cells))
+    if any((name, jn) in times for name in methods):
+        print(f"\nlogs as the CLI runs them: `pdd scan --workers {args.workers}` (forked workers, plain logs and JSON "
+              f"lines split into byte ranges of ~{PART_BYTES // 1_000_000} MB; gzip is one part)\n")
+        print(f"{'dataset':8} {'pdd s':>7} {jn + ' s':>10} {'speedup':>8}  {'vs rg+luhn':>10}  cards found  false")
+        for name in methods:
+            if (name, jn) not in times:
+                continue
+            one, many = statistics.median(times[(name, "pdd")]), statistics.median(times[(name, jn)])
+            vs = f"{many / statistics.median(times[(name, 'rg+luhn')]):9.2f}x" if (name, "rg+luhn") in times else "n/a"
+            _, keys = results[f"{name} {jn}"]
+            want = expected_keys(name, args.rows)
+            found, false = len(keys & want), len(keys - want)
+            total_found, total_false, total_planted = total_found + found, total_false + false, total_planted + len(want)
+            print(f"{name:8} {one:7.2f} {many:10.2f} {one / many:7.2f}x  {vs:>10}  {found:>5}/{len(want):<5} {false:>5}")
     print(f"\nplanted cards found {total_found}/{total_planted}, false ones {total_false}")
     print(f"peak RSS of this process (every source above, engine included): "
           f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")

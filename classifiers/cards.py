@@ -187,6 +187,8 @@ def _hyperscan_probe():  # noqa: ANN202
 
 
 _PROBE = _hyperscan_probe()
+
+
 #: A decimal digit outside ASCII (fullwidth, Arabic-Indic, Devanagari, ...).
 _OTHER_DIGIT = re.compile(r"[^\x00-\x7f]")
 

@@ -139,6 +139,17 @@ def test_exception_while_reading_is_a_problem_entry_and_what_was_found_before_st
         return real(self, number, raw, stats)
 
     monkeypatch.setattr(LogFile, "_record", record)
+    # the candidates-only read builds a block's columns without _record (pipeline/sources/logs.py _Rows)
+    from pipeline.sources import logs
+
+    real_add = logs._Rows.add
+
+    def add(self: object, log: LogFile, number: int, raw: bytes | None) -> bool:
+        if log.name == "a.log" and number == 20:
+            raise ValueError("unexpected")
+        return real_add(self, log, number, raw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(logs._Rows, "add", add)
     report = Scanner(_config(tmp_path, _logs("logs", "*.log"))).run()
     assert [(v.dataset, v.key) for v in report.violations] == [("a.log", "1"), ("b.log", "1")]
     problem = report.sources[0].problems[0]

@@ -60,6 +60,11 @@ class RetentionExpired(Rule):
         self.pending: list[tuple[str, str, str, str]] = []
         self._refs: dict[tuple[str, ...], list[Ref]] = {}
 
+    def needs_every_record(self) -> bool:
+        # Only a flagged account key can make this rule report or hold anything back (check() looks up
+        # nothing otherwise): with none, a read may leave out records with no card candidate (ReadPlan).
+        return self.links is not None and any(f.lookup for f in self.flagged.values())
+
     def _active_refs(self, columns: tuple[str, ...]) -> list[Ref]:
         if columns not in self._refs:
             # An account dataset with no flagged key needs no lookup and no inference: nothing could be reported.

@@ -288,31 +288,44 @@ def flatten_json(obj: dict[str, Any]) -> dict[str, Any]:
 
     An empty object holds no value and gives no field. When two paths
     coincide (``{"a.b": 1, "a": {"b": 2}}``) the later wins, as with a
-    key given twice in one object. Iterative, so deep documents cannot
-    exhaust the stack; an object nested deeper than jsondoc.MAX_DEPTH is one
-    field of compact JSON text at that depth (the limit is counted, see
-    classifiers.jsondoc.limits_hit).
+    key given twice in one object. An object nested deeper than
+    jsondoc.MAX_DEPTH is one field of compact JSON text at that depth (the
+    limit is counted, see classifiers.jsondoc.limits_hit); the recursion is
+    bounded by that depth, so deep documents cannot exhaust the stack.
     """
     out: dict[str, Any] = {}
-    stack: list[tuple[str, Iterator[tuple[str, Any]]]] = [("", iter(obj.items()))]
-    while stack:
-        prefix, items = stack[-1]
-        for key, value in items:
-            path = f"{prefix}{key}"
-            if isinstance(value, dict):
-                if value and len(stack) < MAX_DEPTH:
-                    stack.append((f"{path}.", iter(value.items())))
-                    break
-                if value:
+    for key, value in obj.items():  # the top level inline: most log lines are one or two levels deep
+        t = type(value)
+        if t is str or t is int or value is None or t is float or t is bool:
+            out[key] = value
+        elif isinstance(value, dict):
+            if value:
+                if MAX_DEPTH > 1:
+                    _flatten_into(out, f"{key}.", value, 2)
+                else:
                     limits_hit()[TOO_DEEP] += 1
-                    out[path] = compact_json(value)
-            elif isinstance(value, list):
-                out[path] = compact_json(value)
-            else:
-                out[path] = value
+                    out[key] = compact_json(value)
+        elif isinstance(value, list):
+            out[key] = compact_json(value)
         else:
-            stack.pop()
+            out[key] = value
     return out
+
+
+def _flatten_into(out: dict[str, Any], prefix: str, obj: dict[str, Any], depth: int) -> None:
+    """flatten_json below the top level: ``obj`` is at ``depth`` (the top level is 1)."""
+    for key, value in obj.items():
+        path = prefix + key
+        if isinstance(value, dict):
+            if value and depth < MAX_DEPTH:
+                _flatten_into(out, f"{path}.", value, depth + 1)
+            elif value:
+                limits_hit()[TOO_DEEP] += 1
+                out[path] = compact_json(value)
+        elif isinstance(value, list):
+            out[path] = compact_json(value)
+        else:
+            out[path] = value
 
 
 def parse_json_object(text: str) -> dict[str, Any] | None:
@@ -324,13 +337,21 @@ def parse_json_object(text: str) -> dict[str, Any] | None:
     if not text.lstrip().startswith("{"):  # cheap reject before the parser
         return None
     try:
-        obj = json.loads(text)
-        return flatten_json(obj) if isinstance(obj, dict) else None
-    except ValueError:
+        # json.loads(text), without its two Python frames per line: the same scanner, the same checks
+        start = _JSON_SPACE(text, 0).end()
+        obj, end = _JSON_SCAN(text, start)
+        if _JSON_SPACE(text, end).end() != len(text):
+            return None  # extra data after the object
+        return flatten_json(obj) if type(obj) is dict else None
+    except (ValueError, StopIteration):
         return None
     except RecursionError:
         limits_hit()[TOO_DEEP] += 1
         return None
+
+
+_JSON_SCAN = json.decoder.JSONDecoder().scan_once
+_JSON_SPACE = json.decoder.WHITESPACE.match
 
 
 class Spread:

@@ -25,6 +25,7 @@ kept. ``stats`` describes the last ``batches()`` pass; ``sample()`` leaves it be
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterator
 from contextlib import closing
@@ -49,6 +50,10 @@ from pipeline.sources.prefilter import candidate_lines
 
 JSONL, ACCESS, PLAIN = "jsonl", "access", "plain"
 PROBE_LINES = 50
+DENSE = 0.9
+DENSE_SKIP = 7
+"""A block whose lines hold a candidate in at least this share has the next DENSE_SKIP blocks read
+without the prefilter (it would pass nearly all of them anyway), then the filter probes again."""
 BYTES_PER_LINE = 200
 """A byte range holds about this many bytes per record a key range of a table holds (partitions())."""
 """Non-empty lines read to detect a file's format."""
@@ -131,6 +136,7 @@ class LogFile(Dataset):
         self._file = file
         self._format = fmt
         self._fields: dict[str, None] = {}  # an ordered set: JSON lines show new paths as they go
+        self._dense_left = 0  # blocks to read whole before probing with the prefilter again
         if fmt is not None:
             self._fix_fields()
 
@@ -207,6 +213,7 @@ class LogFile(Dataset):
         check_size(size)
         self.format  # noqa: B018
         restart(self.stats)
+        self._dense_left = 0
         block: list[tuple[int, bytes | None]] = []
         with closing(self._file.lines(span=part)) as lines:
             try:
@@ -223,20 +230,38 @@ class LogFile(Dataset):
                 yield from self._candidate_batch(block)
 
     def _candidate_batch(self, block: list[tuple[int, bytes | None]]) -> Iterator[Batch]:
-        """The batch of one block: one batch, or the records before a failing line and then the failure."""
-        hits = candidate_lines([raw for _, raw in block])
-        # One decode of the whole block proves that no line of it has a bad byte (the usual case).
-        clean = _decodes(block)
+        """The batch of one block: one batch, or the records before a failing line and then the failure.
+
+        Access-log and plain lines go straight into columns (no dict per line); JSON lines are records.
+        """
+        if self._dense_left > 0:
+            # The last probed block had a candidate in nearly every line: filtering saves nothing, so the
+            # next blocks are read whole (as batches() reads them: the same records, rows and findings).
+            self._dense_left -= 1
+            whole = self._whole_block(block)
+            if whole is not None:
+                yield whole
+                return
+            hits: set[int] | range = range(len(block))
+            clean = True  # not used: no line is left out
+        else:
+            hits = candidate_lines([raw for _, raw in block])
+            if len(hits) >= DENSE * len(block):
+                self._dense_left = DENSE_SKIP
+            # One decode of the whole block proves that no line of it has a bad byte (the usual case).
+            clean = _decodes(block)
         keys: list[str] = []
-        records: list[dict[str, Any]] = []
+        rows = _Rows(self._format)
         left_out = 0
 
         def batch() -> Batch:
-            self.stats.records += left_out
-            out = self._batch(keys, records) if keys else Batch(keys=[], columns={})
+            self.stats.records += left_out + len(keys)
+            out = Batch(keys=keys, columns=rows.columns()) if keys else Batch(keys=[], columns={})
+            self._fields.update(dict.fromkeys(out.columns))
             out.left_out = left_out
             return out
 
+        known = self._fields.keys()  # a live view: it grows with self._fields
         try:
             for i, (number, raw) in enumerate(block):
                 if i not in hits and raw is not None:
@@ -244,17 +269,54 @@ class LogFile(Dataset):
                     if fields is not None:
                         if fields:
                             left_out += 1
-                            self._fields.update(fields)
+                            if not fields.keys() <= known:
+                                self._fields.update(fields)
                         continue  # a blank line (no fields) is no record, as in batches()
-                record = self._record(number, raw, self.stats)
-                if record is not None:
+                if rows.add(self, number, raw):
                     keys.append(str(number))
-                    records.append(record)
-                    self._fields.update(dict.fromkeys(record))
         except Exception:  # noqa: BLE001 - as in_batches: what was read before the failure is still swept
             yield batch()
             raise
         yield batch()
+
+    def _whole_block(self, block: list[tuple[int, bytes | None]]) -> Batch | None:
+        """A block read whole, plain or access log, when every line is an intact record: one decode, one
+        split, the per-line work done by map() (message_of, the access-log pattern). None when a line needs
+        the line-by-line read (a bad byte, a blank, broken or overlong line, text after the access-log format),
+        which then reads the block as usual; nothing is counted here before that is known."""
+        if self._format not in (PLAIN, ACCESS):
+            return None
+        raws = [raw for _, raw in block]
+        if None in raws:
+            return None
+        try:
+            text = b"".join(raws).decode("utf-8")  # type: ignore[arg-type]
+        except UnicodeDecodeError:
+            return None
+        lines = text.split("\n")
+        if lines[-1] == "":
+            lines.pop()  # after the last line's newline
+        if len(lines) != len(block):
+            return None
+        if "\r" in text:
+            lines = [line.rstrip("\r") for line in lines]  # as decode() strips each line's \r\n
+        if not all(map(str.strip, lines)):
+            return None  # a blank line is no record
+        if self._format == PLAIN:
+            columns: dict[str, list[Any]] = {"message": list(map(message_of, lines))}
+        else:
+            matches = list(map(_ACCESS.match, lines))
+            if None in matches:
+                return None
+            groups = list(map(_GROUPS, matches))
+            if any(map(_REST, groups)):
+                return None
+            columns = {}
+            for f, col in zip(ACCESS_FIELDS, zip(*groups), strict=False):  # the last group, rest, is left
+                columns[f] = [None if v == "-" else v for v in col] if "-" in col else list(col)
+        self.stats.records += len(block)
+        self._fields.update(dict.fromkeys(columns))
+        return Batch(keys=[str(number) for number, _ in block], columns=columns)
 
     def _fields_if_intact(self, raw: bytes, clean: bool) -> dict[str, None] | None:
         """The fields of a line that parses in its file's format ({} for a blank line); None when the
@@ -286,8 +348,10 @@ class LogFile(Dataset):
     def _batch(self, keys: list[str], records: list[dict[str, Any]]) -> Batch:
         # Columns for the fields these records have, not every field seen so far:
         # a JSON log with many distinct paths would otherwise fill batches with None.
-        present = dict.fromkeys(f for record in records for f in record)
-        self._fields.update(present)
+        present: dict[str, Any] = {}
+        for record in records:
+            present.update(record)  # the fields in first-seen order (the values are not used)
+        self._fields.update(dict.fromkeys(present))
         self.stats.records += len(keys)
         return Batch(keys=keys, columns={f: [record.get(f) for record in records] for f in present})
 
@@ -306,14 +370,12 @@ class LogFile(Dataset):
         if self._format == JSONL:
             record = parse_json_object(text)
             if record is None:
-                stats.skip(BROKEN_LINE)
-                stats.note(f"{where}: not a JSON object, kept as field {UNPARSED}")
+                _broken_json(stats, where)
                 return {UNPARSED: text.strip()}
             return record
         m = _ACCESS.match(text)
         if m is None:
-            stats.skip(BROKEN_LINE)
-            stats.note(f"{where}: not in the access-log format, kept as field {UNPARSED}")
+            _broken_access(stats, where)
             return {UNPARSED: text.strip()}
         record = m.groupdict()  # the named groups, in ACCESS_FIELDS order, then rest
         rest = record.pop("rest").strip()
@@ -326,6 +388,107 @@ class LogFile(Dataset):
         return record
 
 
+class _Rows:
+    """The records of one candidate block, as _record would give them, collected the cheapest way per format.
+
+    Plain text: the message column. Access log: one tuple of the groups per line, turned into columns in
+    one transpose, ``-`` made None column by column. JSON lines: the records (their fields vary). The
+    columns are those the records hold, in the order they first appear, as LogFile._batch gives them.
+    """
+
+    def __init__(self, fmt: str | None):
+        self.fmt = fmt
+        self.values: list[Any] = []
+        self.order: dict[str, None] = {}  # fields in first-seen order (access log and JSON lines)
+
+    def add(self, log: LogFile, number: int, raw: bytes | None) -> bool:
+        """Read one line into the rows; False when it is no record (blank, too long: counted in stats)."""
+        if self.fmt == PLAIN and raw is not None:
+            text = decode(raw, log.stats)
+            if not text.strip():
+                return False
+            self.values.append(message_of(text))
+            return True
+        if self.fmt == ACCESS and raw is not None:
+            text = decode(raw, log.stats)
+            if not text.strip():
+                return False
+            m = _ACCESS.match(text)
+            if m is None:
+                _broken_access(log.stats, f"line {number}")
+                self.values.append((*_NO_ACCESS, text.strip()))
+                self.order.setdefault(UNPARSED)
+                return True
+            groups = m.groups()
+            rest = groups[-1].strip()
+            if rest:
+                log.stats.skip(TEXT_NOT_READ)
+                self.values.append((*groups[:-1], None if rest == "-" else rest))
+                if UNPARSED not in self.order:
+                    self.order.update(_ACCESS_PRESENT)
+                    self.order.setdefault(UNPARSED)
+            else:
+                self.values.append((*groups[:-1], None))
+            if len(self.order) < len(ACCESS_FIELDS):
+                self.order.update(_ACCESS_PRESENT)
+            return True
+        if self.fmt == JSONL and raw is not None:  # _record's JSON branch, inline: one line costs little else
+            text = decode(raw, log.stats)
+            if not text.strip():
+                return False
+            record = parse_json_object(text)
+            if record is None:
+                _broken_json(log.stats, f"line {number}")
+                record = {UNPARSED: text.strip()}
+            self.values.append(record)
+            if not record.keys() <= self.order.keys():
+                self.order.update(dict.fromkeys(record))
+                log._fields.update(self.order)  # in line order with the fields of lines left out
+            return True
+        record = log._record(number, raw, log.stats)
+        if record is None:
+            return False
+        if self.fmt == PLAIN:
+            self.values.append(record["message"])
+        elif self.fmt == ACCESS:  # pragma: no cover - an access line always parses above or is broken
+            raise AssertionError("unreachable")
+        else:
+            self.values.append(record)
+            if not record.keys() <= self.order.keys():
+                self.order.update(dict.fromkeys(record))
+                log._fields.update(self.order)  # in line order with the fields of lines left out
+        return True
+
+    def columns(self) -> dict[str, list[Any]]:
+        if not self.values:
+            return {}
+        if self.fmt == PLAIN:
+            return {"message": self.values}
+        if self.fmt == ACCESS:
+            by_field = dict(zip((*ACCESS_FIELDS, UNPARSED), map(list, zip(*self.values, strict=True)), strict=True))
+            for f in ACCESS_FIELDS:
+                col = by_field[f]
+                if "-" in col:
+                    by_field[f] = [None if v == "-" else v for v in col]
+            return {f: by_field[f] for f in self.order}
+        records = self.values
+        return {f: [record.get(f) for record in records] for f in self.order}
+
+
+def _broken_json(stats: ReadStats, where: str) -> None:
+    stats.skip(BROKEN_LINE)
+    stats.note(f"{where}: not a JSON object, kept as field {UNPARSED}")
+
+
+def _broken_access(stats: ReadStats, where: str) -> None:
+    stats.skip(BROKEN_LINE)
+    stats.note(f"{where}: not in the access-log format, kept as field {UNPARSED}")
+
+
+assert _ACCESS.groups == len(ACCESS_FIELDS) + 1, "_Rows reads the access-log groups by position"
+_GROUPS = re.Match.groups
+_REST = operator.itemgetter(-1)
+_NO_ACCESS = (None,) * len(ACCESS_FIELDS)
 _MESSAGE: dict[str, None] = {"message": None}
 _ACCESS_PRESENT: dict[str, None] = dict.fromkeys(ACCESS_FIELDS)
 

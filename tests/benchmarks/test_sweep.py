@@ -61,3 +61,15 @@ def test_cpu_seconds_count_the_anchors_child_processes() -> None:
     c0 = sweep._cpu_seconds()
     subprocess.run([sys.executable, "-c", "sum(range(3 * 10**7))"], check=True)  # CPU spent in a child only
     assert sweep._cpu_seconds() - c0 > 0.1
+
+
+def test_the_all_cores_column_finds_what_one_process_finds(files: dict[str, Path], tmp_path: Path) -> None:
+    # pdd scan --workers 2 as the benchmark times it; plain logs split into byte ranges when large, so the
+    # part size is made small here to cross a range boundary
+    cfg = Config(as_of="2026-11-24", base_dir=files["plain"].parent,
+                 sources=[PathSourceConfig(name=k, kind="logs", path=str(files[k])) for k in ("plain", "gzip")])
+    scanner = Scanner(cfg)
+    for name, src in zip(("plain", "gzip"), cfg.sources, strict=True):
+        _, one = sweep.pdd_scan(scanner, src)
+        _, many = sweep.pdd_workers(scanner, cfg, name, 2, tmp_path, part_rows=300)
+        assert many == one == sweep.expected_keys(name, ROWS), name

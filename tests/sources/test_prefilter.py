@@ -97,8 +97,19 @@ LOGS = {
         "not an access line",
         '203.0.113.7 - - [24/Nov/2026:10:00:00 +0000] "GET /a HTTP/1.1" 200 512 "-" "UA/1.0" 10.0.0.1',
     ],
+    # a broken line first (its field comes first), "-" fields, text after the format: "-" and a card
+    "edge.access.log": [
+        f"broken {CARD} line",
+        f'203.0.113.7 - - [24/Nov/2026:10:00:00 +0000] "GET /a?c={CARD} HTTP/1.1" 200 512 "-" "UA/1.0" {CARD}',
+        '203.0.113.7 - bob [24/Nov/2026:10:00:00 +0000] "GET /b HTTP/1.1" - - "-" "-" -',
+        f'203.0.113.8 - - [24/Nov/2026:10:00:00 +0000] "GET /c?o={CARD[:-1]}3 HTTP/1.1" 200 512',
+        '-',
+        '203.0.113.9 - - [24/Nov/2026:10:00:00 +0000] "GET / HTTP/1.1" 200 5 "-" "UA/1.0"',
+        '203.0.113.9 - - [24/Nov/2026:10:00:01 +0000] "GET / HTTP/1.1" 200 5 "-" "UA/1.0"',
+    ],
     "plain.log": ["2026-11-24 10:00:00 INFO started", f"2026-11-24 10:00:01 ERROR card {CARD} refused", "",
-                  "2026-11-24 10:00:02 INFO"],
+                  "2026-11-24 10:00:02 INFO", f"2026-11-24 10:00:03 INFO {CARD}", f"{CARD} at the start",
+                  f"2026-11-24 10:00:04 WARN order 1234567890123456 {CARD}x"],
 }
 
 
@@ -112,6 +123,9 @@ def test_candidates_only_read_equals_full_read(tmp_path: Path, name: str) -> Non
     fast, fast_keys = _sweep(fast_ds, ReadPlan(candidates_only=True))
     assert fast == full
     assert full["violations"], "each case plants a card"
+    if name == "edge.access.log":  # the broken line's field came first: the card in both goes to it
+        assert fast_ds.format == "access"
+        assert ("unparsed", "2") in [(field, key) for field, key, _, _ in full["violations"]]
     if name == "app.jsonl":
         assert any(field == "payload" and "base64" in evidence for field, _, _, evidence in full["violations"])
     assert len(fast_keys) < len(full_keys), "the candidates-only read left no line out"
@@ -129,3 +143,45 @@ def test_a_damaged_gzip_keeps_what_was_read_before_the_damage(tmp_path: Path) ->
             results.append(_sweep(ds, plan))
         results.append(ds.stats.records)
     assert results[0] == results[1] > 1000
+
+
+def test_dense_blocks_are_read_whole_then_the_filter_probes_again(tmp_path: Path) -> None:
+    # 12 lines with a candidate each (4 dense blocks of 3), then 60 without: the blocks after a dense one are
+    # read whole (logs.DENSE_SKIP of them), then the filter probes again and leaves lines out
+    lines = [f"2026-11-24 10:00:{i:02d} INFO order {1234567890123400 + i}" for i in range(12)]
+    lines[5] = f"2026-11-24 10:00:05 ERROR card {CARD} refused"
+    lines += [f"2026-11-24 10:01:{i % 60:02d} INFO ok {i}" for i in range(60)]
+    write(tmp_path / "app.log", ("\n".join(lines) + "\n").encode())
+    full, full_keys = _sweep(next(path_source(LogsSource, "logs", tmp_path, "app.log").datasets()), None)
+    fast, fast_keys = _sweep(next(path_source(LogsSource, "logs", tmp_path, "app.log").datasets()),
+                             ReadPlan(candidates_only=True))
+    assert fast == full and full["violations"]
+    assert 12 < len(fast_keys) < len(full_keys)  # some sparse lines were read whole, later ones left out
+
+
+@pytest.mark.parametrize("crlf", [False, True])
+def test_dense_access_log_blocks_read_whole_equal_a_full_read(tmp_path: Path, crlf: bool) -> None:
+    ua = ["-", "UA/1.0"]
+    lines = [f'10.0.0.{i} - {"-" if i % 3 else "bob"} [24/Nov/2026:10:00:{i % 60:02d} +0000] '
+             f'"GET /a?o={1234567890123400 + i} HTTP/1.1" {200 if i % 5 else "-"} 512 "-" "{ua[i % 2]}"'
+             for i in range(40)]
+    lines[17] = lines[17].replace('512 "-"', f'512 "https://shop.example/pay?card={CARD}"')
+    lines[25] += " 10.9.9.9"  # text after the format: this block is read line by line
+    lines += ["", "not an access line"] + lines[:6]
+    write(tmp_path / "web.log", (("\r\n" if crlf else "\n").join(lines) + "\n").encode())
+    full, _ = _sweep(next(path_source(LogsSource, "logs", tmp_path, "web.log").datasets()), None)
+    fast, _ = _sweep(next(path_source(LogsSource, "logs", tmp_path, "web.log").datasets()),
+                     ReadPlan(candidates_only=True))
+    assert fast == full and ("http_referer", "18") in [(f, k) for f, k, _, _ in full["violations"]]
+    # every record the candidates-only read gives is the full read's record, value for value
+    assert _records(tmp_path / "web.log", ReadPlan(candidates_only=True)).items() <= \
+        _records(tmp_path / "web.log", None).items()
+
+
+def _records(path: Path, plan: ReadPlan | None) -> dict[str, dict[str, Any]]:
+    ds = next(path_source(LogsSource, "logs", path.parent, path.name).datasets())
+    out: dict[str, dict[str, Any]] = {}
+    for batch in ds.part_batches(3, None, plan):
+        for i, key in enumerate(batch.keys):
+            out[key] = {f: col[i] for f, col in batch.columns.items() if col[i] is not None}
+    return out
