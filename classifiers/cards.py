@@ -348,20 +348,37 @@ def _luhn(digits: str) -> bool:
 #: chance explains (random digits pass one time in ten) says the field holds ids, not cards.
 MIN_RUNS = 10
 CHANCE = 0.1
+#: How far from chance a pass rate must be, whatever the number of runs: on millions of runs a binomial
+#: test calls a field of ids "not chance" for a 0.1% excess (a few Luhn-valid loyalty numbers among order
+#: ids); a field of cards passes ~100%, one of ids built to fail Luhn ~0%.
+MARGIN = 0.05
+#: A field proven to hold cards while the sweep still runs (its cards reported at once, not held back):
+#: at least this many same-shaped runs, at least this share of them Luhn-valid. Strict, because an early
+#: decision cannot be taken back and a part of a split dataset sees only its own runs.
+PROVEN_RUNS = 30
+PROVEN_RATE = 0.5
 
 
 def at_chance(runs: int, valid: int) -> bool:
     """True when ``valid`` Luhn passes among ``runs`` same-shaped runs are what random ids give.
 
-    Chance is a binomial(runs, 0.1): within two standard deviations below and three above its mean.
-    A column of 100 random ids passes ~10 and never ~20; a column of card numbers passes all of them;
-    a column of ids built to fail Luhn (some systems do, so that no id looks like a card) passes
-    none, so the one run there that passes stands out and is reported.
+    Chance is a binomial(runs, 0.1): within two standard deviations below and three above its mean, and
+    never closer than ``MARGIN`` to 10% (the effect must be large, not only significant). A column of 100
+    random ids passes ~10 and never ~20; a column of card numbers passes all of them; a column of ids
+    built to fail Luhn (some systems do, so that no id looks like a card) passes none, so the one run
+    there that passes stands out and is reported.
     """
     if runs < MIN_RUNS:
         return False
     mean, sd = runs * CHANCE, math.sqrt(runs * CHANCE * (1 - CHANCE))
-    return mean - 2 * sd < valid <= mean + 3 * sd
+    low = min(mean - 2 * sd, runs * (CHANCE - MARGIN))
+    high = max(mean + 3 * sd, runs * (CHANCE + MARGIN))
+    return low < valid <= high
+
+
+def proven_cards(runs: int, valid: int) -> bool:
+    """Runs so far that settle the field as one of card numbers before the sweep ends (see PROVEN_RUNS)."""
+    return runs >= PROVEN_RUNS and valid >= PROVEN_RATE * runs and not at_chance(runs, valid)
 
 
 def mask(text: str) -> str:

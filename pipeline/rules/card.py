@@ -14,7 +14,7 @@ decoded, and base64 segments inside JSON documents are decoded and read too.
 about the rate of random digits (one in ten) holds ids, not cards: the few of
 them that also fit an issuer range are not reported, and a note says so with
 counts only. Cards found in a field are held back until its runs of that shape
-either prove it (``MIN_RUNS`` runs, far above chance: reported at once) or the
+either prove it (``PROVEN_RUNS`` runs, most of them Luhn-valid: reported at once) or the
 sweep ends (``finish``, after the parts' states are absorbed).
 """
 
@@ -31,7 +31,6 @@ import numpy as np
 
 from classifiers.cards import (
     CHANCE,
-    MIN_RUNS,
     CardContext,
     CardMatch,
     at_chance,
@@ -42,6 +41,7 @@ from classifiers.cards import (
     issuer,
     luhn_bare,
     may_hold_card,
+    proven_cards,
     scan_candidates,
 )
 from classifiers.column_names import name_evidence
@@ -95,8 +95,7 @@ class FullCardNumber(Rule):
 
     def _proven(self, shape: str) -> bool:
         """Enough same-shaped runs, far above chance: a field of card numbers, report at once."""
-        runs, valid = self.shapes[shape]
-        return runs >= MIN_RUNS and not at_chance(runs, valid)
+        return proven_cards(*self.shapes[shape])
 
     def check(self, batch: Batch) -> list[Violation]:
         #: record -> (field, card, JSON path, other fields holding it, shape key)

@@ -81,3 +81,35 @@ def test_a_card_after_a_card_word_is_reported_in_a_field_of_ids_at_chance() -> N
     notes[150] = f"customer card {VISA} please refund"
     out, _, _ = _sweep({"note": notes}, parts=2)
     assert [(v.key, v.field) for v in out] == [("150", "note")]
+
+
+def _ids_with_decoys(rows: int, seed: int) -> list[str]:
+    """Order ids (10% pass Luhn by chance) and, one line in 1,000, a Luhn-valid number in a card range."""
+    rng = random.Random(seed)
+    notes = []
+    for i in range(rows):
+        if i % 1000 == 7:
+            body = "9860" + "".join(rng.choice("0123456789") for _ in range(11))  # HUMO's range
+            notes.append(f"{body + luhn.calc_check_digit(body)} credited")
+        else:
+            notes.append(f"{rng.randrange(10**15, 10**16)} shipped")  # no label: "order" would mark an id
+    return notes
+
+
+def test_luhn_valid_decoys_among_ids_are_never_released_early_whatever_the_parts() -> None:
+    # A part sees only its own runs: an early "proven" verdict on a lucky part cannot be taken back, so the
+    # report would depend on how the dataset was split (seen: 3 false cards with 2 workers, 0 with one).
+    notes = _ids_with_decoys(20_000, seed=5)
+    assert sum(is_card_number(w) for n in notes for w in n.split() if w.isdigit()) > 100  # ids and decoys
+    for parts in (1, 7, 200, 2000):
+        out, _, _ = _sweep({"note": notes}, parts=parts)
+        assert out == [], parts
+
+
+def test_a_tiny_excess_over_chance_on_millions_of_runs_is_still_chance() -> None:
+    from classifiers.cards import at_chance, proven_cards
+
+    # 10M order ids and 10k Luhn-valid loyalty numbers: "significant", but a field of ids all the same
+    assert at_chance(10_010_000, 1_001_000 + 10_000)
+    assert not at_chance(10_000, 9_900) and proven_cards(10_000, 9_900)
+    assert not proven_cards(29, 29) and not proven_cards(100, 30)
