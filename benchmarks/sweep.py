@@ -412,8 +412,8 @@ def main() -> None:
             m["read"] = lambda p=p: read_file(p)
             if "rg" not in missing:
                 m["rg+luhn"] = lambda p=p: rg_luhn(None, p)
-            if args.workers > 1:
-                m[jn] = lambda name=name: pdd_workers(scanner, cfg, name, args.workers, args.workdir)
+        if args.workers > 1:
+            m[jn] = lambda name=name: pdd_workers(scanner, cfg, name, args.workers, args.workdir)
         methods[name] = m
 
     times: dict[tuple[str, str], list[float]] = {}
@@ -460,19 +460,23 @@ def main() -> None:
                  if (name, a) in cpu else f"{'n/a':>16}" for a in ("rg+luhn", "python re", "read")]
         print(f"{name:8} {pdd_c:7.2f}s  " + "  ".join(cells))
     if any((name, jn) in times for name in methods):
-        print(f"\nlogs as the CLI runs them: `pdd scan --workers {args.workers}` (forked workers, plain logs and JSON "
-              f"lines split into byte ranges of ~{PART_BYTES // 1_000_000} MB; gzip is one part)\n")
-        print(f"{'dataset':8} {'pdd s':>7} {jn + ' s':>10} {'speedup':>8}  {'vs rg+luhn':>10}  cards found  false")
+        print(f"\nas the CLI runs them: `pdd scan --workers {args.workers}` (forked workers; tables split into key "
+              f"ranges of {PART_ROWS:,} rows, plain logs and JSON lines into byte ranges of ~{PART_BYTES // 1_000_000} MB; "
+              "gzip is one part)\n")
+        print(f"{'dataset':8} {'pdd s':>7} {jn + ' s':>10} {'speedup':>8}  {'vs rg+luhn':>10}  {'vs read':>8}  "
+              "cards found  false")
         for name in methods:
             if (name, jn) not in times:
                 continue
             one, many = statistics.median(times[(name, "pdd")]), statistics.median(times[(name, jn)])
             vs = f"{many / statistics.median(times[(name, 'rg+luhn')]):9.2f}x" if (name, "rg+luhn") in times else "n/a"
+            vr = f"{many / statistics.median(times[(name, 'read')]):7.2f}x" if (name, "read") in times else "n/a"
             _, keys = results[f"{name} {jn}"]
             want = expected_keys(name, args.rows)
             found, false = len(keys & want), len(keys - want)
             total_found, total_false, total_planted = total_found + found, total_false + false, total_planted + len(want)
-            print(f"{name:8} {one:7.2f} {many:10.2f} {one / many:7.2f}x  {vs:>10}  {found:>5}/{len(want):<5} {false:>5}")
+            print(f"{name:8} {one:7.2f} {many:10.2f} {one / many:7.2f}x  {vs:>10}  {vr:>8}  {found:>5}/{len(want):<5} "
+                  f"{false:>5}")
     print(f"\nplanted cards found {total_found}/{total_planted}, false ones {total_false}")
     print(f"peak RSS of this process (every source above, engine included): "
           f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
