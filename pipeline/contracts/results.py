@@ -12,7 +12,8 @@ from typing import Literal
 
 from classifiers.cards import mask
 
-Status = Literal["passed", "failed", "error", "skipped"]
+#: accepted: failed, but covered by a steward's acceptance (pdd-review.yaml) until its date; not a failure
+Status = Literal["passed", "failed", "accepted", "error", "skipped"]
 DATASET = "(dataset)"
 
 
@@ -68,8 +69,9 @@ class CheckResult:
         c = Counter(x.status for x in self.clauses)
         datasets = len({(x.source, x.dataset) for x in self.clauses})
         return (f"pdd contracts: {self.contracts} contracts, {datasets} datasets, {len(self.clauses)} clauses as of "
-                f"{self.as_of}: {c['passed']} passed, {c['failed']} failed, {c['error']} errors, "
-                f"{c['skipped']} skipped ({self.seconds:.1f} s)")
+                f"{self.as_of}: {c['passed']} passed, {c['failed']} failed, "
+                + (f"{c['accepted']} accepted, " if c["accepted"] else "")
+                + f"{c['error']} errors, {c['skipped']} skipped ({self.seconds:.1f} s)")
 
     def verdict(self) -> str:
         code = self.exit_code
@@ -84,9 +86,10 @@ class CheckResult:
     def text(self, limit: int = 200) -> str:
         """The summary printed on stdout."""
         out = [self.headline()]
-        shown = [c for c in self.clauses if c.status in ("failed", "error")]
+        shown = [c for c in self.clauses if c.status in ("failed", "error", "accepted")]
+        label = {"failed": "FAILED", "error": "ERROR ", "accepted": "ACCEPTED"}
         for c in shown[:limit]:
-            out.append(f"  {'FAILED' if c.status == 'failed' else 'ERROR '} {c.line()}")
+            out.append(f"  {label[c.status]} {c.line()}")
         if len(shown) > limit:
             out.append(f"  ... and {len(shown) - limit} more (see the JUnit file)")
         out += [f"  problem: {p}" for p in self.problems]
@@ -99,7 +102,7 @@ class CheckResult:
         icon = {0: "✅", 1: "❌", 2: "⚠️"}[self.exit_code]
         out = [f"## {icon} Data contracts", "", self.headline().removeprefix("pdd contracts: "), "",
                f"**{self.verdict()}**", ""]
-        shown = [c for c in self.clauses if c.status in ("failed", "error")]
+        shown = [c for c in self.clauses if c.status in ("failed", "error", "accepted")]
         if shown:
             out += ["| dataset | field | clause | status | what |", "|---|---|---|---|---|"]
             for c in shown:

@@ -149,3 +149,40 @@ def test_a_contract_for_a_source_the_config_lacks_is_exit_2(clean_demo: Manifest
     code, out = pdd("contracts", "check", str(config), "--contracts", str(DEMO_CONTRACTS))
     assert code == 2
     assert "which the config does not define" in out and "--source" in out
+
+
+def _accept(config: Path, until: str, **extra: str) -> None:
+    """A steward's acceptance of full_card_number in app_db/payments (the review file beside the config)."""
+    fields = "".join(f"\n    {k}: {v}" for k, v in extra.items())
+    (config.parent / "pdd-review.yaml").write_text(
+        "review_version: 1\naccept:\n  - rule: full_card_number\n    source: app_db\n    dataset: payments"
+        f"{fields}\n    why: gateway sandbox, being purged\n    until: {until}\n    by: bob\n    at: 2026-11-20\n")
+
+
+@pytest.mark.parametrize(("acceptance", "code", "note"), [
+    ({"field": "note", "until": "2027-01-31"}, 0, None),
+    ({"until": "2027-01-31"}, 0, None),                               # the whole dataset
+    ({"field": "note", "until": "2026-11-01"}, 1, "expired on 2026-11-01"),
+    ({"field": "note", "key": "1", "until": "2027-01-31"}, 1, "does not cover the contract clause"),
+], ids=["field", "dataset", "expired", "one record"])
+def test_an_accepted_violation_passes_the_contract_until_its_date(
+        demo_copy: Callable[[], Path], tmp_path: Path, acceptance: dict, code: int, note: str | None) -> None:
+    # The scan's exit status honours stewards' acceptances; a CI gate on the contracts must agree with it.
+    config = demo_copy()
+    number = a_card_number(2)
+    _plant_card(config.parent / "app.db", number)
+    until = acceptance.pop("until")
+    _accept(config, until, **acceptance)
+    junit = tmp_path / "out" / "contracts.xml"
+    got, out = pdd("contracts", "check", str(config), "--contracts", str(DEMO_CONTRACTS), "--source", "app_db",
+                   "--junit", str(junit))
+    assert got == code, out[-3000:]
+    clause = ("app_db.payments", "note:full_card_number")
+    if code == 0:
+        assert clause not in failures(junit)
+        assert "ACCEPTED app_db.payments, field note, clause full_card_number" in out
+        assert "accepted by bob until 2027-01-31: gateway sandbox, being purged" in out
+        assert "0 failed, 2 accepted" in out and "All contract clauses hold." in out  # the card and its type
+    else:
+        assert clause in failures(junit) and note in out
+    assert not leaks(out, [number]) and not leaks_in_tree(tmp_path / "out", [number])
