@@ -43,6 +43,34 @@ from pipeline.orchestrate import Run
 from pipeline.report.model import Report
 from pipeline.scan import now, unexpected
 
+def _lock_pool_wakeups() -> None:
+    """Python 3.11's ProcessPoolExecutor races at interpreter exit: its exit hook checks that the manager
+    thread's wake-up pipe is open, the manager thread closes it, and the hook's write then fails with
+    "Bad file descriptor" and a traceback on stderr (seen after a SIGINT stop, under load). Python 3.12
+    takes a lock around both (CPython gh-105829); the same lock, for the versions without it."""
+    import sys
+    import threading
+    from concurrent.futures import process
+
+    wakeup = getattr(process, "_ThreadWakeup", None)
+    if sys.version_info >= (3, 12) or wakeup is None or getattr(wakeup, "_pdd_locked", False):
+        return
+    close, wake = wakeup.close, wakeup.wakeup
+    guard = threading.Lock()  # one for all pools: wake-ups are rare (a submit, a stop, the exit)
+
+    def locked_close(self: Any) -> None:
+        with guard:
+            close(self)
+
+    def locked_wakeup(self: Any) -> None:
+        with guard:
+            wake(self)
+
+    wakeup.close, wakeup.wakeup, wakeup._pdd_locked = locked_close, locked_wakeup, True
+
+
+_lock_pool_wakeups()
+
 PART_ROWS = 250_000
 """Rows per sweep unit: a larger table with an integer key is split into key ranges that
 workers sweep side by side (smaller than the DAG's parts: here a unit costs no task start)."""
