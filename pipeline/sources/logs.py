@@ -311,9 +311,7 @@ class LogFile(Dataset):
             groups = list(map(_GROUPS, matches))
             if any(map(_REST, groups)):
                 return None
-            columns = {}
-            for f, col in zip(ACCESS_FIELDS, zip(*groups), strict=False):  # the last group, rest, is left
-                columns[f] = [None if v == "-" else v for v in col] if "-" in col else list(col)
+            columns = {f: _dash_none(col) for f, col in zip(ACCESS_FIELDS, zip(*groups), strict=False)}  # not rest
         self.stats.records += len(block)
         self._fields.update(dict.fromkeys(columns))
         return Batch(keys=[str(number) for number, _ in block], columns=columns)
@@ -465,14 +463,15 @@ class _Rows:
         if self.fmt == PLAIN:
             return {"message": self.values}
         if self.fmt == ACCESS:
-            by_field = dict(zip((*ACCESS_FIELDS, UNPARSED), map(list, zip(*self.values, strict=True)), strict=True))
-            for f in ACCESS_FIELDS:
-                col = by_field[f]
-                if "-" in col:
-                    by_field[f] = [None if v == "-" else v for v in col]
-            return {f: by_field[f] for f in self.order}
+            by_field = dict(zip((*ACCESS_FIELDS, UNPARSED), zip(*self.values, strict=True), strict=True))
+            return {f: _dash_none(by_field[f]) if f != UNPARSED else list(by_field[f]) for f in self.order}
         records = self.values
         return {f: [record.get(f) for record in records] for f in self.order}
+
+
+def _dash_none(col: tuple[Any, ...]) -> list[Any]:
+    """An access-log column: nginx writes ``-`` for a value it does not have."""
+    return [None if v == "-" else v for v in col] if "-" in col else list(col)
 
 
 def _broken_json(stats: ReadStats, where: str) -> None:
