@@ -226,7 +226,8 @@ class Scanner:
         _limits()
         rule_errors: list[str] = []
         last: str | None = None
-        plan = ReadPlan(candidates_only=not any(rule.needs_every_record() for rule in active))
+        plan = ReadPlan(candidates_only=not any(rule.needs_every_record() for rule in active),
+                        texts_only=all(rule.reads_texts_only() for rule in active))
         try:
             for batch in dataset.part_batches(self.config.sweep.batch_size, part, plan):
                 if len(batch):  # a batch may hold only left-out records (ReadPlan)

@@ -48,7 +48,7 @@ from classifiers.column_names import name_evidence
 from classifiers.field import as_text
 from classifiers.jsondoc import leaves, parse_document
 from pipeline.rules.base import Rule, Violation
-from pipeline.sources.base import Batch
+from pipeline.sources.base import TEXT_SEPARATOR, Batch
 
 #: A base64 segment long enough to hold a card number (16 digits are 24 base64 characters), as a
 #: whole JSON string value.
@@ -80,6 +80,9 @@ class FullCardNumber(Rule):
     def needs_every_record(self) -> bool:
         return False  # a card number is a candidate (pipeline/sources/prefilter.py) by construction
 
+    def reads_texts_only(self) -> bool:
+        return True  # values are read as texts (_text): a texts-only read hands over the same texts
+
     def __init__(self, ctx):  # noqa: ANN001
         super().__init__(ctx)
         self._contexts: dict[str, CardContext] = {}
@@ -100,31 +103,33 @@ class FullCardNumber(Rule):
     def check(self, batch: Batch) -> list[Violation]:
         #: record -> (field, card, JSON path, other fields holding it, shape key)
         flagged: dict[int, tuple[str, CardMatch, str | None, list[str], str]] = {}
-        for fname, values in batch.columns.items():
-            texts = _texts(values)
-            joined = "\n".join(texts)
+        columns = ([(f, _Joined(j)) for f, j in batch.texts.items()] if batch.texts is not None else
+                   [(f, _Listed(values)) for f, values in batch.columns.items()])
+        for fname, col in columns:
+            joined = col.joined
             context = self._context(fname)
             tally: dict[tuple, list[int]] = {}
             if '"' in joined and _B64.search(joined):
-                self._decoded_cards(flagged, fname, texts, context)
+                self._decoded_cards(flagged, fname, col.texts(), context)
             if not may_hold_card(joined):
                 continue
-            self._sweep_column(flagged, fname, values, texts, joined, context, tally)
+            self._sweep_column(flagged, fname, col, context, tally)
             for shape, (runs, valid) in tally.items():
                 mine = self.shapes.setdefault(_shape_key(fname, shape), [0, 0])
                 mine[0] += runs
                 mine[1] += valid
         return self._report(flagged, batch)
 
-    def _sweep_column(self, flagged: dict, fname: str, values: list[Any], texts: list[str], joined: str,
-                      context: CardContext, tally: dict[tuple, list[int]]) -> None:
-        """Judge every candidate of one column batch (``joined``: its texts joined by newlines).
+    def _sweep_column(self, flagged: dict, fname: str, col: _Listed | _Joined, context: CardContext,
+                      tally: dict[tuple, list[int]]) -> None:
+        """Judge every candidate of one column batch (``col.joined``: its texts joined by one separator).
 
         On ASCII text the candidates are found with numpy (``scan_candidates``); bare digit runs, almost all
         candidates on real stores, are counted per length and Luhn-checked all at once (``luhn_bare``), and
         ``examine`` runs only on those that pass Luhn (a card must) and on separated runs. Shapes, counts and
         cards are the ones ``examine`` on every candidate gives (tests/classifiers/test_cards_batch.py).
         """
+        joined = col.joined
         found = scan_candidates(joined)
         if found is None:  # non-ASCII text or %-escapes: every candidate examined
             to_examine = [(m.start(), m.group(), True, m) for m in candidates(joined)]
@@ -146,8 +151,7 @@ class FullCardNumber(Rule):
                 to_examine.sort(key=lambda c: c[0])  # text order, as one pass over the candidates would flag
         if not to_examine:
             return
-        starts = list(itertools.accumulate(map(len, texts[:-1]), initial=0))
-        starts = [a + i for i, a in enumerate(starts)]  # + the newlines joining them
+        starts = col.starts()
         for pos, run, count, m in to_examine:
             i = bisect.bisect_right(starts, pos) - 1
             seen = examine(joined, m or candidate_match(joined, pos, run), starts[i], context)
@@ -158,7 +162,7 @@ class FullCardNumber(Rule):
             if seen.card is not None:
                 # After a card word, context decides: no field statistics overrule it.
                 key = f"{fname}|ctx" if seen.card_word else _shape_key(fname, seen.shape)
-                self._flag(flagged, i, fname, seen.card, values[i], texts[i], key, context)
+                self._flag(flagged, i, fname, seen.card, col.value(i), col.text(i), key, context)
 
     def _decoded_cards(self, flagged: dict, fname: str, texts: list[str], context: CardContext) -> None:
         """Base64 segments inside JSON strings, decoded: a card in an encoded document is stored too."""
@@ -229,6 +233,52 @@ class FullCardNumber(Rule):
                 f"numbers: {valid} of {runs} same-shaped runs pass Luhn ({valid / runs:.0%}), the rate of "
                 f"random ids (~{CHANCE:.0%}), not of card numbers")
         return out
+
+
+class _Listed:
+    """One column batch of typed values (``Batch.columns``), as the sweep reads it: texts joined by newlines."""
+
+    def __init__(self, values: list[Any]):
+        self.values = values
+        self._texts = _texts(values)
+        self.joined = "\n".join(self._texts)
+
+    def texts(self) -> list[str]:
+        return self._texts
+
+    def starts(self) -> list[int]:
+        """Each value's offset in ``joined``."""
+        starts = itertools.accumulate(map(len, self._texts[:-1]), initial=0)
+        return [a + i for i, a in enumerate(starts)]  # + the newlines joining them
+
+    def value(self, i: int) -> Any:
+        return self.values[i]
+
+    def text(self, i: int) -> str:
+        return self._texts[i]
+
+
+class _Joined(_Listed):
+    """One column batch handed over as texts already joined (``Batch.texts``, a texts-only read)."""
+
+    def __init__(self, joined: str):  # noqa: D107 - no super(): nothing to join
+        self.joined = joined
+        self._split: list[str] | None = None
+
+    def texts(self) -> list[str]:
+        if self._split is None:
+            self._split = self.joined.split(TEXT_SEPARATOR)
+        return self._split
+
+    def starts(self) -> list[int]:
+        starts = itertools.accumulate(map(len, self.texts()[:-1]), initial=0)
+        return [a + i for i, a in enumerate(starts)]  # + the one-character separators
+
+    def value(self, i: int) -> Any:
+        return self.texts()[i]
+
+    def text(self, i: int) -> str:
+        return self.texts()[i]
 
 
 def _shape_key(fname: str, shape: tuple[int, tuple[int, ...]]) -> str:

@@ -24,7 +24,17 @@ from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
 from pipeline.config.model import SqlSourceConfig
-from pipeline.sources.base import Batch, Dataset, Part, ReadPlan, ReadStats, Source, SourceError
+from pipeline.sources.base import (
+    TEXT_SEPARATOR,
+    Batch,
+    Dataset,
+    JoinedKeys,
+    Part,
+    ReadPlan,
+    ReadStats,
+    Source,
+    SourceError,
+)
 
 _SAMPLE_SEED = 20261124  # fixed: a rerun samples the same rows
 
@@ -309,8 +319,9 @@ class SqlDataset(Dataset):
 
     def part_batches(self, size: int, part: Part | None, plan: ReadPlan | None = None) -> Iterator[Batch]:
         read, last = 0, None
+        texts = self._texts_plan() if plan is not None and plan.texts_only else None
         try:
-            for batch in self._fetch(size, part):
+            for batch in (self._text_batches(size, part, texts) if texts else self._fetch(size, part)):
                 read += len(batch)
                 last = batch.keys[-1] if batch.keys else last
                 yield batch
@@ -360,6 +371,143 @@ class SqlDataset(Dataset):
                 columns = {f: list(by_col[i + shift]) for i, f in enumerate(names)}
                 self.stats.records += n
                 yield Batch(keys, columns)
+
+
+    # -- texts-only reads (ReadPlan.texts_only): the server joins each column's values ---------------------
+    def _texts_plan(self) -> list[tuple[str, str]] | None:
+        """How each field reaches a texts-only read, or None when this table must be read row by row.
+
+        PostgreSQL with a single integer key only. Per field: ``text`` (a string type: the value itself),
+        ``cast`` (integers, numerics, UUIDs: their text is the text the sweep makes of the Python value)
+        or ``skip`` (floats, booleans, dates and times: no text the sweep makes of them can hold a card
+        candidate). Any other type (JSON, bytea, arrays, network addresses, unknown types) needs the
+        sweep's own conversion of the typed value: the whole table is then read row by row.
+        """
+        if self.source.engine.dialect.name != "postgresql" or self._keys()[1] != "pk" or self._int_key() is None:
+            return None
+        out = []
+        for col in self.table.columns:
+            how = _text_kind(col.type)
+            if how is None:
+                return None
+            out.append((col.name, how))
+        return out
+
+    def _text_batches(self, size: int, part: Part | None, plan: list[tuple[str, str]]) -> Iterator[Batch]:
+        """Batches of ``size`` rows in key order, each field's values joined by the server into one text
+        (``Batch.texts``): one aggregate row per batch instead of ``size`` rows of Python objects.
+
+        Keyset pages (``key > last ORDER BY key LIMIT size``) in one repeatable-read transaction, so the
+        read is one snapshot as a single cursor's would be. The next page is fetched on a thread while the
+        caller sweeps this one: the server builds it while the client works. A value holding the separator
+        itself cannot be told apart: that page is read again row by row.
+        """
+        key = self._int_key()
+        assert key is not None
+        kname = key.name
+        sub = self._select(part).subquery()
+        after = sa.bindparam("after", type_=sa.BigInteger)
+        page = (sa.select(*sub.c).where(sub.c[kname] > after).order_by(sub.c[kname])
+                .limit(sa.bindparam("size", type_=sa.Integer)).subquery())
+        sep = sa.literal(TEXT_SEPARATOR, sa.Text)
+        fields = [f for f, how in plan if how != "skip"]
+        stmt = sa.select(sa.func.count(), sa.func.max(page.c[kname]),
+                         sa.func.string_agg(sa.cast(page.c[kname], sa.Text), sa.literal(",", sa.Text)),
+                         *[sa.func.string_agg(sa.func.coalesce(page.c[f] if how == "text" else
+                                                               sa.cast(page.c[f], sa.Text), ""), sep)
+                           for f, how in plan if how != "skip"])
+        with self.source.engine.connect() as conn:
+            conn = conn.execution_options(isolation_level="REPEATABLE READ")
+            low = -(2**63)
+            for row in _prefetched(lambda last: conn.execute(stmt, {"after": last, "size": size}).one(), low):
+                n, top, keys, *texts = row
+                if any(t.count(TEXT_SEPARATOR) != n - 1 for t in texts):
+                    yield from self._rows_between(size, part, row.after, top)
+                    self.stats.note(f"rows after key {row.after} up to {top} hold the text separator (U+0001) "
+                                    "in a value: read row by row")
+                    continue
+                self.stats.records += n
+                yield Batch(JoinedKeys(keys, n), {}, texts=dict(zip(fields, texts, strict=True)))
+
+    def _rows_between(self, size: int, part: Part | None, after: int, upto: int) -> Iterator[Batch]:
+        """The rows with key in ``(after, upto]`` of ``part``, as typed columns (on a connection of their
+        own: the page fetcher may be using the texts-only read's)."""
+        key = self._int_key()
+        names = self.fields()
+        stmt = self._select(part).where(key > after).where(key <= upto)  # type: ignore[operator]
+        kidx = names.index(key.name)  # type: ignore[union-attr]
+        with self.source.engine.connect() as conn:
+            cols_in = _raw_column_batches(conn, stmt, size)
+            if cols_in is None:
+                cols_in = (list(zip(*rows)) for rows in conn.execute(stmt).partitions(size))
+            for by_col in cols_in:
+                self.stats.records += len(by_col[0])
+                yield Batch(list(map(str, by_col[kidx])), {f: list(by_col[i]) for i, f in enumerate(names)})
+
+
+def _text_kind(t: sa.types.TypeEngine) -> str | None:
+    """How a column of type ``t`` reaches a texts-only read (SqlDataset._texts_plan), None: it cannot."""
+    if isinstance(t, (sa.Float, sa.Boolean, sa.Date, sa.DateTime, sa.Time, sa.Interval)):
+        return "skip"
+    if isinstance(t, sa.String):
+        return "text"
+    if isinstance(t, (sa.Integer, sa.Numeric, sa.Uuid)):
+        return "cast"
+    return None
+
+
+class _Page(tuple):
+    """One texts-only page's aggregate row, with the key it was read after."""
+
+    after: int
+
+
+def _prefetched(fetch: Any, first: int) -> Iterator[Any]:
+    """``fetch(after)`` pages until one is empty, each next page fetched on a thread while the caller works
+    on the current one; ``after`` of a page is the previous page's highest key. Errors reach the caller.
+    """
+    import queue
+    import threading
+
+    q: queue.Queue = queue.Queue(maxsize=1)
+    stop = threading.Event()
+
+    def hand(item: Any) -> bool:
+        """Put ``item`` in the queue unless the caller has stopped listening (then nothing waits for it)."""
+        while not stop.is_set():
+            try:
+                q.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def run() -> None:
+        after = first
+        try:
+            while True:
+                row = fetch(after)
+                if not row[0]:
+                    break
+                page = _Page(row)
+                page.after = after
+                if not hand(page):
+                    return
+                after = row[1]
+            hand(None)
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller, raised there
+            hand(exc)
+
+    worker = threading.Thread(target=run, name="pdd-prefetch", daemon=True)
+    worker.start()
+    try:
+        while (item := q.get()) is not None:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        worker.join()
 
 
 #: Drivers whose own cursor the sweep reads (see _raw_column_batches); others go through SQLAlchemy's rows.

@@ -8,6 +8,7 @@ import datetime as dt
 import itertools
 import random
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from stdnum import luhn
@@ -17,6 +18,7 @@ from classifiers.cards import candidate_match, candidates, examine, luhn_bare, s
 from pipeline.rules import DatasetContext
 from pipeline.rules.card import FullCardNumber, _shape_key, _text
 from pipeline.sources import Batch
+from pipeline.sources.base import TEXT_SEPARATOR, JoinedKeys
 
 
 def _card(prefix: str, n: int, rng: random.Random) -> str:
@@ -81,7 +83,8 @@ def test_luhn_bare_is_luhn(runs: list[str]) -> None:
 class _Reference(FullCardNumber):
     """The rule as it was: ``examine`` on every candidate, one by one (before _sweep_column)."""
 
-    def _sweep_column(self, flagged, fname, values, texts, joined, context, tally) -> None:  # noqa: ANN001
+    def _sweep_column(self, flagged, fname, col, context, tally) -> None:  # noqa: ANN001
+        values, texts, joined = col.values, col.texts(), "\n".join(col.texts())
         starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
         for m in candidates(joined):
             i = bisect.bisect_right(starts, m.start()) - 1
@@ -120,9 +123,12 @@ def _column(rng: random.Random, n: int) -> list:
     return out
 
 
+@pytest.mark.parametrize("read", ["columns", "texts"])
 @settings(max_examples=40, deadline=None)
 @given(st.integers(0, 10**9), st.integers(1, 300))
-def test_sweep_column_equals_examining_every_candidate(seed: int, n: int) -> None:
+def test_sweep_column_equals_examining_every_candidate(read: str, seed: int, n: int) -> None:
+    """The column-batch sweep equals examining every candidate one by one, whether the batch holds typed
+    values (``Batch.columns``) or the values' texts joined by the source (``Batch.texts``, a texts-only read)."""
     rng = random.Random(seed)
     ctx = DatasetContext("src", "ds", dt.date(2026, 11, 24), {})
     fast, ref = FullCardNumber(ctx), _Reference(ctx)
@@ -130,7 +136,11 @@ def test_sweep_column_equals_examining_every_candidate(seed: int, n: int) -> Non
     for b in range(3):
         batch = Batch(keys=[f"{b}-{i}" for i in range(n)],
                       columns={f: _column(rng, n) for f in ("note", "order_id", "card_number", "payload")})
-        out_fast += fast.check(batch)
+        if read == "texts":
+            joined = {f: TEXT_SEPARATOR.join(_text(v) for v in vals) for f, vals in batch.columns.items()}
+            out_fast += fast.check(Batch(JoinedKeys(",".join(batch.keys), n), {}, texts=joined))
+        else:
+            out_fast += fast.check(batch)
         out_ref += ref.check(batch)
     assert fast.shapes == ref.shapes
     assert fast.pending == ref.pending
