@@ -122,6 +122,81 @@ def issuer(digits: str) -> tuple[str, bool] | None:
     return name, narrow
 
 
+#: The widest prefix any issuer pattern reads; their look-aheads test only the length (``(?=.{16}$)``), so
+#: whether ``issuer()`` finds an issuer depends on the first PREFIX_WIDTH digits and the length alone.
+PREFIX_WIDTH = max(__import__("re._parser", fromlist=["parse"]).parse(rx.pattern).getwidth()[1]
+                   for _, rx, _, _ in _TABLE)
+_LOOKAHEAD = re.compile(r"^\^?\(\?=([^)]*)\)")
+
+
+def _lengths(rx: re.Pattern[str]) -> set[int]:
+    """The card lengths (13-19) a table pattern's look-ahead allows."""
+    m = _LOOKAHEAD.match(rx.pattern)
+    if m is None:
+        return set(range(13, 20))
+    out: set[int] = set()
+    for lo, hi in re.findall(r"\.\{(\d+)(?:,(\d+))?\}\$", m.group(1)):
+        out |= set(range(int(lo), int(hi or lo) + 1))
+    return out & set(range(13, 20))
+
+
+@lru_cache(maxsize=1)
+def _issuer_ranges() -> dict[int, tuple[np.ndarray, np.ndarray]]:
+    """Per length, sorted disjoint ``[lo, hi)`` ranges of PREFIX_WIDTH-digit prefixes that have an issuer.
+
+    Built once by walking each pattern's prefixes digit by digit (``regex``'s partial matching prunes the
+    walk): a prefix the pattern matches covers every number that starts with it.
+    """
+    import regex
+
+    spans: dict[int, list[tuple[int, int]]] = {n: [] for n in range(13, 20)}
+    for _, rx, _, _ in _TABLE:
+        core = re.compile(_LOOKAHEAD.sub("", rx.pattern))
+        partial = regex.compile(core.pattern)
+        found: list[tuple[int, int]] = []
+        stack = [""]
+        while stack:
+            p = stack.pop()
+            if p and core.match(p):
+                scale = 10 ** (PREFIX_WIDTH - len(p))
+                found.append((int(p) * scale, (int(p) + 1) * scale))
+            elif len(p) < PREFIX_WIDTH and (not p or partial.fullmatch(p, partial=True)):
+                stack += [p + d for d in "0123456789"]
+        for n in _lengths(rx):
+            spans[n] += found
+    out = {}
+    for n, ranges in spans.items():
+        merged: list[list[int]] = []
+        for lo, hi in sorted(ranges):
+            if merged and lo <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], hi)
+            else:
+                merged.append([lo, hi])
+        arr = np.array(merged or [[0, 0]], dtype=np.int64)
+        out[n] = (arr[:, 0].copy(), arr[:, 1].copy())
+    return out
+
+
+def have_issuer(data: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """``issuer(run) is not None`` for each bare ASCII digit run ``data[start : start + length]`` (a numpy
+    bool array), all at once: the run's first PREFIX_WIDTH digits against each length's issuer ranges."""
+    out = np.zeros(len(starts), dtype=bool)
+    if not len(starts):
+        return out
+    ranges = _issuer_ranges()
+    digits = data[starts[:, None] + np.arange(PREFIX_WIDTH)].astype(np.int64) - 48
+    prefix = digits @ (10 ** np.arange(PREFIX_WIDTH - 1, -1, -1, dtype=np.int64))
+    for n in np.unique(lengths).tolist():
+        if n not in ranges:
+            continue
+        sel = lengths == n
+        lo, hi = ranges[n]
+        p = prefix[sel]
+        i = np.searchsorted(lo, p, side="right") - 1
+        out[sel] = (i >= 0) & (p < hi[np.maximum(i, 0)])
+    return out
+
+
 def brand(digits: str) -> str | None:
     """The issuer of a digit string if its prefix and length fit one (either tier), else None."""
     found = issuer(digits)
@@ -283,14 +358,28 @@ def examine(text: str, m: re.Match[str], floor: int = 0, context: CardContext = 
         span = _best_span(run, groups)
     if span is None:
         return Examined(shape, valid, None)
+    return _judged(text, m.start(), shape, valid, span, floor, context)
+
+
+def examine_bare(text: str, start: int, run: str, floor: int = 0, context: CardContext = NO_CONTEXT) -> Examined:
+    """``examine`` of a bare ASCII run of 13-19 digits at ``start`` that is already known to pass Luhn and
+    fit an issuer range (the sweep's numpy pass: ``luhn_bare``, ``have_issuer``): the same answer, without
+    checking those again or building a match object."""
+    return _judged(text, start, (len(run), (len(run),)), True, (0, len(run), run), floor, context)
+
+
+def _judged(text: str, start: int, shape: tuple[int, tuple[int, ...]], valid: bool, span: tuple[int, int, str],
+            floor: int, context: CardContext) -> Examined:
+    """The look-back part of ``examine``: a card word, another number's label, then the issuer tier."""
     a, b, found = span
-    before = text[max(floor, m.start() - _LOOKBACK) : m.start()]
+    before = text[max(floor, start - _LOOKBACK) : start]
     card_word = bool(before) and _CARD_WORD.search(before) is not None
-    in_context = (card_word or context.card_field) and not context.id_field
-    if not is_card_number(found, in_context) or (before and not card_word and _ID_LABEL.search(before)):
+    if before and not card_word and _ID_LABEL.search(before):  # labelled as another kind of number
         return Examined(shape, valid, None)
-    return Examined(shape, valid, CardMatch(m.start() + a, m.start() + b, brand(found) or "", found[-4:]),
-                    card_word)
+    in_context = (card_word or context.card_field) and not context.id_field
+    if not is_card_number(found, in_context):
+        return Examined(shape, valid, None)
+    return Examined(shape, valid, CardMatch(start + a, start + b, brand(found) or "", found[-4:]), card_word)
 
 
 def match_card(text: str, m: re.Match[str], floor: int = 0, context: CardContext = NO_CONTEXT) -> CardMatch | None:

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import bisect
 import itertools
 import re
 from typing import Any
@@ -33,12 +32,14 @@ from classifiers.cards import (
     CHANCE,
     CardContext,
     CardMatch,
+    ColumnCandidates,
     at_chance,
     candidate_match,
     candidates,
     examine,
+    examine_bare,
     find_cards,
-    issuer,
+    have_issuer,
     luhn_bare,
     may_hold_card,
     proven_cards,
@@ -144,17 +145,18 @@ class FullCardNumber(Rule):
                     counts[1] += int(np.count_nonzero(valid & (lengths == n)))
                 # A bare run is a card only at 13-19 digits in an issuer range (examine's first test): only
                 # those reach examine, for the label and card-word look-back.
-                for pos, n in zip(found.bare_starts[valid].tolist(), lengths[valid].tolist(), strict=True):
-                    run = joined[pos : pos + n]
-                    if n <= 19 and issuer(run) is not None:
-                        to_examine.append((pos, run, False, None))
+                maybe = valid & (lengths <= 19)
+                maybe[maybe] = have_issuer(found.data, found.bare_starts[maybe], lengths[maybe])
+                for pos, n in zip(found.bare_starts[maybe].tolist(), lengths[maybe].tolist(), strict=True):
+                    to_examine.append((pos, joined[pos : pos + n], False, None))
                 to_examine.sort(key=lambda c: c[0])  # text order, as one pass over the candidates would flag
         if not to_examine:
             return
-        starts = col.starts()
-        for pos, run, count, m in to_examine:
-            i = bisect.bisect_right(starts, pos) - 1
-            seen = examine(joined, m or candidate_match(joined, pos, run), starts[i], context)
+        starts = col.starts(found)
+        rows = (np.searchsorted(starts, [c[0] for c in to_examine], side="right") - 1).tolist()
+        for i, (pos, run, count, m) in zip(rows, to_examine, strict=True):
+            seen = (examine(joined, m or candidate_match(joined, pos, run), int(starts[i]), context) if count else
+                    examine_bare(joined, pos, run, int(starts[i]), context))
             if count:  # bare runs were counted above
                 counts = tally.setdefault(seen.shape, [0, 0])
                 counts[0] += 1
@@ -246,10 +248,11 @@ class _Listed:
     def texts(self) -> list[str]:
         return self._texts
 
-    def starts(self) -> list[int]:
-        """Each value's offset in ``joined``."""
-        starts = itertools.accumulate(map(len, self._texts[:-1]), initial=0)
-        return [a + i for i, a in enumerate(starts)]  # + the newlines joining them
+    def starts(self, found: ColumnCandidates | None = None) -> np.ndarray:
+        """Each value's offset in ``joined`` (``found``: the candidates scan of ``joined``, if it ran)."""
+        starts = np.fromiter(itertools.accumulate(map(len, self._texts[:-1]), initial=0), dtype=np.int64,
+                             count=len(self._texts))
+        return starts + np.arange(len(starts))  # + the newlines joining them
 
     def value(self, i: int) -> Any:
         return self.values[i]
@@ -270,9 +273,13 @@ class _Joined(_Listed):
             self._split = self.joined.split(TEXT_SEPARATOR)
         return self._split
 
-    def starts(self) -> list[int]:
-        starts = itertools.accumulate(map(len, self.texts()[:-1]), initial=0)
-        return [a + i for i, a in enumerate(starts)]  # + the one-character separators
+    def starts(self, found: ColumnCandidates | None = None) -> np.ndarray:
+        if found is not None:  # ASCII: the separators' byte offsets are their text offsets
+            return np.concatenate(([0], np.flatnonzero(found.data == ord(TEXT_SEPARATOR)) + 1))
+        texts = self.texts()
+        starts = np.fromiter(itertools.accumulate(map(len, texts[:-1]), initial=0), dtype=np.int64,
+                             count=len(texts))
+        return starts + np.arange(len(starts))  # + the one-character separators
 
     def value(self, i: int) -> Any:
         return self.texts()[i]

@@ -8,6 +8,7 @@ import datetime as dt
 import itertools
 import random
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -156,3 +157,42 @@ def test_column_texts_fast_path_is_text() -> None:
     from pipeline.rules.card import _texts
     for values in (["a", "b"], ["a", None, ""], [1, 10**13, None], [1.5, b"4111", None, "x"], [True, 10**12]):
         assert _texts(values) == [_text(v) for v in values]
+
+
+def _runs_around_issuer_borders() -> list[str]:
+    """Digit runs of every card length right at, inside and outside each issuer range's borders."""
+    out = []
+    for n, (lo, hi) in cards._issuer_ranges().items():
+        for edge in [*lo.tolist(), *hi.tolist()]:
+            for p in (edge - 1, edge, edge + 1):
+                if 0 <= p < 10**cards.PREFIX_WIDTH:
+                    head = f"{p:0{cards.PREFIX_WIDTH}d}"
+                    out += [head + "0" * (n - len(head)), head + "9" * (n - len(head))]
+    return out
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(13, 19).flatmap(lambda n: st.text("0123456789", min_size=n, max_size=n)),
+                min_size=1, max_size=50))
+def test_have_issuer_is_issuer(runs: list[str]) -> None:
+    """The numpy issuer test (prefix ranges walked out of the issuer patterns) answers as ``issuer()`` does,
+    on random runs and on runs at every range border."""
+    for sample in (runs, _runs_around_issuer_borders()):
+        text = "\x01".join(sample)
+        data = np.frombuffer(text.encode(), dtype=np.uint8)
+        starts = np.cumsum([0] + [len(r) + 1 for r in sample[:-1]]).astype(np.int64)
+        lengths = np.array([len(r) for r in sample], dtype=np.int64)
+        assert cards.have_issuer(data, starts, lengths).tolist() == [cards.issuer(r) is not None for r in sample]
+
+
+@pytest.mark.parametrize("before", ["", "card ", "order no ", "order card ", "pan: ", "x ", "ref#"])
+@pytest.mark.parametrize("context", [cards.NO_CONTEXT, cards.CardContext(card_field=True),
+                                     cards.CardContext(id_field=True)])
+def test_examine_bare_is_examine(before: str, context: cards.CardContext) -> None:
+    for number in ("4111111111111111", "6521500000000006", "5018000000000009", "4000000000006",
+                   "3782822463100050"[:15], "8100000000000008", "2221000000000009"):
+        if not (cards.luhn_valid(number) and cards.issuer(number)):
+            continue
+        text = f"prev\n{before}{number} tail"
+        m = next(cards.candidates(text))
+        assert cards.examine_bare(text, m.start(), number, 5, context) == cards.examine(text, m, 5, context)
