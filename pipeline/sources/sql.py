@@ -406,35 +406,45 @@ class SqlDataset(Dataset):
         assert key is not None
         kname = key.name
         sub = self._select(part).subquery()
-        after = sa.bindparam("after", type_=sa.BigInteger)
-        page = (sa.select(*sub.c).where(sub.c[kname] > after).order_by(sub.c[kname])
-                .limit(sa.bindparam("size", type_=sa.Integer)).subquery())
         sep = sa.literal(TEXT_SEPARATOR, sa.Text)
         fields = [f for f, how in plan if how != "skip"]
-        stmt = sa.select(sa.func.count(), sa.func.max(page.c[kname]),
-                         sa.func.string_agg(sa.cast(page.c[kname], sa.Text), sa.literal(",", sa.Text)),
-                         *[sa.func.string_agg(sa.func.coalesce(page.c[f] if how == "text" else
-                                                               sa.cast(page.c[f], sa.Text), ""), sep)
-                           for f, how in plan if how != "skip"])
+
+        def page_stmt(first: bool) -> sa.Select:
+            rows = sa.select(*sub.c)
+            if not first:  # the first page has no lower bound: the smallest BIGINT is a key too
+                rows = rows.where(sub.c[kname] > sa.bindparam("after", type_=sa.BigInteger))
+            page = rows.order_by(sub.c[kname]).limit(sa.bindparam("size", type_=sa.Integer)).subquery()
+            return sa.select(sa.func.count(), sa.func.max(page.c[kname]),
+                             sa.func.string_agg(sa.cast(page.c[kname], sa.Text), sa.literal(",", sa.Text)),
+                             *[sa.func.string_agg(sa.func.coalesce(page.c[f] if how == "text" else
+                                                                   sa.cast(page.c[f], sa.Text), ""), sep)
+                               for f, how in plan if how != "skip"])
+
+        first, rest = page_stmt(True), page_stmt(False)
         with self.source.engine.connect() as conn:
             conn = conn.execution_options(isolation_level="REPEATABLE READ")
-            low = -(2**63)
-            for row in _prefetched(lambda last: conn.execute(stmt, {"after": last, "size": size}).one(), low):
+
+            def fetch(last: int | None) -> Any:
+                return conn.execute(first if last is None else rest, {"after": last, "size": size}).one()
+
+            for row in _prefetched(fetch, None):
                 n, top, keys, *texts = row
                 if any(t.count(TEXT_SEPARATOR) != n - 1 for t in texts):
                     yield from self._rows_between(size, part, row.after, top)
-                    self.stats.note(f"rows after key {row.after} up to {top} hold the text separator (U+0001) "
-                                    "in a value: read row by row")
+                    self.stats.note(f"rows with keys up to {top} (from the page after key {row.after}) hold the "
+                                    "text separator (U+0001) in a value: read row by row")
                     continue
                 self.stats.records += n
                 yield Batch(JoinedKeys(keys, n), {}, texts=dict(zip(fields, texts, strict=True)))
 
-    def _rows_between(self, size: int, part: Part | None, after: int, upto: int) -> Iterator[Batch]:
+    def _rows_between(self, size: int, part: Part | None, after: int | None, upto: int) -> Iterator[Batch]:
         """The rows with key in ``(after, upto]`` of ``part``, as typed columns (on a connection of their
         own: the page fetcher may be using the texts-only read's)."""
         key = self._int_key()
         names = self.fields()
-        stmt = self._select(part).where(key > after).where(key <= upto)  # type: ignore[operator]
+        stmt = self._select(part).where(key <= upto)  # type: ignore[operator]
+        if after is not None:
+            stmt = stmt.where(key > after)  # type: ignore[operator]
         kidx = names.index(key.name)  # type: ignore[union-attr]
         with self.source.engine.connect() as conn:
             cols_in = _raw_column_batches(conn, stmt, size)
@@ -459,10 +469,10 @@ def _text_kind(t: sa.types.TypeEngine) -> str | None:
 class _Page(tuple):
     """One texts-only page's aggregate row, with the key it was read after."""
 
-    after: int
+    after: int | None
 
 
-def _prefetched(fetch: Any, first: int) -> Iterator[Any]:
+def _prefetched(fetch: Any, first: int | None) -> Iterator[Any]:
     """``fetch(after)`` pages until one is empty, each next page fetched on a thread while the caller works
     on the current one; ``after`` of a page is the previous page's highest key. Errors reach the caller.
     """

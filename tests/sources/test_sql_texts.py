@@ -170,3 +170,20 @@ def test_column_types_that_cannot_be_read_as_texts_send_the_table_row_by_row() -
     assert _text_kind(pg.TEXT()) == "text" and _text_kind(pg.CITEXT()) == "text" and _text_kind(pg.ENUM("a")) == "text"
     assert _text_kind(pg.UUID()) == "cast" and _text_kind(pg.NUMERIC()) == "cast" and _text_kind(pg.BIGINT()) == "cast"
     assert _text_kind(pg.DOUBLE_PRECISION()) == "skip" and _text_kind(pg.TIMESTAMP()) == "skip"
+
+
+@pytest.mark.postgres
+def test_texts_only_read_keeps_the_smallest_bigint_key(pg_database: str, tmp_path: Path) -> None:
+    engine = sa.create_engine(pg_database)
+    with engine.begin() as conn:
+        conn.execute(sa.text("CREATE TABLE edge (id BIGINT PRIMARY KEY, note TEXT)"))
+        conn.execute(sa.text("INSERT INTO edge VALUES (:a, :n), (0, 'x'), (:b, :n)"),
+                     {"a": -(2**63), "b": 2**63 - 1, "n": f"card {VISA}"})
+    engine.dispose()
+    cfg = Config(as_of=AS_OF, sources=[SqlSourceConfig(name="db", kind="sql", url=pg_database)], base_dir=tmp_path)
+    src = SqlSource(cfg.sources[0], cfg)
+    ds = next(d for d in src.datasets() if d.name == "edge")
+    batches = list(ds.part_batches(2, None, ReadPlan(candidates_only=True, texts_only=True)))
+    assert all(b.texts is not None for b in batches)
+    assert [k for b in batches for k in b.keys] == [str(-(2**63)), "0", str(2**63 - 1)]
+    src.close()
