@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import math
 import re
+import re._parser as _re_parser  # the pattern parser's width, for PREFIX_WIDTH
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -83,11 +84,15 @@ def _table() -> list[tuple[str, re.Pattern[str], bool, frozenset[str]]]:
 _TABLE = _table()
 
 
+#: A table pattern's leading look-ahead, which tests the number's length only (``(?=.{16}$|.{19}$)``).
+_LOOKAHEAD = re.compile(r"^\^?\(\?=([^)]*)\)")
+
+
 def _first_digits(rx: re.Pattern[str]) -> set[str]:
     """The first digits a table pattern can start with (``regex``'s partial matching, on the prefix part)."""
     import regex
 
-    prefix = regex.compile(re.sub(r"^\^?\(\?=[^)]*\)", "", rx.pattern))
+    prefix = regex.compile(_LOOKAHEAD.sub("", rx.pattern))
     return {d for d in "0123456789" if prefix.match(d, partial=True)}
 
 
@@ -124,9 +129,7 @@ def issuer(digits: str) -> tuple[str, bool] | None:
 
 #: The widest prefix any issuer pattern reads; their look-aheads test only the length (``(?=.{16}$)``), so
 #: whether ``issuer()`` finds an issuer depends on the first PREFIX_WIDTH digits and the length alone.
-PREFIX_WIDTH = max(__import__("re._parser", fromlist=["parse"]).parse(rx.pattern).getwidth()[1]
-                   for _, rx, _, _ in _TABLE)
-_LOOKAHEAD = re.compile(r"^\^?\(\?=([^)]*)\)")
+PREFIX_WIDTH = max(_re_parser.parse(rx.pattern).getwidth()[1] for _, rx, _, _ in _TABLE)
 
 
 def _lengths(rx: re.Pattern[str]) -> set[int]:

@@ -250,42 +250,38 @@ class _Listed:
 
     def starts(self, found: ColumnCandidates | None = None) -> np.ndarray:
         """Each value's offset in ``joined`` (``found``: the candidates scan of ``joined``, if it ran)."""
-        starts = np.fromiter(itertools.accumulate(map(len, self._texts[:-1]), initial=0), dtype=np.int64,
-                             count=len(self._texts))
-        return starts + np.arange(len(starts))  # + the newlines joining them
+        texts = self.texts()
+        starts = np.fromiter(itertools.accumulate(map(len, texts[:-1]), initial=0), dtype=np.int64,
+                             count=len(texts))
+        return starts + np.arange(len(starts))  # + the one character joining each value to the next
 
     def value(self, i: int) -> Any:
         return self.values[i]
 
     def text(self, i: int) -> str:
-        return self._texts[i]
+        return self.texts()[i]
 
 
 class _Joined(_Listed):
-    """One column batch handed over as texts already joined (``Batch.texts``, a texts-only read)."""
+    """One column batch handed over as texts already joined (``Batch.texts``, a texts-only read): split
+    only when a value is looked up; its values are its texts."""
 
-    def __init__(self, joined: str):  # noqa: D107 - no super(): nothing to join
+    def __init__(self, joined: str):  # noqa: D107 - no super(): nothing to convert or join
         self.joined = joined
-        self._split: list[str] | None = None
+        self._texts: list[str] | None = None  # type: ignore[assignment]
 
     def texts(self) -> list[str]:
-        if self._split is None:
-            self._split = self.joined.split(TEXT_SEPARATOR)
-        return self._split
+        if self._texts is None:
+            self._texts = self.joined.split(TEXT_SEPARATOR)
+        return self._texts
 
     def starts(self, found: ColumnCandidates | None = None) -> np.ndarray:
         if found is not None:  # ASCII: the separators' byte offsets are their text offsets
             return np.concatenate(([0], np.flatnonzero(found.data == ord(TEXT_SEPARATOR)) + 1))
-        texts = self.texts()
-        starts = np.fromiter(itertools.accumulate(map(len, texts[:-1]), initial=0), dtype=np.int64,
-                             count=len(texts))
-        return starts + np.arange(len(starts))  # + the one-character separators
+        return super().starts()
 
     def value(self, i: int) -> Any:
-        return self.texts()[i]
-
-    def text(self, i: int) -> str:
-        return self.texts()[i]
+        return self.text(i)
 
 
 def _shape_key(fname: str, shape: tuple[int, tuple[int, ...]]) -> str:

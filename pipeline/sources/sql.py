@@ -14,6 +14,7 @@ keys are read from the catalog for the linkage stage (pipeline/linkage).
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import random
 from collections.abc import Iterator
@@ -343,14 +344,17 @@ class SqlDataset(Dataset):
         where = f"after the row with key {last}" if last is not None else "before the first row"
         raise self._err(f"reading rows failed {where} ({read} rows read)", failure) from None
 
-    def _fetch(self, size: int, part: Part | None, after: int | None = None, one_by_one: bool = False
-               ) -> Iterator[Batch]:
+    def _fetch(self, size: int, part: Part | None, after: int | None = None, one_by_one: bool = False,
+               upto: int | None = None) -> Iterator[Batch]:
+        """Rows as typed columns, in key order; with the integer key, only keys in ``(after, upto]``."""
         cols, kind = self._keys()
         names = self.fields()
         offset = 0
         stmt = self._select(part)
         if after is not None:
             stmt = stmt.where(self._int_key() > after)
+        if upto is not None:
+            stmt = stmt.where(self._int_key() <= upto)
         with self.source.engine.connect() as conn:
             cols_in = None if one_by_one else _raw_column_batches(conn, stmt, size)
             if cols_in is None:  # another driver, or the row-by-row retry: SQLAlchemy's own rows
@@ -371,7 +375,6 @@ class SqlDataset(Dataset):
                 columns = {f: list(by_col[i + shift]) for i, f in enumerate(names)}
                 self.stats.records += n
                 yield Batch(keys, columns)
-
 
     # -- texts-only reads (ReadPlan.texts_only): the server joins each column's values ---------------------
     def _texts_plan(self) -> list[tuple[str, str]] | None:
@@ -407,7 +410,7 @@ class SqlDataset(Dataset):
         kname = key.name
         sub = self._select(part).subquery()
         sep = sa.literal(TEXT_SEPARATOR, sa.Text)
-        fields = [f for f, how in plan if how != "skip"]
+        joined = [(f, how) for f, how in plan if how != "skip"]
 
         def page_stmt(first: bool) -> sa.Select:
             rows = sa.select(*sub.c)
@@ -418,7 +421,7 @@ class SqlDataset(Dataset):
                              sa.func.string_agg(sa.cast(page.c[kname], sa.Text), sa.literal(",", sa.Text)),
                              *[sa.func.string_agg(sa.func.coalesce(page.c[f] if how == "text" else
                                                                    sa.cast(page.c[f], sa.Text), ""), sep)
-                               for f, how in plan if how != "skip"])
+                               for f, how in joined])
 
         first, rest = page_stmt(True), page_stmt(False)
         with self.source.engine.connect() as conn:
@@ -427,32 +430,19 @@ class SqlDataset(Dataset):
             def fetch(last: int | None) -> Any:
                 return conn.execute(first if last is None else rest, {"after": last, "size": size}).one()
 
-            for row in _prefetched(fetch, None):
-                n, top, keys, *texts = row
-                if any(t.count(TEXT_SEPARATOR) != n - 1 for t in texts):
-                    yield from self._rows_between(size, part, row.after, top)
-                    self.stats.note(f"rows with keys up to {top} (from the page after key {row.after}) hold the "
-                                    "text separator (U+0001) in a value: read row by row")
-                    continue
-                self.stats.records += n
-                yield Batch(JoinedKeys(keys, n), {}, texts=dict(zip(fields, texts, strict=True)))
-
-    def _rows_between(self, size: int, part: Part | None, after: int | None, upto: int) -> Iterator[Batch]:
-        """The rows with key in ``(after, upto]`` of ``part``, as typed columns (on a connection of their
-        own: the page fetcher may be using the texts-only read's)."""
-        key = self._int_key()
-        names = self.fields()
-        stmt = self._select(part).where(key <= upto)  # type: ignore[operator]
-        if after is not None:
-            stmt = stmt.where(key > after)  # type: ignore[operator]
-        kidx = names.index(key.name)  # type: ignore[union-attr]
-        with self.source.engine.connect() as conn:
-            cols_in = _raw_column_batches(conn, stmt, size)
-            if cols_in is None:
-                cols_in = (list(zip(*rows)) for rows in conn.execute(stmt).partitions(size))
-            for by_col in cols_in:
-                self.stats.records += len(by_col[0])
-                yield Batch(list(map(str, by_col[kidx])), {f: list(by_col[i]) for i, f in enumerate(names)})
+            # closing(): the fetcher thread stops before the connection it uses is closed, even when the
+            # caller stops reading early
+            with contextlib.closing(_prefetched(fetch)) as pages:
+                for after, (n, top, keys, *texts) in pages:
+                    if any(t.count(TEXT_SEPARATOR) != n - 1 for t in texts):
+                        # typed rows on a connection of their own: the fetcher may be using this one
+                        yield from self._fetch(size, part, after=after, upto=top)
+                        self.stats.note(f"rows with keys up to {top} (from the page after key {after}) hold "
+                                        "the text separator (U+0001) in a value: read row by row")
+                        continue
+                    self.stats.records += n
+                    by_field = {f: t for (f, _), t in zip(joined, texts, strict=True)}
+                    yield Batch(JoinedKeys(keys, n), {}, texts=by_field)
 
 
 def _text_kind(t: sa.types.TypeEngine) -> str | None:
@@ -466,15 +456,10 @@ def _text_kind(t: sa.types.TypeEngine) -> str | None:
     return None
 
 
-class _Page(tuple):
-    """One texts-only page's aggregate row, with the key it was read after."""
-
-    after: int | None
-
-
-def _prefetched(fetch: Any, first: int | None) -> Iterator[Any]:
-    """``fetch(after)`` pages until one is empty, each next page fetched on a thread while the caller works
-    on the current one; ``after`` of a page is the previous page's highest key. Errors reach the caller.
+def _prefetched(fetch: Any) -> Iterator[tuple[int | None, Any]]:
+    """``(after, page)`` for ``page = fetch(after)`` until a page is empty, ``after`` being the previous
+    page's highest key (None for the first); each next page is fetched on a thread while the caller works
+    on the current one. Errors reach the caller.
     """
     import queue
     import threading
@@ -493,15 +478,13 @@ def _prefetched(fetch: Any, first: int | None) -> Iterator[Any]:
         return False
 
     def run() -> None:
-        after = first
+        after = None
         try:
             while True:
                 row = fetch(after)
                 if not row[0]:
                     break
-                page = _Page(row)
-                page.after = after
-                if not hand(page):
+                if not hand((after, tuple(row))):
                     return
                 after = row[1]
             hand(None)
