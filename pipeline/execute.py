@@ -43,6 +43,7 @@ from pipeline.orchestrate import Run
 from pipeline.report.model import Report
 from pipeline.scan import now, unexpected
 
+
 def _lock_pool_wakeups() -> None:
     """Python 3.11's ProcessPoolExecutor races at interpreter exit: its exit hook checks that the manager
     thread's wake-up pipe is open, the manager thread closes it, and the hook's write then fails with

@@ -91,7 +91,7 @@ class _Run:
         one of single records (``key:``) cannot, and an expired one no longer does: the notes say which.
         """
         for a in self.accept:
-            if (a.rule, a.source, a.dataset) != (clause, source, dataset) or a.field not in (None, fld):
+            if not a.names_field(clause, source, dataset, fld):
                 continue
             what = f"{source}/{dataset} {clause}" + (f" field {a.field}" if a.field else "")
             note = None

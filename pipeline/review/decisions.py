@@ -85,9 +85,13 @@ class Acceptance(_M):
     def _key_as_text(cls, v: object) -> object:
         return str(v) if isinstance(v, int) else v  # `key: 42` in YAML is the report's "42"
 
+    def names_field(self, rule: str, source: str, dataset: str, field: str) -> bool:
+        """The acceptance is of this rule's violations in this field (or in the whole dataset), of some
+        or all of its records."""
+        return (self.rule, self.source, self.dataset) == (rule, source, dataset) and self.field in (None, field)
+
     def covers(self, rule: str, source: str, dataset: str, field: str, key: str) -> bool:
-        return (self.rule, self.source, self.dataset) == (rule, source, dataset) \
-            and self.field in (None, field) and self.key in (None, key)
+        return self.names_field(rule, source, dataset, field) and self.key in (None, key)
 
 
 class Decisions(_M):
