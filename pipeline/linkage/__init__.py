@@ -10,7 +10,27 @@ checks its reference fields against those keys (rules/retention.py); a link
 inferred from a field's name is confirmed by value overlap in ``finish``.
 """
 
-from pipeline.linkage.index import build_index
-from pipeline.linkage.model import AccountSet, DatasetLinks, Link, PersonIndex
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pipeline.linkage.index import build_index
+    from pipeline.linkage.model import AccountSet, DatasetLinks, Link, PersonIndex
 
 __all__ = ["AccountSet", "DatasetLinks", "Link", "PersonIndex", "build_index"]
+
+
+def __getattr__(name: str) -> Any:
+    """Imported on first use (PEP 562): `pdd --help` loads pipeline.linkage.cli, which must not pull in the
+    classifiers and spaCy through the index."""
+    if name == "build_index":
+        from pipeline.linkage.index import build_index
+
+        return build_index
+    if name in __all__:
+        from pipeline.linkage import model
+
+        return getattr(model, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

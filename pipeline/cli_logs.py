@@ -1,0 +1,130 @@
+"""How `pdd` talks on stderr: the verbosity (`--verbose`/`--quiet`) and the format (`--log-format text|json`).
+
+Set once by the top-level options, before any command runs, so that every
+command and library logger (``pdd.*``) follows it without knowing about it.
+In JSON mode stderr carries one JSON object per line and nothing else, so that
+a log shipper can parse every line: log records are formatted as JSON, and the
+command's own messages (which go to stderr through Rich or ``typer.echo``) are
+wrapped into records too. Kept free of heavy imports: it runs for `pdd --help`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import logging
+import re
+import sys
+from typing import Literal, TextIO
+
+LogFormat = Literal["text", "json"]
+TEXT_FORMAT = "%(levelname)s %(name)s: %(message)s"
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")  # a Console made for a terminal may still colour
+
+
+def level_for(verbose: bool, quiet: bool) -> int:
+    """--verbose shows what pdd does (INFO, DEBUG for pdd's own loggers); --quiet only errors."""
+    if verbose and quiet:
+        raise ValueError("--verbose and --quiet contradict each other; give one")
+    return logging.DEBUG if verbose else logging.ERROR if quiet else logging.WARNING
+
+
+def record_json(level: str, logger: str, message: str, created: float | None = None,
+                exc_text: str | None = None) -> str:
+    """One log line as JSON: time (UTC, ISO 8601), level, logger, message[, exception]."""
+    when = dt.datetime.fromtimestamp(created, dt.UTC) if created is not None else dt.datetime.now(dt.UTC)
+    obj = {"time": when.isoformat(timespec="milliseconds"), "level": level, "logger": logger, "message": message}
+    if exc_text:
+        obj["exception"] = exc_text
+    return json.dumps(obj, ensure_ascii=False)
+
+
+class JsonFormatter(logging.Formatter):
+    """A LogRecord as one JSON object on one line (newlines in the message stay escaped inside it)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        exc = self.formatException(record.exc_info) if record.exc_info else None
+        return record_json(record.levelname, record.name, record.getMessage(), record.created, exc)
+
+
+class JsonLines(io.TextIOBase):
+    """A text stream that turns each line written to it into a JSON record on ``target``.
+
+    It stands in for sys.stderr in JSON mode, so that the commands' own messages (errors, warnings, the line
+    per swept dataset) are machine-readable too. Their level comes from how the command marked them: a
+    leading ``warning:`` is WARNING, the words of a refusal or failure are ERROR, the rest INFO.
+    """
+
+    _ERROR_WORDS = ("error", "cannot", "refused", "not ", "no ", "give ", "unknown", "interrupted", "usage:",
+                    "try ")
+
+    def __init__(self, target: TextIO, logger: str = "pdd.cli") -> None:
+        self._target = target
+        self._logger = logger
+        self._pending = ""
+
+    def writable(self) -> bool:
+        return True
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self._target, "encoding", "utf-8") or "utf-8"
+
+    def isatty(self) -> bool:
+        return False  # no colours, no cursor tricks: the lines are data
+
+    def write(self, text: str) -> int:
+        self._pending += text
+        *lines, self._pending = self._pending.split("\n")
+        for line in lines:
+            self._emit(line)
+        return len(text)
+
+    def flush(self) -> None:
+        self._target.flush()
+
+    def close_pending(self) -> None:
+        if self._pending:
+            self._emit(self._pending)
+            self._pending = ""
+        self.flush()
+
+    def _emit(self, line: str) -> None:
+        text = _ANSI.sub("", line).rstrip()
+        if not text.strip():
+            return
+        lowered = text.lstrip().lower()
+        level = ("WARNING" if lowered.startswith("warning") else
+                 "ERROR" if any(w in lowered.split(":", 1)[0] + " " for w in self._ERROR_WORDS) else "INFO")
+        self._target.write(record_json(level, self._logger, text.strip()) + "\n")
+        self._target.flush()
+
+
+def quiet_requested() -> bool:
+    """The top-level --quiet was given: commands leave out their summaries too."""
+    return logging.getLogger("pdd").level >= logging.ERROR
+
+
+def configure(level: int, fmt: LogFormat) -> None:
+    """Install the root handler for this process (replacing any earlier one) at ``level`` in ``fmt``.
+
+    Third-party libraries stay at WARNING even with --verbose: their DEBUG output (SQLAlchemy, spaCy) would
+    drown pdd's own and can hold values read from the stores.
+    """
+    if fmt not in ("text", "json"):
+        raise ValueError(f"unknown log format {fmt!r} (text or json)")
+    stream: TextIO = sys.stderr
+    if fmt == "json":
+        real = sys.__stderr__ if isinstance(sys.stderr, JsonLines) else sys.stderr
+        assert real is not None
+        stream = real
+        sys.stderr = JsonLines(real)  # type: ignore[assignment]
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(JsonFormatter() if fmt == "json" else logging.Formatter(TEXT_FORMAT))
+    root = logging.getLogger()
+    for old in list(root.handlers):
+        root.removeHandler(old)
+    root.addHandler(handler)
+    root.setLevel(max(level, logging.WARNING))
+    logging.getLogger("pdd").setLevel(level)
