@@ -69,6 +69,18 @@ class RuleSpec(BaseModel):
     def clause(self) -> str:
         return self.name
 
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> dict[str, Any]:
+        """In a file a rule is written as ``name`` or ``{name: arg}`` (see _parse_rule), not as this model's
+        own keys: the published schema (pdd schema contract) says the written form, from RULES."""
+        bare = [n for n, k in RULES.items() if k.choices is not None]
+        args = {n: ({"enum": list(k.choices)} if k.choices else {"type": "string", "minLength": 1})
+                for n, k in RULES.items() if k.choices != ()}
+        return {"anyOf": [{"enum": bare},
+                          {"type": "object", "properties": args, "additionalProperties": False,
+                           "minProperties": 1, "maxProperties": 1}],
+                "description": "; ".join(f"{n}: {k.doc}" for n, k in RULES.items())}
+
 
 def _parse_rule(item: Any, scope: str) -> RuleSpec:
     if isinstance(item, RuleSpec):
