@@ -106,25 +106,57 @@ def quiet_requested() -> bool:
     return logging.getLogger("pdd").level >= logging.ERROR
 
 
-def configure(level: int, fmt: LogFormat) -> None:
-    """Install the root handler for this process (replacing any earlier one) at ``level`` in ``fmt``.
+class _CurrentStderr(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever sys.stderr is when a record comes (a test runner swaps it per command)."""
 
-    Third-party libraries stay at WARNING even with --verbose: their DEBUG output (SQLAlchemy, spaCy) would
-    drown pdd's own and can hold values read from the stores.
+    @property  # type: ignore[override]
+    def stream(self) -> TextIO:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value: TextIO) -> None:
+        pass
+
+
+class _Levels(logging.Filter):
+    """pdd's own records from ``level``; other libraries' from WARNING at least (their DEBUG output, SQLAlchemy's
+    or spaCy's, would drown pdd's own and can hold values read from the stores)."""
+
+    def __init__(self, level: int) -> None:
+        super().__init__()
+        self.level = level
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        own = record.name == "pdd" or record.name.startswith("pdd.")
+        return record.levelno >= (self.level if own else max(self.level, logging.WARNING))
+
+
+def configure(level: int, fmt: LogFormat) -> None:
+    """Install pdd's handler on the root logger (replacing one installed before) at ``level`` in ``fmt``.
+
+    Handlers others installed (a test runner's capture) are left alone, and so are logger levels unless
+    --verbose or --quiet asks for another than the default WARNING.
     """
     if fmt not in ("text", "json"):
         raise ValueError(f"unknown log format {fmt!r} (text or json)")
-    stream: TextIO = sys.stderr
+    handler: logging.Handler
     if fmt == "json":
         real = sys.__stderr__ if isinstance(sys.stderr, JsonLines) else sys.stderr
         assert real is not None
-        stream = real
         sys.stderr = JsonLines(real)  # type: ignore[assignment]
-    handler = logging.StreamHandler(stream)
-    handler.setFormatter(JsonFormatter() if fmt == "json" else logging.Formatter(TEXT_FORMAT))
+        handler = logging.StreamHandler(real)
+        handler.setFormatter(JsonFormatter())
+    else:
+        handler = _CurrentStderr()
+        handler.setFormatter(logging.Formatter(TEXT_FORMAT))
+    handler.addFilter(_Levels(level))
+    handler.set_name("pdd")
     root = logging.getLogger()
-    for old in list(root.handlers):
+    for old in [h for h in root.handlers if h.get_name() == "pdd"]:
         root.removeHandler(old)
     root.addHandler(handler)
-    root.setLevel(max(level, logging.WARNING))
-    logging.getLogger("pdd").setLevel(level)
+    pdd = logging.getLogger("pdd")
+    if level != logging.WARNING:
+        pdd.setLevel(level)  # records below the root's level are made at all
+    elif pdd.level in (logging.DEBUG, logging.ERROR):
+        pdd.setLevel(logging.NOTSET)  # an earlier command of this process asked for another
