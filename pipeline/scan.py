@@ -34,7 +34,9 @@ from pipeline import __version__
 from pipeline.classify import classify_with_samples
 from pipeline.config.model import Config, SourceConfig
 from pipeline.linkage import PersonIndex, build_index
-from pipeline.policy import PolicyMap, load_policy
+from pipeline.config.recognizers import configured_recognizers
+from pipeline.policy import PolicyMap
+from pipeline.policy.configured import policy_for
 from pipeline.report.model import (
     DatasetProblem, EntityEntry, FieldEntry, Report, RunInfo, SourceEntry, ViolationEntry,
 )
@@ -181,12 +183,13 @@ class Scanner:
 
     @cached_property
     def policy(self) -> PolicyMap:
-        return load_policy(self.config.resolve(self.config.policy.map) if self.config.policy.map else None)
+        return policy_for(self.config)  # with the recognizers file's own types
 
     @cached_property
     def classifier(self) -> FieldClassifier:
         c = self.config.classification
-        return FieldClassifier(threshold=c.threshold, spacy_model=c.spacy_model)
+        return FieldClassifier(threshold=c.threshold, spacy_model=c.spacy_model,
+                               recognizers=configured_recognizers(self.config))
 
     def open(self, source: SourceConfig | str) -> Source:
         if isinstance(source, str):

@@ -26,7 +26,8 @@ from pipeline.contracts.results import DATASET, CheckResult, ClauseResult, Statu
 from pipeline.contracts.runner import Outcome, Planned
 from pipeline.contracts.store import StoreDataset, open_store, values_can_hold_card
 from pipeline.contracts.suite import message, plan_suite
-from pipeline.policy import PolicyMap, load_policy
+from pipeline.policy import PolicyMap
+from pipeline.policy.configured import policy_for
 from pipeline.report.model import FieldEntry, Report
 from pipeline.sources import SourceError
 
@@ -308,7 +309,7 @@ def check(config: Config, options: CheckOptions, report: Report | None = None) -
     a source that cannot be read during the check is a problem in the result (exit status 2).
     """
     started = time.monotonic()
-    policy = load_policy(config.resolve(config.policy.map) if config.policy.map else None)
+    policy = policy_for(config)  # with the recognizers file's own types, which contracts may name
     contracts = load_contracts(options.contracts, policy)
     scope = _scope(config, options, contracts)
     if report is None and options.report is not None:

@@ -156,9 +156,10 @@ class FieldContract(_Strict):
         for i, t in enumerate(v):
             if t in FORBIDDEN_TYPES:
                 raise ValueError(f"{info.field_name}[{i}]: {t} can never be allowed: {FORBIDDEN_TYPES[t]}")
-            if t not in ENTITY_TYPES:
-                raise ValueError(f"{info.field_name}[{i}]: unknown entity type {t!r} (the names are in entities.md: "
-                                 f"{', '.join(ENTITY_TYPES)})")
+            known = (info.context or {}).get("types") or ENTITY_TYPES  # with a recognizers file's own types
+            if t not in known:
+                raise ValueError(f"{info.field_name}[{i}]: unknown entity type {t!r} (the names are in entities.md "
+                                 f"or the config's recognizers file: {', '.join(known)})")
         if len(set(v)) != len(v):
             raise ValueError("a type is listed twice")
         return v
@@ -289,7 +290,7 @@ def load_contract_file(path: Path, policy: PolicyMap | None = None) -> list[Cont
     if not isinstance(doc.data, dict):
         raise ContractError(f"{path}: a contract is a mapping with source, dataset and fields "
                             "(see data_contracts/README.md)")
-    ctx = {"categories": list(policy.categories) if policy else None}
+    ctx = {"categories": list(policy.categories) if policy else None, "types": policy.entity_types if policy else None}
     try:
         top = ContractFile.model_validate(doc.data, context=ctx)
     except ValidationError as exc:

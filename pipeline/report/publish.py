@@ -37,7 +37,9 @@ def history_target(config: Config, default_dir: Path) -> str:
 def publish(report: Report, out_dir: str | Path, config: Config, history_dir: Path | None = None) -> Published:
     """Record ``report`` in the history and write ``out_dir``/report.html with the previous run and the trend."""
     from pipeline.history import History, HistoryError
-    from pipeline.policy import PolicyError, load_policy
+    from pipeline.config.recognizers import RecognizersError
+    from pipeline.policy import PolicyError
+    from pipeline.policy.configured import policy_for
     from pipeline.report.html import write_html
 
     out = Path(out_dir)
@@ -57,8 +59,8 @@ def publish(report: Report, out_dir: str | Path, config: Config, history_dir: Pa
         problems.append(str(exc))
         log.warning("%s", exc)
     try:
-        policy = load_policy(config.resolve(config.policy.map) if config.policy.map else None)
-    except PolicyError:
+        policy = policy_for(config)
+    except (PolicyError, RecognizersError):
         policy = None
     html = write_html(report, out, previous, trend, policy)
     return Published(html=html, history=where, previous_run=previous.run.id if previous else None,
