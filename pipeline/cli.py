@@ -82,7 +82,7 @@ def scan(
     """
     from pipeline.config import ConfigError, load_config
     from pipeline.execute import ExecOptions, Execution, ResumeRefused, Stopped, stop_on_signals
-    from pipeline.progress import dataset_lines
+    from pipeline.progress import ScanDisplay
     from pipeline.report import write_report
     from pipeline.cli_logs import quiet_requested
     from pipeline.report.summary import print_summary
@@ -109,13 +109,15 @@ def scan(
                           **({"workers": workers} if workers else {}),
                           **({"part_rows": part_rows} if part_rows else {}))
     try:
-        execution = Execution(cfg, out_dir, options, dataset_lines(err, enabled=not quiet))
+        display = ScanDisplay(err, enabled=not quiet)
+        execution = Execution(cfg, out_dir, options, display.progress)
     except ResumeRefused as exc:
         err.print(f"[red]cannot resume:[/] {exc}", highlight=False)
         raise typer.Exit(2) from None
     try:
         with stop_on_signals():
-            report = execution.execute()
+            with display:
+                report = execution.execute()
             path = write_report(report, out_dir)
             execution.clean()
     except Stopped as stop:

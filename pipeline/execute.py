@@ -144,6 +144,14 @@ class Progress:
     """Steps kept from a stopped scan."""
     datasets_done: int = 0
     datasets: int = 0
+    units_done: int = 0
+    """Sweep units (a dataset, or one key range of a large one) finished."""
+    units: int = 0
+    """Sweep units known so far (grows as datasets are discovered and split)."""
+    rows: int = 0
+    """Records swept so far."""
+    #: called after any change of the counts above (a step finished), for a progress display
+    changed: Callable[[Progress], None] = lambda p: None
     #: (source, dataset, rows, violations so far, error) when a dataset's last unit is done
     dataset_done: Callable[[str, str, int, int, bool], None] = lambda *a: None
 
@@ -310,6 +318,7 @@ class Execution:
         kind, a = task
         if kind == "discover":
             self.progress.datasets += len(result["datasets"])
+            self.progress.changed(self.progress)
             return [("classify", {"source": a["source"], "dataset": d, "part_rows": self.options.part_rows})
                     for d in result["datasets"]]
         if kind == "classify":
@@ -317,6 +326,8 @@ class Execution:
             if not units:  # nothing to sweep (the dataset could not be opened): done
                 self._dataset_finished(a["source"], a["dataset"], 0, 0, True)
             self._units_left[(a["source"], a["dataset"])] = len(units)
+            self.progress.units += len(units)
+            self.progress.changed(self.progress)
             return [("sweep", {"unit": u}) for u in units]
         self._unit_done(a["unit"], result)
         return []
@@ -328,8 +339,11 @@ class Execution:
         tally[1] += counts["violations"]
         tally[2] |= bool(counts["error"])
         self._units_left[key] = self._units_left.get(key, 1) - 1
+        self.progress.units_done += 1
+        self.progress.rows += counts["rows"]
         if self._units_left[key] <= 0:
             self._dataset_finished(*key, tally[0], tally[1], bool(tally[2]))
+        self.progress.changed(self.progress)
 
     def _dataset_finished(self, source: str, dataset: str, rows: int, violations: int, error: bool) -> None:
         self.progress.datasets_done += 1
