@@ -293,10 +293,10 @@ class Run:
             return DatasetResult(source=cfg.name, dataset=dataset,
                                  error=f"not classified (its classify task did not finish; {self.log_hint})")
         c = Classification.model_validate_json(cfile.read_text())
-        parts = self._file("sweep", cfg.name, dataset, 0).parent.glob("*.json")
+        # in unit order, which is key order (a key range's bound may be None, a string or a list)
+        parts = sorted(self._file("sweep", cfg.name, dataset, 0).parent.glob("*.json"), key=lambda p: int(p.stem))
         sweeps = [SweepResult.model_validate_json(p.read_text()) for p in parts]
-        res = scanner.finish(c, sorted(sweeps, key=lambda s: (s.part or {}).get("lo", -(2**63))),
-                             getattr(cfg, "role", "controller"))
+        res = scanner.finish(c, sweeps, getattr(cfg, "role", "controller"))
         ufile = self._file("units", cfg.name, dataset)
         expected = len(json.loads(ufile.read_text())) if ufile.exists() else None
         if not sweeps:

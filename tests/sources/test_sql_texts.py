@@ -90,7 +90,7 @@ def _report(url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, texts: bo
 
     monkeypatch.setattr(SqlDataset, "_text_batches", counting)
     if not texts:
-        monkeypatch.setattr(SqlDataset, "_texts_plan", lambda self: None)
+        monkeypatch.setattr(SqlDataset, "_texts_plan", lambda self: (None, None))
     cfg = Config(as_of=AS_OF, sources=[SqlSourceConfig(name="db", kind="sql", url=url)], base_dir=tmp_path,
                  sweep={"batch_size": 100})
     report = Scanner(cfg).run()
