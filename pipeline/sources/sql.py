@@ -346,7 +346,7 @@ class SqlDataset(Dataset):
 
     def part_batches(self, size: int, part: Part | None, plan: ReadPlan | None = None) -> Iterator[Batch]:
         key = self._key()
-        read, last = 0, None  # last: the typed key of the last row handed on
+        read, last, shown = 0, None, None  # the typed key of the last row handed on, and its report text
         if part is not None and part.note:
             self.stats.note(part.note)
         texts = None
@@ -354,30 +354,25 @@ class SqlDataset(Dataset):
             texts, why = self._texts_plan()
             if why:
                 self.stats.note(why)
-        try:
-            for batch, last_key in (self._text_batches(size, part, texts) if texts else self._fetch(size, part)):
-                read += len(batch)
-                last = last_key if len(batch) else last
-                yield batch
-            return
-        except SQLAlchemyError as exc:
-            failure = exc
-        lost = _connection_lost(failure)
-        # A damaged page fails a whole fetch of `size` rows; with a key, read on from the last good row one
-        # row at a time, so that every row before the damage is still swept. A lost connection is not
-        # retried: the table fails with what was read kept (the server or an operator ended the session).
-        if key.ordered and not lost:
+        reads = [self._text_batches(size, part, texts) if texts else self._fetch(size, part)]
+        while True:
             try:
-                for batch, last_key in self._fetch(size, part, after=last, one_by_one=True):
-                    read += len(batch)
-                    last = last_key if len(batch) else last
+                for batch, last_key in reads[-1]:
+                    if len(batch):
+                        read, last, shown = read + len(batch), last_key, batch.keys[-1]
                     yield batch
+                return
             except SQLAlchemyError as exc:
                 failure = exc
-                lost = _connection_lost(exc)
-            else:  # the failure did not recur: a transient one, and every row was read
-                return
-        where = f"after the row with key {key.text(last)}" if last is not None else "before the first row"
+            lost = _connection_lost(failure)
+            # A damaged page fails a whole fetch of `size` rows; with a key, read on from the last good row one
+            # row at a time, so that every row before the damage is still swept (once: a failure that recurs
+            # fails the table). A lost connection is not retried: the table fails with what was read kept (the
+            # server or an operator ended the session).
+            if lost or not key.ordered or len(reads) > 1:
+                break
+            reads.append(self._fetch(size, part, after=last, one_by_one=True))
+        where = f"after the row with key {shown}" if shown is not None else "before the first row"
         what = "the connection to the database was lost" if lost else "reading rows failed"
         raise self._err(f"{what} {where} ({read} rows read)", failure) from None
 
@@ -476,8 +471,11 @@ class SqlDataset(Dataset):
             newest_first = [c.desc() for c in pk]
             key_txt = (sa.cast(pk[0], sa.Text) if nk == 1 else
                        sa.func.concat_ws(sa.literal("|", sa.Text), *[sa.cast(c, sa.Text) for c in pk]))
-            return sa.select(sa.func.count(),
-                             *[sa.func.array_agg(aggregate_order_by(c, *newest_first))[1] for c in pk],
+            # the page's last key: max() for one integer column, else the first of the key in reverse order
+            # (PostgreSQL has no max(uuid), and a composite key's last row is not each column's max)
+            last = ([sa.func.max(pk[0])] if key.integer is not None else
+                    [sa.func.array_agg(aggregate_order_by(c, *newest_first))[1] for c in pk])
+            return sa.select(sa.func.count(), *last,
                              sa.func.string_agg(key_txt, sep),
                              *[sa.func.string_agg(sa.func.coalesce(page.c[f] if how == "text" else
                                                                    sa.cast(page.c[f], sa.Text), ""), sep)

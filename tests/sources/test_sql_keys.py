@@ -310,3 +310,37 @@ def test_composite_comparison_is_tuple_order(rows: list, bound: tuple, op: str) 
 def test_single_column_comparison_is_the_plain_operator() -> None:
     c = sa.column("k", sa.Integer)
     assert str(compare([c], ">=", [5]).compile(compile_kwargs={"literal_binds": True})) == "k >= 5"
+
+
+# -- a damaged page: read on from the last good key, whatever its type -----------------------------------
+@pytest.mark.parametrize(("ddl", "make"), [
+    ("id INTEGER PRIMARY KEY, note TEXT", lambda i: (i - 1500,)),
+    ("id TEXT PRIMARY KEY, note TEXT", lambda i: (f"k{i:05d}",)),
+    ("a INTEGER, b TEXT, note TEXT, PRIMARY KEY (a, b)", lambda i: (i // 3 - 400, f"b{i:04d}"))],
+    ids=["integer", "text", "composite"])
+def test_a_damaged_page_is_read_on_from_the_last_good_key(ddl: str, make: Callable[[int], tuple],
+                                                         tmp_path: Path) -> None:
+    """SQLite fails a whole fetch at a damaged page; the read goes on from the last good row one row at a
+    time, so every row before the damage is swept, and the error names the last row read."""
+    path = tmp_path / "broken.db"
+    keys = [make(i) for i in range(3000)]
+    with sqlite3.connect(path) as conn:
+        conn.execute(f"CREATE TABLE t ({ddl})")
+        conn.executemany(f"INSERT INTO t VALUES ({', '.join('?' * (len(keys[0]) + 1))})",
+                         [(*k, "x" * 200) for k in keys])
+    data = bytearray(path.read_bytes())
+    page = 4096
+    pages = len(data) // page
+    data[(pages - pages // 3) * page:] = b"\xa5" * (len(data) - (pages - pages // 3) * page)  # the last leaves
+    path.write_bytes(bytes(data))
+    _, src = _source(f"sqlite:///{path}", tmp_path)
+    ds = next(iter(src.datasets()))
+    read: list[str] = []
+    with pytest.raises(Exception) as err:  # noqa: PT011 - the SourceError is checked below
+        for b in ds.part_batches(500, None):
+            read += list(b.keys)
+    assert type(err.value).__name__ == "SourceError"
+    # not a whole number of batches: the one-row-at-a-time read went on past the failed fetch
+    assert len(read) % 500 and 1000 <= len(read) < 3000 and read == ["|".join(map(str, k)) for k in sorted(keys)][:len(read)]
+    assert f"reading rows failed after the row with key {read[-1]} ({len(read)} rows read)" in str(err.value)
+    src.close()
