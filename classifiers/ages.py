@@ -27,6 +27,7 @@ whose meaning depends on the language (``20 j``: Jahre or jours).
 from __future__ import annotations
 
 import decimal
+import math
 import numbers
 import re
 from collections.abc import Iterator
@@ -60,7 +61,7 @@ _NOT_WORD_BEFORE = r"(?<![^\W_])"
 class Age:
     """An age in years (exact: ``6 months`` is 1/2), and the form it was written in."""
 
-    years: int | Fraction
+    years: int | Fraction | float | decimal.Decimal
     form: str
 
 
@@ -206,25 +207,40 @@ def read_age(value: object) -> Age | None:
     Numbers are years: ``14``, ``14.5``, ``Decimal('0.42')``, and as text ``0.42``, ``14,5``, ``14½``.
     Text is read whole (``6 months``, ``Alter: 12``, ``3 years old``), else for ages inside it that an age
     word or an "old" marks (``Patient aged 9, seen ...``)."""
-    if isinstance(value, bool) or value is None:
+    kind = type(value)
+    if kind is int:  # an INTEGER column: the common case first
+        return _INT_AGES[value] if 0 <= value <= MAX_AGE else None  # type: ignore[index,operator]
+    if kind is str:
+        return _read_text(value) if len(value) <= MAX_CACHED else _read_uncached(value)  # type: ignore[arg-type]
+    if value is None or kind is bool:
         return None
-    if isinstance(value, numbers.Integral):
+    if kind is float:
+        finite = math.isfinite(value)  # type: ignore[arg-type]
+    elif isinstance(value, decimal.Decimal):
+        finite = value.is_finite()
+    elif isinstance(value, numbers.Integral):  # numpy and other integer types
         i = int(value)
         return _INT_AGES[i] if 0 <= i <= MAX_AGE else None
-    if isinstance(value, (float, decimal.Decimal)) or isinstance(value, numbers.Real):
-        try:
-            exact = Fraction(value)  # type: ignore[arg-type]
-        except (ValueError, OverflowError, TypeError):  # nan, infinity
-            return None
-        if not 0 <= exact <= MAX_AGE:
-            return None
-        return _INT_AGES[int(exact)] if exact.denominator == 1 else Age(exact, NUMBER)
-    if isinstance(value, str):
-        return _read_text(value)
-    return None
+    elif isinstance(value, numbers.Real):
+        finite = math.isfinite(value)
+    else:
+        return None
+    if not finite or not 0 <= value <= MAX_AGE:  # type: ignore[operator]
+        return None
+    # float and Decimal compare exactly with 16: no conversion needed
+    return _INT_AGES[int(value)] if value == int(value) else Age(value, NUMBER)  # type: ignore[arg-type]
 
 
+#: Text values up to this long are memoized: an age field repeats few distinct texts (``6 months``, ``3 yrs``).
+MAX_CACHED = 80
+
+
+@lru_cache(maxsize=4096)
 def _read_text(text: str) -> Age | None:
+    return _read_uncached(text)
+
+
+def _read_uncached(text: str) -> Age | None:
     stripped = text.strip()
     if stripped.isdigit() and len(stripped) <= 3:  # the common case, without a regular expression
         return read_age(int(stripped))
