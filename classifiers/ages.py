@@ -135,8 +135,9 @@ def _grammar() -> _Grammar:
     bare = rf"{number}(?!\s*-?\s*{unit})(?!{years_old})"
     age_word = rf"{_NOT_WORD_BEFORE}(?:{_alt(words['age_words'])}){_NOT_LETTER_AFTER}"
     fill = rf"(?:\s*[:=]?\s*(?:(?:{_alt(words['fillers'])}){_NOT_LETTER_AFTER}\s*)?)"
-    # What follows an age that makes it a range or a bound: 13-17, 13+, 13 to 17, 13 or older, 13 and over.
-    bound = (r"(?!\s*(?:[-–—/+%]|(?:to|bis|à|a|al|tot|se)\s+\d|or\s|oder\s|ou\s|o\s"
+    # What follows an age that makes it a range, a bound or a time: 13-17, 13+, 13 to 17, 13 or older, 13 and
+    # over, 10:30.
+    bound = (r"(?!\s*(?:[-–—/+%]|:\d|(?:to|bis|à|a|al|tot|se)\s+\d|or\s|oder\s|ou\s|o\s"
              r"|and\s+(?:older|over|up|above)|und\s+(?:älter|aelter|mehr)|plus" + _NOT_LETTER_AFTER + r"))")
     in_text = (rf"{age_word}{fill}{start}(?:{duration}{old}?|{number}{years_old}|{bare}){bound}"
                rf"|{start}(?:{duration}{old}|{number}{years_old}){bound}")

@@ -57,7 +57,8 @@ def _reported(value: object) -> bool:
     (True, False), (None, False), ("", False), ("n/a", False),
     ("age 13-17", False), ("age 13+", False), ("ages 13 and over", False), ("age 12 or older", False),
     ("minimum age 13", False), ("Mindestalter 14", False), ("20 j", False),   # j: Jahre or jours
-    ("ETA 5 days", False), ("storage 14 GB", False), ("page 14", False), ("follow up in 6 months", False),
+    ("age 10:30", False), ("ETA 5 days", False), ("storage 14 GB", False), ("page 14", False),
+    ("follow up in 6 months", False),
 ])
 def test_age_forms(value: object, under: bool) -> None:
     assert _reported(value) is under
