@@ -127,28 +127,30 @@ def _grammar() -> _Grammar:
     number = r"\d{1,3}(?:[.,]\d{1,3})?(?:\s?½)?(?![\d½])(?![.,]\d)"
     start = r"(?<![\d.,\-−])"
     unit = rf"(?:{_alt(set(units))}){_NOT_LETTER_AFTER}"
-    part = rf"{number}\s*-?\s*{unit}"
-    join = rf"(?:\s*(?:,|&|(?:{_alt(words['joiners'])}){_NOT_LETTER_AFTER})?\s*)"
-    duration = rf"{part}(?:{join}{part})*"
-    old = rf"(?:\s*-?\s*(?:{_alt(words['old'])}){_NOT_LETTER_AFTER})"
-    years_old = rf"(?:\s*(?:{_alt({str(w).lower() for w in data['years_old']})}){_NOT_LETTER_AFTER})"
-    bare = rf"{number}(?!\s*-?\s*{unit})(?!{years_old})"
+    # White space is matched possessively (\s*+) and a compound has at most four parts (years, months, weeks,
+    # days): a long run of spaces or of number-unit pairs costs linear time, not quadratic.
+    part = rf"{number}\s*+-?\s*+{unit}"
+    join = rf"(?:\s*+(?:(?:,|&|(?:{_alt(words['joiners'])}){_NOT_LETTER_AFTER})\s*+)?)"
+    duration = rf"{part}(?:{join}{part}){{0,3}}"
+    old = rf"(?:\s*+-?\s*+(?:{_alt(words['old'])}){_NOT_LETTER_AFTER})"
+    years_old = rf"(?:\s*+(?:{_alt({str(w).lower() for w in data['years_old']})}){_NOT_LETTER_AFTER})"
+    bare = rf"{number}(?!\s*+-?\s*+{unit})(?!{years_old})"
     age_word = rf"{_NOT_WORD_BEFORE}(?:{_alt(words['age_words'])}){_NOT_LETTER_AFTER}"
-    fill = rf"(?:\s*[:=]?\s*(?:(?:{_alt(words['fillers'])}){_NOT_LETTER_AFTER}\s*)?)"
+    fill = rf"(?:\s*+[:=]?\s*+(?:(?:{_alt(words['fillers'])}){_NOT_LETTER_AFTER}\s*+)?)"
     # What follows an age that makes it a range, a bound or a time: 13-17, 13+, 13 to 17, 13 or older, 13 and
     # over, 10:30.
-    bound = (r"(?!\s*(?:[-–—/+%]|:\d|(?:to|bis|à|a|al|tot|se)\s+\d|or\s|oder\s|ou\s|o\s"
-             r"|and\s+(?:older|over|up|above)|und\s+(?:älter|aelter|mehr)|plus" + _NOT_LETTER_AFTER + r"))")
+    bound = (r"(?!\s*+(?:[-–—/+%]|:\d|(?:to|bis|à|a|al|tot|se)\s++\d|or\s|oder\s|ou\s|o\s"
+             r"|and\s++(?:older|over|up|above)|und\s++(?:älter|aelter|mehr)|plus" + _NOT_LETTER_AFTER + r"))")
     in_text = (rf"{age_word}{fill}{start}(?:{duration}{old}?|{number}{years_old}|{bare}){bound}"
                rf"|{start}(?:{duration}{old}|{number}{years_old}){bound}")
-    whole = rf"\s*(?:{age_word}{fill})?(?:{duration}{old}?|{number}{years_old}|{number})\s*"
+    whole = rf"\s*+(?:{age_word}{fill})?(?:{duration}{old}?|{number}{years_old}|{number})\s*+"
     flags = re.IGNORECASE
     return _Grammar(
         units=units,
         whole=re.compile(whole, flags),
-        units_whole=re.compile(rf"\s*{duration}\s*", flags),
+        units_whole=re.compile(rf"\s*+{duration}\s*+", flags),
         in_text=re.compile(in_text, flags),
-        part=re.compile(rf"(?P<n>{number})\s*-?\s*(?P<u>{unit})", flags),
+        part=re.compile(rf"(?P<n>{number})\s*+-?\s*+(?P<u>{unit})", flags),
         number=re.compile(number),
         qualifier=re.compile(rf"{_NOT_WORD_BEFORE}(?:{_alt(words['qualifiers'])})[\s_:-]*\Z", flags),
     )

@@ -47,3 +47,21 @@ def test_a_unit_word_with_two_meanings_is_refused(tmp_path: Path, monkeypatch: p
 def test_exact_years(text: str, years: Fraction) -> None:
     age = ages.read_age(text)
     assert age is not None and age.years == years
+
+
+@pytest.mark.parametrize("text", [
+    "age 1 year" + " " * 50_000 + "x",                   # quadratic once: 5,000 spaces took 10 s
+    " and ".join(["1 year"] * 10_000) + "+",
+    ("1 y" + " \t " * 50) * 1_000 + "/",
+])
+def test_long_texts_cost_linear_time(text: str) -> None:
+    """The sweep reads every value of an AGE field: white space and number-unit runs must not backtrack.
+    Linear reading takes milliseconds here; the bound is generous for a loaded machine."""
+    import time
+
+    ages._grammar()
+    start = time.perf_counter()
+    list(ages.find_ages(text))
+    ages.units_only(text)
+    ages.read_age(text)
+    assert time.perf_counter() - start < 10
