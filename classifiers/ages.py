@@ -20,7 +20,8 @@ Two readings, because a number means an age only where something says so:
 
 Not ages: negative numbers, more than ``MAX_AGE`` years, a year (``2014``),
 ranges and bounds (``age 13-17``, ``age 13+``, ``13 and over``), a rule rather
-than a person (``minimum age 13``), a thousands group (``1,500``), and a unit
+than a person (``minimum age 13``, ``under the age of 5``), a number glued to
+letters (``…4Yo=`` in base64), a thousands group (``1,500``), and a unit
 whose meaning depends on the language (``20 j``: Jahre or jours).
 """
 
@@ -125,7 +126,7 @@ def _grammar() -> _Grammar:
         for key, found in words.items():
             found.update(str(w).lower() for w in spec.get(key) or ())
     number = r"\d{1,3}(?:[.,]\d{1,3})?(?:\s?½)?(?![\d½])(?![.,]\d)"
-    start = r"(?<![\d.,\-−])"
+    start = r"(?<![\w.,\-−+/])"  # not glued to a word, a number or a sign (``…T2Vkp+8vf4Yo=`` is base64)
     unit = rf"(?:{_alt(set(units))}){_NOT_LETTER_AFTER}"
     # White space is matched possessively (\s*+) and a compound has at most four parts (years, months, weeks,
     # days): a long run of spaces or of number-unit pairs costs linear time, not quadratic.

@@ -57,6 +57,8 @@ def _reported(value: object) -> bool:
     (True, False), (None, False), ("", False), ("n/a", False),
     ("age 13-17", False), ("age 13+", False), ("ages 13 and over", False), ("age 12 or older", False),
     ("minimum age 13", False), ("Mindestalter 14", False), ("20 j", False),   # j: Jahre or jours
+    ("ideal for children under the age of 5.", False), ("nur für Kinder über dem Alter von 12", False),
+    ("FRAoiZRV3HyWmSEykYZOHNH2YwpT2Vkp+8vfSVY+4Yo=", False),                  # base64: 4Yo is no "4 yo"
     ("age 10:30", False), ("ETA 5 days", False), ("storage 14 GB", False), ("page 14", False),
     ("follow up in 6 months", False),
 ])
