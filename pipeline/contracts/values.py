@@ -1,7 +1,7 @@
 """The per-value tests behind pdd's own expectations, shared by their pandas and SQL implementations.
 
 They read values exactly as the scan's rules do (classifiers.cards for card
-numbers, rules.dates and rules.age for ages), so that a contract check and a
+numbers, rules.dates and classifiers.ages for ages), so that a contract check and a
 scan never disagree about one value.
 """
 
@@ -11,9 +11,9 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
+from classifiers.ages import read_age  # the scan's own reading of an age
 from classifiers.field import as_text
 from pipeline.rules.age import MIN_AGE
-from pipeline.rules.age import _as_age as as_age  # the scan's own reading of an age
 from pipeline.rules.dates import age_on, parse_date
 
 #: A necessary condition for a card number, pushed into SQL to fetch only candidate values: 13 ASCII digits
@@ -60,13 +60,14 @@ def under_age_flags(values: Sequence[object], as_of: dt.date, kind: str, min_age
     """For each value, whether it is a person younger than ``min_age`` on ``as_of``.
 
     ``kind`` is ``dob`` (a date of birth, any form rules.dates reads; dd/mm versus
-    mm/dd settled by the whole column as the scan does) or ``age`` (whole years).
+    mm/dd settled by the whole column as the scan does) or ``age`` (any form
+    classifiers.ages reads: ``14``, ``0.42``, ``6 months``, ``aged 9``).
     """
     if kind == "age":
         out = []
         for v in values:
-            age = as_age(v)
-            out.append(age is not None and 0 <= age < min_age)
+            age = read_age(v)
+            out.append(age is not None and age.years < min_age)
         return out
     parsed = [parse_date(v) for v in values]
     hints = {p.order_hint for p in parsed if p is not None and p.order_hint}
