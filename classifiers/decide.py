@@ -46,7 +46,9 @@ For each type T that a field's name or values point to:
    multi-word names the lists confirm is a column of person names whatever
    its name says: its mean score is read one band up (a weak match proves
    little alone, most of a column of them does) and a not-personal head
-   (``ballotpedia_id``) does not mark it down. URLs are judged as a field whatever
+   (``ballotpedia_id``) does not mark it down; nor does it mark down a column
+   of at least ``NAMES_MIN`` values nearly all of which are whole country names
+   (a ``team`` column of ``Norway-3``, ``Czechia/Slovakia``). URLs are judged as a field whatever
    the name says: a column where nearly every value is another site (a
    directory of organisations' sites, feeds, contact forms) or one URL that
    recurs in every text holding one (boilerplate) is not URLs of visits. Each
@@ -182,6 +184,15 @@ def _names_column(h: TypeHits, examined: int, prof: ValueProfile | None) -> bool
             and h.inside <= (1 - FULL_RATE) * h.hits and prof.multiword >= FULL_RATE and not prof.numbers)
 
 
+def _countries_column(h: TypeHits, examined: int) -> bool:
+    """Nearly every value is a whole country name (plain or with a team suffix): a column of countries.
+
+    A ``team`` or ``squad`` head says "not personal" for most values (a team id, a group name), not for a
+    column whose values are all ``Norway-3``, ``Czechia/Slovakia``: those name a nationality."""
+    return (examined >= NAMES_MIN and h.hits >= FULL_RATE * examined and h.inside <= (1 - FULL_RATE) * h.hits
+            and h.strength >= MEDIUM_SCORE)
+
+
 def _one_band_up(strength: float) -> float:
     """A mean score read one named band higher (WEAK -> MEDIUM, MEDIUM -> STRONG), linearly between bands."""
     if strength <= WEAK:
@@ -222,8 +233,11 @@ def decide(name: NameEvidence, hits: dict[str, TypeHits], examined: int, value_t
                 evidence.append(f"{h.strong_inside} strong match(es) inside text")
         if n:
             evidence.append(f"column name '{phrase}'")
+        countries = etype == "COUNTRY" and _countries_column(h, examined)
         if names:
             evidence.append(f"values are full names ({h.hits}/{examined})")
+        elif countries:
+            evidence.append(f"values are countries ({h.hits}/{examined})")
         elif name.negative:
             conf *= NEGATIVE_NAME
             evidence.append(f"column name says not personal ('{name.negative}')")

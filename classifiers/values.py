@@ -23,6 +23,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
+from classifiers.recognizers import mailboxes
+
 #: Values that stand for "nothing here" in real stores and logs (the combined log format's ``-``).
 PLACEHOLDERS = frozenset({"-", "--", "n/a", "na", "null", "none", "nil", "?", "unknown", "(null)"})
 _NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
@@ -58,7 +60,8 @@ class ValueProfile:
     #: share of values that are initials ("A.", "J"): parts of names the lists cannot confirm
     initials: float = 0.0
     #: share of values that are 2-5 words of letters, optionally with a parenthesised note (``Ron Shaw
-    #: (Ohio)``, ``Ana_Lima``): the shape of full names, beside lists that confirm them one by one
+    #: (Ohio)``, ``Ana_Lima``), or display names beside addresses and lists of names (``Public, Jane
+    #: </O=ACME/...>``): the shape of full names, beside lists that confirm them one by one
     multiword: float = 0.0
     #: values that are a whole URL (``https://...``, ``www....``), their distinct hosts, and how many are a
     #: site's root (no path beyond ``/``, no query)
@@ -109,7 +112,7 @@ def profile(counts: Counter[str], nulls: int = 0) -> ValueProfile:
     top = widths.most_common(1)[0][1] if widths else 0
     latin = sum(n for t, n in counts.items() if all(_latin(c) for c in t if c.isalpha()))
     initials = sum(n for t, n in counts.items() if _INITIAL.fullmatch(t.strip()))
-    multiword = sum(n for t, n in counts.items() if _WORDS.fullmatch(t.strip()))
+    multiword = sum(n for t, n in counts.items() if _WORDS.fullmatch(t.strip()) or _named_mailboxes(t))
     return ValueProfile(examined, numeric / examined, top / examined, None, latin / examined, initials / examined,
                         multiword / examined, **_urls(counts))
 
@@ -138,6 +141,15 @@ def _urls(counts: Counter[str]) -> dict[str, int]:
 
 
 _INITIAL = re.compile(r"[^\W\d_]{1,2}\.?")
+
+
+def _named_mailboxes(text: str) -> bool:
+    """A mail header or contact value with a display name of words (``Public, Jane </O=ACME/...>``), or a list
+    of names (``Tim Belden, John Arnold``; classifiers/recognizers/mailboxes.py)."""
+    if "," not in text and "<" not in text and "=" not in text and ";" not in text and "/" not in text:
+        return False
+    found = mailboxes.elements(text)
+    return found is not None and any(e.end > e.start for e in found)
 
 
 def _latin(c: str) -> bool:
