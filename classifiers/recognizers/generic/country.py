@@ -80,7 +80,7 @@ class CountryRecognizer(ValueRecognizer):
         Pattern("alpha-3", r"[A-Z]{3}", 0.0, validated=MEDIUM, whole=True, check="is_alpha3"),
         Pattern("name", r"[^\W\d_][\w.'’()&,\- ]*[\w.)]", 0.0, validated=MEDIUM, whole=True),
         Pattern("nationality", r"[^\W\d_][\w ]{2,20}", 0.0, validated=WEAK, whole=True, check="is_demonym"),
-        Pattern("team", r"[^\W\d_][\w.'’()&\- /#]*[\w)]", 0.0, validated=MEDIUM, whole=True, check="is_team"),
+        Pattern("team", r"[^\W\d_][\w.'’()&,\- /#]*[\w)]", 0.0, validated=MEDIUM, whole=True, check="is_team"),
     )
 
     def validate_result(self, pattern_text: str) -> bool | None:

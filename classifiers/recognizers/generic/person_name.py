@@ -93,8 +93,8 @@ class PersonNameRecognizer(ValueRecognizer):
             elements = [self.result(e.start, e.end, score, validated=True, element=True,
                                     pattern=f"display name ({e.route or 'list'})")
                         for e in found if (score := element_score(text, e))]
-            if elements:
-                return elements
+            if elements or any(e.route for e in found):
+                return elements  # the lists judged each display name: "Enron Announcements" <...> is no one
         out: list[RecognizerResult] = []
         if hi - lo <= self.MAX_WHOLE:
             score = self.whole_value_score(text[lo:hi])
@@ -204,7 +204,7 @@ def reversed_name(family: str, given: str) -> bool:
         return False
     if len(fam) == 2 and _known(fam[0], firsts):
         return False  # "Tim Belden, John Arnold": the first part is a whole name
-    if len(giv) == 2 and not _INITIAL.fullmatch(giv[1]) and _known(giv[1], lasts) and not _known(giv[1], firsts):
+    if len(giv) == 2 and not _INITIAL.fullmatch(giv[1]) and _known(giv[1], lasts):
         return False  # "Tim, John Arnold": the second part is a whole name
     return not any(fold(w.rstrip(".")) in _NOT_NAME for w in fam + giv)
 
