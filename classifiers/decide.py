@@ -179,9 +179,14 @@ def _names_column(h: TypeHits, examined: int, prof: ValueProfile | None) -> bool
 
     One weakly scored value proves little (``Jackson`` the city, ``Rose Gold`` the colour); most of a
     column of multi-word values agreeing with the lists does, whatever the column is called (an
-    ``_id`` column of names: ``ballotpedia_id``, ``wikipedia_id``)."""
-    return (prof is not None and examined >= NAMES_MIN and h.hits >= FULL_RATE * examined
-            and h.inside <= (1 - FULL_RATE) * h.hits and prof.multiword >= FULL_RATE and not prof.numbers)
+    ``_id`` column of names: ``ballotpedia_id``, ``wikipedia_id``). In a mail-header column, the values that
+    are bare addresses hold no display name and are left out of both shares."""
+    if prof is None:
+        return False
+    named = examined * (1 - prof.nameless)  # a bare address in a From column cannot hold a name
+    return (examined >= NAMES_MIN and named > 0 and h.hits >= FULL_RATE * named
+            and h.inside <= (1 - FULL_RATE) * h.hits and prof.multiword >= FULL_RATE * (1 - prof.nameless)
+            and not prof.numbers)
 
 
 def _countries_column(h: TypeHits, examined: int) -> bool:
