@@ -221,7 +221,7 @@ TEMPLATES: tuple[Template, ...] = (
       F("created_at"), F("country", .5)),
     # a mailbox export: headers with display names beside Exchange, Notes and SMTP addresses (Enron's X- forms)
     T("mail_headers_csv", "csv", N(en="mail_headers.csv mailbox_export.csv", de="postfach.csv"),
-      F("uuid_id"), F("created_at"), F("mail_sender"), F("mail_display", .8), F("mail_recipients"),
+      F("uuid_id"), F("created_at"), F("mail_sender"), F("mail_display"), F("mail_recipients"),
       F("subject", .7)),
     T("entries", "sql", N(en="tournament_entries registrations entrants", de="anmeldungen", fr="inscriptions",
                           es="inscripciones", pt="inscricoes", it="iscrizioni", nl="inschrijvingen"),

@@ -32,6 +32,10 @@ MAX_CHARS = 4_000
 MAX_ELEMENTS = 200
 #: most words in one display name
 MAX_NAME_WORDS = 5
+#: longest value with no route read as a list of names
+MAX_BARE = 1_000
+#: longest element (a display name and its route)
+MAX_PART = 320
 
 _DISPLAY_WORD = re.compile(r"[^\W\d_][\w.'’-]*\.?|[^\W\d_]")
 _ADDRESS = re.compile(r"[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)*")
@@ -41,6 +45,10 @@ _NOTES = re.compile(r"([^\W\d_][^/@<>\"]*?)\s*(?:/[\w .&-]+)+@[\w.-]+")
 _NAME_ADDR = re.compile(r"(?P<display>[^<>]*?)\s*<(?P<route>[^<>]*)>\s*(?:@[\w.-]+)?")
 _LDAP = re.compile(r"\s*cn=(?P<cn>(?:\\.|[^,\\;])+)(?:\s*,\s*(?:cn|ou|o|dc|l|st|c)=(?:\\.|[^,\\;])*)+\s*", re.IGNORECASE)
 _ALIAS_LETTERS = re.compile(r"[\W\d_]+")
+#: what a separator search skips whole: a quoted string, an angle-bracket route, an escaped character
+_TOKENS = re.compile(r'"(?:\\.|[^"\\])*"?|<[^<>]*>?|\\.|[,;]')
+#: a value with no route can only be a list of names: words, and the separators between them
+_BARE_LIST = re.compile(r"(?:[^\W\d]|[ .'’\"-])+(?:[,;](?:[^\W\d]|[ .'’\"-])+)+")
 
 
 @dataclass(frozen=True)
@@ -59,30 +67,35 @@ def elements(text: str, reversed_name: Callable[[str, str], bool] | None = None)
 
     A single bare name with no route (``Jane Public``, ``Public, Jane``) is not a mailbox value: it is a
     plain value, read as such."""
-    if not text.strip() or len(text) > MAX_CHARS or "\n" in text.strip():
+    stripped = text.strip()
+    if not stripped or len(text) > MAX_CHARS or "\n" in stripped:
         return None
+    if not any(c in stripped for c in "@<=/") and (len(stripped) > MAX_BARE or not _BARE_LIST.fullmatch(stripped)):
+        return None  # no route, and not a short run of words between commas: prose, a number, a code
     out: list[Element] = []
     for a, b in _split(text, ";"):
-        ldap = _LDAP.fullmatch(text, a, b)
+        ldap = _LDAP.fullmatch(text, a, b) if "=" in text[a:b] else None
         if ldap:
             cn_start, cn_end = _trim(text, ldap.start("cn"), ldap.end("cn"))
             out.append(Element(cn_start, cn_end, "ldap", ""))
             continue
-        parts = [_element(text, x, y) for x, y in _split(text, ",", a, b)]
-        if any(p is None for p in parts):
-            return None
-        out += _merge(text, [p for p in parts if p is not None], reversed_name)
+        parts = []
+        for x, y in _split(text, ",", a, b):
+            part = _element(text, x, y)
+            if part is None:
+                return None  # one element of another shape: not a mailbox value
+            parts.append(part)
+        out += _merge(text, parts, reversed_name)
         if len(out) > MAX_ELEMENTS:
             return None
     if not out or (len(out) == 1 and out[0].route is None):
         return None
-    if all(e.route is None for e in out) and not all(_capitalized(text[e.start:e.end]) for e in out):
-        return None  # "Hi Priya, your order has shipped": a sentence with a comma, not a list of names
     return out
 
 
 def _capitalized(name: str) -> bool:
-    """All words but one start with a capital (``JANE PUBLIC``, ``Jane van Dam``): a name, not a clause."""
+    """All words but one start with a capital (``JANE PUBLIC``, ``Jane van Dam``): a name, not a clause
+    (``Hi Priya, your order has shipped`` is a sentence with a comma, not a list of names)."""
     words = name.replace(",", " ").split()
     return sum(w[0].isupper() for w in words) >= max(1, len(words) - 1)
 
@@ -90,22 +103,11 @@ def _capitalized(name: str) -> bool:
 def _split(text: str, sep: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
     """Spans of ``text[lo:hi]`` between top-level ``sep`` characters (not in quotes, angle brackets or escapes)."""
     hi = len(text) if hi is None else hi
-    spans, start, quoted, depth, i = [], lo, False, 0, lo
-    while i < hi:
-        c = text[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == '"':
-            quoted = not quoted
-        elif not quoted and c == "<":
-            depth += 1
-        elif not quoted and c == ">":
-            depth = max(0, depth - 1)
-        elif c == sep and not quoted and depth == 0:
-            spans.append((start, i))
-            start = i + 1
-        i += 1
+    spans, start = [], lo
+    for m in _TOKENS.finditer(text, lo, hi):
+        if m.group() == sep:
+            spans.append((start, m.start()))
+            start = m.end()
     spans.append((start, hi))
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
@@ -121,7 +123,9 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 
 def _element(text: str, a: int, b: int) -> Element | None:
     a, b = _trim(text, a, b)
-    m = _NAME_ADDR.fullmatch(text, a, b)
+    if b - a > MAX_PART:
+        return None
+    m = _NAME_ADDR.fullmatch(text, a, b) if text.endswith(">", a, b) or "@" in text[a:b] else None
     if m:
         route = _route(m.group("route").strip())
         if route is None:
@@ -134,14 +138,15 @@ def _element(text: str, a: int, b: int) -> Element | None:
             d0, d1 = off + n.start(1), off + n.end(1)  # type: ignore[union-attr]
         return Element(d0, d1, kind, alias) if _display(text[d0:d1]) else None
     value = text[a:b]
-    if _ADDRESS.fullmatch(value):
+    if "@" in value and _ADDRESS.fullmatch(value):
         return Element(a, a, "address", _letters(value.partition("@")[0]))
-    if _X500.fullmatch(value):
-        return Element(a, a, "x500", _letters(_X500.fullmatch(value).group(1)))  # type: ignore[union-attr]
-    n = _NOTES.fullmatch(value)
+    x500 = _X500.fullmatch(value) if value.startswith("/") else None
+    if x500:
+        return Element(a, a, "x500", _letters(x500.group(1)))
+    n = _NOTES.fullmatch(value) if "/" in value and "@" in value else None
     if n and _display(n.group(1)):
         return Element(a + n.start(1), a + n.end(1), "notes", "")
-    return Element(a, b, None, "") if value and _display(value) else None
+    return Element(a, b, None, "") if value and _display(value) and _capitalized(value) else None
 
 
 def _route(route: str) -> tuple[str, str] | None:
