@@ -30,7 +30,7 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from classifiers.recognizers.base import ValueRecognizer, stripped_bounds
-from classifiers.recognizers import names_in_text
+from classifiers.recognizers import mailboxes, names_in_text
 from classifiers.recognizers.lexicon import LETTER, common_words, data_lines, fold, variants
 from classifiers.recognizers.strength import MEDIUM, WEAK
 
@@ -88,6 +88,13 @@ class PersonNameRecognizer(ValueRecognizer):
         lo, hi = stripped_bounds(text)
         if hi <= lo:
             return []
+        found = mailboxes.elements(text, reversed_name)
+        if found is not None:  # a mail header or contact: each display name beside its address, or in a list
+            elements = [self.result(e.start, e.end, score, validated=True, element=True,
+                                    pattern=f"display name ({e.route or 'list'})")
+                        for e in found if (score := element_score(text, e))]
+            if elements or any(e.route for e in found):
+                return elements  # the lists judged each display name: "Enron Announcements" <...> is no one
         out: list[RecognizerResult] = []
         if hi - lo <= self.MAX_WHOLE:
             score = self.whole_value_score(text[lo:hi])
@@ -108,7 +115,9 @@ class PersonNameRecognizer(ValueRecognizer):
             family, _, given = value.partition(",")
             fam, giv = family.split(), given.split()
             shaped = 1 <= len(fam) <= 2 and 1 <= len(giv) <= 2 and all(_NAME_WORD.fullmatch(w) for w in fam + giv)
-            known = shaped and _known(fam[-1], lasts) and (_known(giv[0], firsts) or _INITIAL.fullmatch(giv[0]))
+            if not shaped or any(fold(w.rstrip(".")) in _NOT_NAME for w in fam + giv):
+                return 0.0
+            known = _known(fam[-1], lasts) and (_known(giv[0], firsts) or _INITIAL.fullmatch(giv[0]))
             return MEDIUM if known else 0.0
         lead = names_in_text.LEADING_TITLES.match(value)
         if lead:  # "Univ.-Prof. Dr. Maria Wagner", "Dipl.-Ing. Eva Gruber", "Mag.a Sabine Berger"
@@ -179,3 +188,53 @@ def _leading(text: str, start: int, end: int, accept) -> int:  # type: ignore[no
             break
         stop = w.end() - (1 if w.group()[-1] in ",;:" else 0)
     return stop
+
+
+def reversed_name(family: str, given: str) -> bool:
+    """``family`` and ``given``, two comma-separated parts of a list, are one ``Family, Given`` name.
+
+    ``Public, Jane``, ``Allen, Phillip K`` are; ``Tim Belden, John Arnold`` (two full names) and ``Paris,
+    France`` are not: the part after the comma must start with a known given name and not be a full name
+    itself, and the part before it must be a family name's shape (one or two capitalized words)."""
+    firsts, lasts = _lexicon()
+    fam, giv = family.split(), given.split()
+    if not (1 <= len(fam) <= 2 and 1 <= len(giv) <= 2) or not all(_NAME_WORD.fullmatch(w) for w in fam + giv):
+        return False
+    if not fam[-1][0].isupper() or not _known(giv[0], firsts):
+        return False
+    if len(fam) == 2 and _known(fam[0], firsts):
+        return False  # "Tim Belden, John Arnold": the first part is a whole name
+    if len(giv) == 2 and not _INITIAL.fullmatch(giv[1]) and _known(giv[1], lasts):
+        return False  # "Tim, John Arnold": the second part is a whole name
+    return not any(fold(w.rstrip(".")) in _NOT_NAME for w in fam + giv)
+
+
+def element_score(text: str, e: mailboxes.Element) -> float:
+    """The name score of one element's display name; a name that the mailbox's alias spells out is medium.
+
+    A bare name in a list counts from two words on (``Paris, France`` is not two people); beside an address
+    one word does (``Jane <jane@example.com>``). ``jane.public@``, ``CN=JPUBLIC`` built from the display name's
+    words confirm a name the lists only half know (``Public, Jane``: *public* is an everyday word)."""
+    name = text[e.start:e.end]
+    words = name.replace(",", " ").split()
+    if not words or (e.route is None and len(words) < 2):
+        return 0.0
+    score = PersonNameRecognizer.whole_value_score(name)
+    if score < MEDIUM and len(words) >= 2 and _alias_spells(name, e.alias):
+        return MEDIUM
+    return score
+
+
+def _alias_spells(name: str, alias: str) -> bool:
+    """The alias holds the family name and a known given name or its initial (``jpublic``, ``jane.public``)."""
+    if "," in name:
+        family, _, given = name.partition(",")
+    else:
+        *given_words, family = name.split()
+        given = " ".join(given_words)
+    if not family.split() or not given.split() or not alias:
+        return False
+    fam, giv = fold(family.split()[-1].strip(".")), fold(given.split()[0].strip("."))
+    if len(fam) < 2 or giv not in _lexicon()[0] or fam in _NOT_NAME:
+        return False  # the given name must be one the lists know: "Support Team" <support.team@...> is a role
+    return fam in alias and (giv in alias or alias.startswith(giv[0]) or alias.endswith(giv[0]))
