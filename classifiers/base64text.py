@@ -45,7 +45,7 @@ _ALPHABET = r"A-Za-z0-9+/_\-"
 #: Four consecutive ASCII digits, base64-encoded at any offset (see the module docstring).
 DIGITS = r"[MNO][DTjz][AEIMQUYcgk][w-z0-5]|[DTjz][AEIMQUYcgk][w-z0-5][MNO][DTjz]"
 #: A whole token: base64 characters (or an escaped slash), optional padding, not glued to more of them.
-TOKEN = rf"(?<![{_ALPHABET}])(?:[{_ALPHABET}]|\\/){{{MIN_CHARS},}}={{0,2}}(?![{_ALPHABET}=])"
+TOKEN = rf"(?<![{_ALPHABET}])(?:[{_ALPHABET}]|\\/){{{MIN_CHARS},}}=*(?![{_ALPHABET}])"
 
 _DIGITS = re.compile(DIGITS)
 _TOKEN = re.compile(TOKEN)
