@@ -22,7 +22,9 @@ documented ranges it lacks (:data:`_SUPPLEMENT`). Ranges are of two tiers:
 (fullwidth ``４１１１``, Arabic-Indic, Devanagari: read as their ASCII values),
 and groups may be separated by a space, ``-``, ``.``, ``+`` or ``%20`` (a
 form sent in a GET query), or by no-break, thin and zero-width spaces.
-Separated digits count only in the groupings cards are printed in.
+Separated digits count only in the groupings cards are printed in. Cards
+side by side (the same card plain, dashed and spaced on one line) make one
+run; a run that splits wholly into cards is read as its first card.
 
 **What is not a card**, whatever Luhn says: a digit run glued to an identifier
 (a letter, ``_``, or a sign: ``job_1445...``, ``xyz_-1234...``, ``a4111...``),
