@@ -60,9 +60,32 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _URLSAFE = bytes.maketrans(b"-_", b"+/")
 
 
+def _hyperscan_probe():  # noqa: ANN202
+    """A Hyperscan database that stops at the first DIGITS match, if hyperscan is installed: Python's ``re``
+    tries both branches at every position (~10 MB/s), Hyperscan reads ~1 GB/s."""
+    try:
+        import hyperscan
+    except ImportError:
+        return None
+    db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+    db.compile(expressions=[DIGITS.encode()], ids=[0], elements=1, flags=[hyperscan.HS_FLAG_SINGLEMATCH])
+    return db
+
+
+_PROBE = _hyperscan_probe()
+
+
 def may_wrap_digits(text: str) -> bool:
     """False when no token of ``text`` can decode to four ASCII digits (so none wraps a card)."""
-    return _DIGITS.search(text) is not None
+    if _PROBE is None:
+        return _DIGITS.search(text) is not None
+    import hyperscan
+
+    try:
+        _PROBE.scan(text.encode("utf-8", "replace"), match_event_handler=lambda *a: True)
+    except hyperscan.ScanTerminated:  # the handler stopped the scan at the first match
+        return True
+    return False
 
 
 def decode(token: str | bytes) -> bytes | None:
