@@ -60,19 +60,21 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _URLSAFE = bytes.maketrans(b"-_", b"+/")
 
 
-def _hyperscan_probe():  # noqa: ANN202
-    """A Hyperscan database that stops at the first DIGITS match, if hyperscan is installed: Python's ``re``
-    tries both branches at every position (~10 MB/s), Hyperscan reads ~1 GB/s."""
+def _hyperscan(single: bool):  # noqa: ANN202
+    """A Hyperscan database of DIGITS, if hyperscan is installed (``single``: one match is enough): Python's
+    ``re`` tries both branches at every position (~10 MB/s), Hyperscan reads ~1 GB/s."""
     try:
         import hyperscan
     except ImportError:
         return None
     db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-    db.compile(expressions=[DIGITS.encode()], ids=[0], elements=1, flags=[hyperscan.HS_FLAG_SINGLEMATCH])
+    db.compile(expressions=[DIGITS.encode()], ids=[0], elements=1,
+               flags=[hyperscan.HS_FLAG_SINGLEMATCH if single else 0])
     return db
 
 
-_PROBE = _hyperscan_probe()
+_PROBE = _hyperscan(single=True)
+_SCAN = _hyperscan(single=False)
 
 
 def may_wrap_digits(text: str) -> bool:
@@ -126,31 +128,45 @@ class Wrapped:
     text: str
 
 
-def _span(text, hit: re.Match, around: re.Pattern):  # noqa: ANN001, ANN202 - str or bytes alike
-    """Where the run of token characters around a DIGITS hit starts and ends (at most MAX_CHARS + 4 back:
+def _span(text, at: int, around: re.Pattern) -> tuple[int, int]:  # noqa: ANN001 - str or bytes alike
+    """Where the run of token characters around offset ``at`` starts and ends (at most MAX_CHARS + 4 back:
     a token longer than that is not decoded, and TOKEN cannot start inside the run)."""
-    start, back = hit.start(), 256
+    back = 256
     while True:
-        lo = max(0, start - back)
-        run = around.match(text[lo:start][::-1]).end()
-        if run < start - lo or lo == 0 or back > MAX_CHARS:
+        lo = max(0, at - back)
+        run = around.match(text[lo:at][::-1]).end()
+        if run < at - lo or lo == 0 or back > MAX_CHARS:
             break
         back *= 16
-    return start - run, around.match(text, hit.end()).end()
+    return at - run, around.match(text, at).end()
+
+
+def _hits(text: str) -> list[int]:
+    """An offset inside each DIGITS match of ``text``, in text order: Hyperscan's match ends on ASCII text
+    (byte offsets are character offsets there), else ``re``."""
+    if _SCAN is None or not text.isascii():
+        return [m.start() for m in _DIGITS.finditer(text)]
+    ends: list[int] = []
+    _SCAN.scan(text.encode("ascii"), match_event_handler=lambda _id, _frm, to, _flags, _ctx: ends.append(to))
+    return [to - 1 for to in ends]
 
 
 def wrapped(text: str) -> Iterator[Wrapped]:
     """Each token of ``text`` holding :data:`DIGITS` that decodes to text, in text order, each once."""
     done = 0
-    for hit in _DIGITS.finditer(text):
-        if hit.start() < done:
+    for at in _hits(text):
+        if at < done:
             continue  # inside a token already decoded
-        left, done = _span(text, hit, _AROUND)
-        for m in _TOKEN.finditer(text, left, done):
-            if m.start() <= hit.start() < m.end():
-                decoded = as_text(decode(m.group()))
-                if decoded is not None:
-                    yield Wrapped(m.start(), m.end(), m.group().replace("\\/", "/"), decoded)
+        left, right = _span(text, at, _AROUND)
+        tokens = list(_TOKEN.finditer(text, left, right))
+        m = next((m for m in tokens if m.start() <= at < m.end()), None)
+        if m is None:  # in no token: nor is any hit before the next token of this run
+            done = next((t.start() for t in tokens if t.start() > at), right)
+            continue
+        done = m.end()  # a run may hold several tokens glued by padding: the next hit may be in the next one
+        decoded = as_text(decode(m.group()))
+        if decoded is not None:
+            yield Wrapped(m.start(), m.end(), m.group().replace("\\/", "/"), decoded)
 
 
 def decoded_bytes(raw: bytes) -> Iterator[bytes]:
@@ -160,9 +176,13 @@ def decoded_bytes(raw: bytes) -> Iterator[bytes]:
     for hit in _DIGITS_B.finditer(raw):
         if hit.start() < done:
             continue
-        left, done = _span(raw, hit, _AROUND_B)
-        for m in _TOKEN_B.finditer(raw, left, done):
-            if m.start() <= hit.start() < m.end():
-                data = decode(m.group())
-                if data is not None:
-                    yield data
+        left, right = _span(raw, hit.start(), _AROUND_B)
+        tokens = list(_TOKEN_B.finditer(raw, left, right))
+        m = next((m for m in tokens if m.start() <= hit.start() < m.end()), None)
+        if m is None:  # in no token: nor is any hit before the next token of this run
+            done = next((t.start() for t in tokens if t.start() > hit.start()), right)
+            continue
+        done = m.end()
+        data = decode(m.group())
+        if data is not None:
+            yield data
