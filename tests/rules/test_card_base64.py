@@ -123,3 +123,40 @@ def test_encoded_random_ids_at_chance_are_held_back_with_a_note() -> None:
     assert out == []
     assert len(notes) == 1 and "field blob" in notes[0] and "base64-encoded" in notes[0]
     assert not any(i in notes[0] for i in ids)
+
+
+def test_every_source_kind_reports_the_encoded_card_at_its_field(tmp_path) -> None:  # noqa: ANN001
+    """A CSV cell, a Parquet cell, a JSON-lines log field, a plain log token, a SQLite text and JSON column:
+    each reported at the field (and path) that holds the encoded text, through each source's own read."""
+    import sqlite3
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from pipeline.config import Config, PathSourceConfig, SqlSourceConfig
+    from pipeline.scan import Scanner
+
+    token, doc = _std(VISA), _url(json.dumps({"pay": {"pan": VISA}}), pad=False)
+    (tmp_path / "files").mkdir()
+    (tmp_path / "files" / "people.csv").write_text(f"id,blob\n1,hello\n2,{token}\n3,x\n")
+    pq.write_table(pa.table({"id": [1, 2], "blob": ["x", doc]}), tmp_path / "files" / "cells.parquet")
+    (tmp_path / "logs").mkdir()
+    (tmp_path / "logs" / "app.jsonl").write_text("\n".join(json.dumps(r) for r in [
+        {"ts": "2026-11-24T10:00:00Z", "msg": "hi"}, {"ts": "2026-11-24T10:00:01Z", "req": {"body": doc}}]) + "\n")
+    (tmp_path / "logs" / "app.log").write_text(
+        f"2026-11-24 10:00:00 INFO start\n2026-11-24 10:00:01 INFO auth token={token} ok\n")
+    with sqlite3.connect(tmp_path / "db.sqlite") as db:
+        db.execute("create table t (id integer primary key, note text, meta json)")
+        db.executemany("insert into t values (?, ?, ?)", [(1, "x", "{}"), (2, token, "{}"),
+                                                         (3, "y", json.dumps({"a": {"b": doc}}))])
+    cfg = Config(as_of="2026-11-24", base_dir=tmp_path, sources=[
+        PathSourceConfig(name="files", kind="files", path="files/*"),
+        PathSourceConfig(name="logs", kind="logs", path="logs/*"),
+        SqlSourceConfig(name="db", kind="sql", url=f"sqlite:///{tmp_path / 'db.sqlite'}")])
+    report = Scanner(cfg).run()
+    got = sorted((v.dataset, v.field, v.key, v.path) for v in report.violations if v.rule == "full_card_number")
+    assert all("base64-encoded" in v.evidence and VISA not in v.evidence for v in report.violations)
+    # keys: a CSV's line number, a Parquet row, a log's line number, the table's primary key
+    assert got == [("app.jsonl", "req.body", "2", None), ("app.log", "message", "2", None),
+                   ("cells.parquet", "blob", "2", None), ("people.csv", "blob", "3", None),
+                   ("t", "meta", "3", "a.b"), ("t", "note", "2", None)]
