@@ -112,9 +112,10 @@ def test_texts_only_read_finds_what_the_row_read_finds(pg_database: str, tmp_pat
     assert by_texts[:4] == by_rows[:4]
     found = {(d, f, k) for r, d, f, k, *_ in by_texts[0] if r == "full_card_number"}
     keys = {i: str(i * 3 - 50) for i in range(400)}
-    # After a card word, separated, across a newline, in a bigint and in a numeric; bare 16-digit runs in
-    # `note` share their shape with its random order numbers, at chance rate: held back, as on the row read.
-    assert found == {("events", "note", keys[i]) for i in (3, 8, 13, 51)} | {
+    # After a card word, separated, after %20 escapes, base64-encoded in a JSON string, across a newline, in
+    # a bigint and in a numeric; bare 16-digit runs in `note` share their shape with its random order
+    # numbers, at chance rate: held back, as on the row read.
+    assert found == {("events", "note", keys[i]) for i in (3, 8, 13, 21, 34, 51)} | {
         ("events", "ref", keys[90]), ("events", "amount", keys[95]), ("docs", "doc", "1")}
     assert any("field note: 3 Luhn-valid 16-digit run(s)" in n for n in by_texts[2])
     assert not any(d == "orders" for _, d, _ in found)  # random ids at chance rate
