@@ -18,7 +18,7 @@ from pipeline.sources.base import Batch
 MIN_AGE = 16
 
 
-def _as_age(value: object) -> int | None:
+def as_age(value: object) -> int | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
@@ -88,7 +88,7 @@ class Under16(Rule):
                     self.pending.append((fname, key, bool(day)))
         for fname in self.age_fields:
             for key, value in zip(batch.keys, batch.columns.get(fname, ()), strict=False):
-                age = _as_age(value)
+                age = as_age(value)
                 if age is not None and 0 <= age < MIN_AGE:
                     out.append(self._report(fname, key, f"age in years is under 16 on {as_of}", "AGE"))
         return [v for v in out if v]
