@@ -1,45 +1,33 @@
-"""A scan, stage by stage: open sources, list datasets, classify a sample, sweep every record, report.
+"""The work on one dataset, in three parts that the engine's steps call (pipeline/engine/steps.py):
 
-The unit of work is one dataset, in three steps that the CLI runs in a loop
-and the Airflow DAG runs as mapped tasks:
-
-- :meth:`Scanner.classify` a dataset's sample -> :class:`Classification`;
-- :meth:`Scanner.sweep` every record of the dataset, or of one key range of it,
+- :func:`classify` a dataset's sample -> :class:`Classification`;
+- :func:`sweep` every record of the dataset, or of one key range of it,
   -> :class:`SweepResult` (violations so far, per-field findings, rule state);
-- :meth:`Scanner.finish` the classification and all sweep parts ->
+- :func:`finish` the classification and all sweep parts ->
   :class:`DatasetResult`, the dataset's contribution to the report.
 
-:func:`assemble` builds report.json from the per-source results. Every
-intermediate is a pydantic model, so it can travel between Airflow workers
-as a JSON file.
+Every intermediate is a pydantic model, so it can travel between worker
+processes and Airflow tasks as a JSON file in the run store. Each function
+keeps its failures in the result instead of raising: one dataset's damage
+must not end the scan.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-import os
-import secrets
 import traceback
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from classifiers.field import FieldClassifier
+from classifiers.field import FieldDecision
 from classifiers.jsondoc import limits_hit
-from pipeline import __version__
 from pipeline.classify import classify_with_samples
-from pipeline.config.model import Config, SourceConfig
-from pipeline.linkage import PersonIndex, build_index
-from pipeline.policy import PolicyMap, load_policy
-from pipeline.report.model import (
-    DatasetProblem, EntityEntry, FieldEntry, Report, RunInfo, SourceEntry, ViolationEntry,
-)
+from pipeline.engine.context import ScanContext
+from pipeline.linkage.model import DatasetLinks
+from pipeline.report.model import EntityEntry, FieldEntry, ViolationEntry
 from pipeline.rules import DatasetContext, Rule, rules
-from pipeline.sources import Dataset, Source, SourceError, open_source
+from pipeline.sources import Dataset, Source, SourceError
 from pipeline.sources.base import NOTES_PER_DATASET, Part, ReadPlan
 
 log = logging.getLogger("pdd.scan")
@@ -87,6 +75,16 @@ class SweepResult(BaseModel):
     limits: dict[str, int] = Field(default_factory=dict)
 
 
+class Unit(BaseModel):
+    """What one sweep step sweeps: a whole dataset, or one key range (``part``) of ``of`` of a large table."""
+
+    source: str
+    dataset: str
+    index: int = 0
+    of: int = 1
+    part: dict | None = None
+
+
 class DatasetResult(BaseModel):
     """Everything one dataset contributes to the report."""
 
@@ -100,30 +98,20 @@ class DatasetResult(BaseModel):
     notes: list[str] = Field(default_factory=list)
 
 
-class SourceResult(BaseModel):
-    name: str
-    kind: str
-    error: str | None = None
-    datasets: list[DatasetResult] = Field(default_factory=list)
-
-
-@dataclass
-class Progress:
-    """Hooks the caller may set to show progress; the library itself prints nothing."""
-
-    dataset_started: Callable[[str, str], None] = lambda source, dataset: None
-    rows_swept: Callable[[str, str, int], None] = lambda source, dataset, rows: None
-    dataset_done: Callable[[DatasetResult], None] = lambda result: None
-
-
 def _add_findings(into: dict[str, dict[str, Finding]], rule: str, per_field: dict) -> None:
     """Add one part's (or one rule's) per-field record counts into the dataset's totals."""
     for f, x in per_field.items():
         into.setdefault(rule, {}).setdefault(f, Finding(entity=x.entity, records=0)).records += x.records
 
 
-def _ctx(config: Config, c: Classification, links: object | None = None) -> DatasetContext:
-    return DatasetContext(c.source, c.dataset, config.as_of, c.types(), links)
+def _ctx(context: ScanContext, c: Classification, role: str) -> DatasetContext:
+    return DatasetContext(c.source, c.dataset, context.config.as_of, c.types(), _links(context, c, role))
+
+
+def _links(context: ScanContext, c: Classification, role: str) -> DatasetLinks:
+    if context.persons is None:
+        raise RuntimeError("the link step did not run before the sweep")  # the engine orders them
+    return context.persons.for_dataset(c.source, c.dataset, role)
 
 
 def unexpected(step: str, exc: BaseException, where: str = "") -> str:
@@ -157,259 +145,139 @@ def join_errors(*errors: str | None) -> str | None:
     return "; ".join(unique) or None
 
 
-@dataclass
-class Scanner:
-    config: Config
-    progress: Progress = field(default_factory=Progress)
-    #: where the linkage's first pass is kept between workers (orchestrate.Run); None: kept in memory
-    linkage_file: Path | None = None
 
-    # -- linkage: the first pass, over the account datasets (pipeline/linkage) ---------------------------------
-    @cached_property
-    def persons(self) -> PersonIndex:
-        if self.linkage_file is not None and self.linkage_file.exists():
-            return PersonIndex.model_validate_json(self.linkage_file.read_text())
-        index = build_index(self)
-        if self.linkage_file is not None:
-            tmp = self.linkage_file.with_suffix(f".{secrets.token_hex(4)}.tmp")
-            tmp.write_text(index.model_dump_json())
-            os.replace(tmp, self.linkage_file)  # workers that build it at once write the same thing
-        return index
 
-    def _links(self, c: Classification, role: str) -> object | None:
-        return self.persons.for_dataset(c.source, c.dataset, role)
+def classify(context: ScanContext, source: Source, dataset: Dataset) -> Classification:
+    """Classify a sample; any failure is kept in ``error`` (the sweep runs all the same)."""
+    out = Classification(source=source.name, dataset=dataset.name)
+    _limits()
+    try:
+        for fname, (d, samples) in classify_with_samples(dataset, context.classifier,
+                                                         context.config.classification.sample_size).items():
+            out.fields[fname] = _field_class(d).model_copy(update={"samples": samples})
+    except SourceError as exc:
+        out.error = exc.message
+    except Exception as exc:  # noqa: BLE001 - one dataset's failure must not end the scan
+        out.error = unexpected("sampling and classifying", exc)
+    if out.error:
+        log.warning("%s/%s: %s", source.name, dataset.name, out.error)
+    out.limits = _limits()
+    return out
 
-    @cached_property
-    def policy(self) -> PolicyMap:
-        return load_policy(self.config.resolve(self.config.policy.map) if self.config.policy.map else None)
 
-    @cached_property
-    def classifier(self) -> FieldClassifier:
-        c = self.config.classification
-        return FieldClassifier(threshold=c.threshold, spacy_model=c.spacy_model)
+def _field_class(d: FieldDecision) -> FieldClass:
+    return FieldClass(entities=[EntityEntry(type=e.type, confidence=e.confidence, evidence=e.evidence,
+                                            name_only=e.name_only) for e in d.entities],
+                      values_sampled=d.values_sampled, empty=d.empty)
 
-    def open(self, source: SourceConfig | str) -> Source:
-        if isinstance(source, str):
-            source = next(s for s in self.config.sources if s.name == source)
-        return open_source(source, self.config)
 
-    # -- the three steps of one dataset -------------------------------------------------------------
-    def classify(self, source: Source, dataset: Dataset) -> Classification:
-        """Classify a sample; any failure is kept in ``error`` (the sweep runs all the same)."""
-        out = Classification(source=source.name, dataset=dataset.name)
-        _limits()
+def sweep(context: ScanContext, source: Source, dataset: Dataset, classification: Classification,
+          part: Part | None = None) -> SweepResult:
+    """Run every rule over every record of ``dataset`` (or of ``part``); failures are kept, not raised."""
+    res = SweepResult(source=source.name, dataset=dataset.name, part=part.to_dict() if part else None)
+    ctx = _ctx(context, classification, source.config.role)
+    active: list[Rule] = [cls(ctx) for cls in rules().values()]
+    _limits()
+    rule_errors: list[str] = []
+    last: str | None = None
+    plan = ReadPlan(candidates_only=not any(rule.needs_every_record() for rule in active),
+                    texts_only=all(rule.reads_texts_only() for rule in active))
+    try:
+        for batch in dataset.part_batches(context.config.sweep.batch_size, part, plan):
+            if len(batch):  # a batch may hold only left-out records (ReadPlan)
+                for rule in active:
+                    try:
+                        res.violations += rule.check(batch)
+                    except Exception as exc:  # noqa: BLE001 - the other rules and batches still run
+                        rule_errors.append(unexpected(f"rule {rule.name}", exc, _keys_span(batch.keys)))
+            res.rows += len(batch) + batch.left_out
+            last = batch.keys[-1] if batch.keys else last
+    except SourceError as exc:
+        # What was found before the failure stays in the result.
+        res.error = exc.message
+    except Exception as exc:  # noqa: BLE001 - one dataset's failure must not end the scan
+        res.error = unexpected("reading", exc, f"after the record with key {last}" if last else
+                               "before the first record")
+    if rule_errors:
+        extra = f" (and {len(rule_errors) - 1} more batch(es))" if len(rule_errors) > 1 else ""
+        res.error = join_errors(res.error, rule_errors[0] + extra)
+    if res.error:
+        log.warning("%s/%s: %s", source.name, dataset.name, res.error)
+    for rule in active:
+        res.states[rule.name] = rule.state()
+        res.findings[rule.name] = {f: Finding(entity=x.entity, records=x.records)
+                                   for f, x in rule.findings.items()}
+    try:
+        res.fields_seen = dataset.fields() if not res.error or res.rows else []
+    except Exception:  # noqa: BLE001 - the fields of an unreadable dataset are unknown, not an error twice
+        res.fields_seen = []
+    res.skipped = dict(dataset.stats.skipped)
+    res.notes = [f"{source.name}/{dataset.name}: {n}" for n in dataset.stats.notes]
+    res.limits = _limits()
+    return res
+
+
+def finish(context: ScanContext, classification: Classification, parts: list[SweepResult], role: str
+           ) -> DatasetResult:
+    """Merge the sweep parts, let rules decide what they held back, and list the fields."""
+    c = classification
+    res = DatasetResult(source=c.source, dataset=c.dataset, error=c.error)
+    findings: dict[str, dict[str, Finding]] = {}
+    limits = dict(c.limits)
+    read_notes: list[str] = []
+    for p in parts:
+        res.rows += p.rows
+        res.violations += p.violations
+        read_notes += p.notes
+        for k, v in p.limits.items():
+            limits[k] = limits.get(k, 0) + v
+        res.error = join_errors(res.error, p.error)
+        for k, v in p.skipped.items():
+            res.skipped[k] = res.skipped.get(k, 0) + v
+        for rname, per_field in p.findings.items():
+            _add_findings(findings, rname, per_field)
+    # Each part kept its first notes; the dataset keeps the first of all, as one pass over it would.
+    res.notes = read_notes[:NOTES_PER_DATASET]
+    res.notes += [f"{c.source}/{c.dataset}: {what}: {n} value(s)" for what, n in sorted(limits.items())]
+    # Held-back decisions are made whatever happened to the sample: what the sweep read counts.
+    ctx = _ctx(context, c, role)
+    for rname, cls in rules().items():
+        rule = cls(ctx)
         try:
-            for fname, (d, samples) in classify_with_samples(dataset, self.classifier,
-                                                             self.config.classification.sample_size).items():
-                out.fields[fname] = self._field_class(d).model_copy(update={"samples": samples})
-        except SourceError as exc:
-            out.error = exc.message
-        except Exception as exc:  # noqa: BLE001 - one dataset's failure must not end the scan
-            out.error = unexpected("sampling and classifying", exc)
-        if out.error:
-            log.warning("%s/%s: %s", source.name, dataset.name, out.error)
-        out.limits = _limits()
-        return out
-
-    def _field_class(self, d: object) -> FieldClass:
-        return FieldClass(entities=[EntityEntry(type=e.type, confidence=e.confidence, evidence=e.evidence,
-                                                name_only=e.name_only) for e in d.entities],  # type: ignore[attr-defined]
-                          values_sampled=d.values_sampled, empty=d.empty)  # type: ignore[attr-defined]
-
-    def sweep(self, source: Source, dataset: Dataset, classification: Classification,
-              part: Part | None = None) -> SweepResult:
-        """Run every rule over every record of ``dataset`` (or of ``part``); failures are kept, not raised."""
-        res = SweepResult(source=source.name, dataset=dataset.name, part=part.to_dict() if part else None)
-        ctx = _ctx(self.config, classification,
-                   self._links(classification, getattr(source.config, "role", "controller")))
-        active: list[Rule] = [cls(ctx) for cls in rules().values()]
-        _limits()
-        rule_errors: list[str] = []
-        last: str | None = None
-        plan = ReadPlan(candidates_only=not any(rule.needs_every_record() for rule in active),
-                        texts_only=all(rule.reads_texts_only() for rule in active))
-        try:
-            for batch in dataset.part_batches(self.config.sweep.batch_size, part, plan):
-                if len(batch):  # a batch may hold only left-out records (ReadPlan)
-                    for rule in active:
-                        try:
-                            res.violations += rule.check(batch)
-                        except Exception as exc:  # noqa: BLE001 - the other rules and batches still run
-                            rule_errors.append(unexpected(f"rule {rule.name}", exc, _keys_span(batch.keys)))
-                res.rows += len(batch) + batch.left_out
-                last = batch.keys[-1] if batch.keys else last
-                self.progress.rows_swept(source.name, dataset.name, len(batch) + batch.left_out)
-        except SourceError as exc:
-            # What was found before the failure stays in the result.
-            res.error = exc.message
-        except Exception as exc:  # noqa: BLE001 - one dataset's failure must not end the scan
-            res.error = unexpected("reading", exc, f"after the record with key {last}" if last else
-                                   "before the first record")
-        if rule_errors:
-            extra = f" (and {len(rule_errors) - 1} more batch(es))" if len(rule_errors) > 1 else ""
-            res.error = join_errors(res.error, rule_errors[0] + extra)
-        if res.error:
-            log.warning("%s/%s: %s", source.name, dataset.name, res.error)
-        for rule in active:
-            res.states[rule.name] = rule.state()
-            res.findings[rule.name] = {f: Finding(entity=x.entity, records=x.records)
-                                       for f, x in rule.findings.items()}
-        try:
-            res.fields_seen = dataset.fields() if not res.error or res.rows else []
-        except Exception:  # noqa: BLE001 - the fields of an unreadable dataset are unknown, not an error twice
-            res.fields_seen = []
-        res.skipped = dict(dataset.stats.skipped)
-        res.notes = [f"{source.name}/{dataset.name}: {n}" for n in dataset.stats.notes]
-        res.limits = _limits()
-        return res
-
-    def finish(self, classification: Classification, parts: list[SweepResult], role: str = "controller"
-               ) -> DatasetResult:
-        """Merge the sweep parts, let rules decide what they held back, and list the fields."""
-        c = classification
-        res = DatasetResult(source=c.source, dataset=c.dataset, error=c.error)
-        findings: dict[str, dict[str, Finding]] = {}
-        limits = dict(c.limits)
-        read_notes: list[str] = []
-        for p in parts:
-            res.rows += p.rows
-            res.violations += p.violations
-            read_notes += p.notes
-            for k, v in p.limits.items():
-                limits[k] = limits.get(k, 0) + v
-            res.error = join_errors(res.error, p.error)
-            for k, v in p.skipped.items():
-                res.skipped[k] = res.skipped.get(k, 0) + v
-            for rname, per_field in p.findings.items():
-                _add_findings(findings, rname, per_field)
-        # Each part kept its first notes; the dataset keeps the first of all, as one pass over it would.
-        res.notes = read_notes[:NOTES_PER_DATASET]
-        res.notes += [f"{c.source}/{c.dataset}: {what}: {n} value(s)" for what, n in sorted(limits.items())]
-        # Held-back decisions are made whatever happened to the sample: what the sweep read counts.
-        ctx = _ctx(self.config, c, self._links(c, role))
-        for rname, cls in rules().items():
-            rule = cls(ctx)
-            try:
-                for p in parts:
-                    rule.absorb(p.states.get(rname, {}))
-                res.violations += rule.finish()
-            except Exception as exc:  # noqa: BLE001
-                res.error = join_errors(res.error, unexpected(f"rule {rname} (finishing)", exc))
-            res.notes += [f"{c.source}/{c.dataset}: {n}" for n in rule.notes]
-            _add_findings(findings, rname, rule.findings)
-        # Each violating record once per rule, in key order of discovery.
-        seen: set[tuple[str, str]] = set()
-        unique = []
-        for v in res.violations:
-            if (v.rule, v.key) not in seen:
-                seen.add((v.rule, v.key))
-                unique.append(v)
-        # One order whatever the batches and key ranges were: by record key (numbers as numbers), then rule.
-        res.violations = sorted(unique, key=_record_order)
-
-        fields = dict(c.fields)
-        # Schemaless files can show a field only after the sample (a JSON key first seen late):
-        # it is still listed, judged by its name, with values_sampled 0 saying it was not sampled.
-        for p in parts:
-            for fname in p.fields_seen:
-                if fname not in fields:
-                    fields[fname] = self._field_class(self.classifier.classify(fname, []))
-        for fname, fc in fields.items():
-            entities = list(fc.entities)
-            # The sweep is exhaustive where the sample is not: what it found is asserted however rare.
-            for rname, per_field in findings.items():
-                x = per_field.get(fname)
-                if x and x.records and x.entity not in [e.type for e in entities]:
-                    entities.insert(0, EntityEntry(type=x.entity, confidence=1.0,
-                                                   evidence=[f"sweep: {rname} found in {x.records} record(s)"]))
-            cats, declared = self.policy.categorize([e.type for e in entities], role)
-            res.fields.append(FieldEntry(source=c.source, dataset=c.dataset, field=fname, entities=entities,
-                                         categories=cats, declared=declared, values_sampled=fc.values_sampled,
-                                         samples=fc.samples, empty=fc.empty))
-        return res
-
-    # -- whole datasets and sources -------------------------------------------------------------------
-    def scan_dataset(self, source: Source, dataset: Dataset) -> DatasetResult:
-        self.progress.dataset_started(source.name, dataset.name)
-        try:
-            c = self.classify(source, dataset)
-            # Sample and sweep are independent: a sample that failed on damage still leaves everything
-            # before the damage to sweep.
-            parts = [self.sweep(source, dataset, c)]
-            res = self.finish(c, parts, getattr(source.config, "role", "controller"))
-        except Exception as exc:  # noqa: BLE001 - classify and sweep keep their errors; this is the rest
-            res = DatasetResult(source=source.name, dataset=dataset.name, error=unexpected("scanning", exc))
-        finally:
-            try:
-                dataset.close()
-            except Exception:  # noqa: BLE001, S110 - closing a failed dataset must not fail the scan
-                pass
-        self.progress.dataset_done(res)
-        return res
-
-    def scan_source(self, cfg: SourceConfig, only: set[str] | None = None) -> SourceResult:
-        out = SourceResult(name=cfg.name, kind=cfg.kind)
-        try:
-            source = self.open(cfg)
-        except SourceError as exc:
-            out.error = str(exc)
-            return out
+            for p in parts:
+                rule.absorb(p.states.get(rname, {}))
+            res.violations += rule.finish()
         except Exception as exc:  # noqa: BLE001
-            out.error = unexpected(f"opening source {cfg.name!r}", exc)
-            return out
-        try:
-            for ds in source.datasets():
-                if only is None or ds.name in only:
-                    out.datasets.append(self.scan_dataset(source, ds))
-        except SourceError as exc:
-            out.error = str(exc)
-            log.warning("%s", exc)
-        except Exception as exc:  # noqa: BLE001
-            out.error = unexpected(f"listing the datasets of source {cfg.name!r}", exc)
-            log.warning("%s", out.error)
-        finally:
-            source.close()
-        return out
+            res.error = join_errors(res.error, unexpected(f"rule {rname} (finishing)", exc))
+        res.notes += [f"{c.source}/{c.dataset}: {n}" for n in rule.notes]
+        _add_findings(findings, rname, rule.findings)
+    # Each violating record once per rule, in key order of discovery.
+    seen: set[tuple[str, str]] = set()
+    unique = []
+    for v in res.violations:
+        if (v.rule, v.key) not in seen:
+            seen.add((v.rule, v.key))
+            unique.append(v)
+    # One order whatever the batches and key ranges were: by record key (numbers as numbers), then rule.
+    res.violations = sorted(unique, key=_record_order)
 
-    def run(self, sources: list[str] | None = None) -> Report:
-        started = now()
-        self.persons  # noqa: B018 - the account datasets are read before any dataset is swept
-        results = [self.scan_source(s) for s in self.config.sources if not sources or s.name in sources]
-        return assemble(results, self.config, started, notes=self.persons.notes)
-
-
-def now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-
-
-def run_id(started: str) -> str:
-    t = dt.datetime.fromisoformat(started)
-    return f"{t:%Y%m%dT%H%MZ}-{secrets.token_hex(2)}"
-
-
-def assemble(results: list[SourceResult], config: Config, started: str, rid: str | None = None,
-             notes: list[str] | None = None) -> Report:
-    """The report from per-source results (the reduce step); ``notes``: the run's own (the linkage's)."""
-    sources, fields, violations, notes = [], [], [], list(notes or [])
-    for r in results:
-        problems = [DatasetProblem(dataset=d.dataset, error=d.error) for d in r.datasets if d.error]
-        error = r.error
-        if problems and not error:
-            error = "; ".join(f"{p.dataset}: {p.error}" for p in problems)
-        skipped: dict[str, int] = {}
-        for d in r.datasets:
-            for k, v in d.skipped.items():
-                skipped[k] = skipped.get(k, 0) + v
-            fields += d.fields
-            violations += d.violations
-            notes += d.notes
-        sources.append(SourceEntry(name=r.name, kind=r.kind, status="error" if error else "ok", error=error,
-                                   datasets=len(r.datasets), fields=sum(len(d.fields) for d in r.datasets),
-                                   rows_scanned=sum(d.rows for d in r.datasets), problems=problems,
-                                   skipped=skipped))
-    run = RunInfo(id=rid or run_id(started), as_of=config.as_of.isoformat(), started_at=started, finished_at=now(),
-                  tool_version=__version__)
-    from pipeline.review import review_report
-
-    return review_report(Report(run=run, sources=sources, fields=fields, violations=violations, notes=notes),
-                         config)
+    fields = dict(c.fields)
+    # Schemaless files can show a field only after the sample (a JSON key first seen late):
+    # it is still listed, judged by its name, with values_sampled 0 saying it was not sampled.
+    for p in parts:
+        for fname in p.fields_seen:
+            if fname not in fields:
+                fields[fname] = _field_class(context.classifier.classify(fname, []))
+    for fname, fc in fields.items():
+        entities = list(fc.entities)
+        # The sweep is exhaustive where the sample is not: what it found is asserted however rare.
+        for rname, per_field in findings.items():
+            x = per_field.get(fname)
+            if x and x.records and x.entity not in [e.type for e in entities]:
+                entities.insert(0, EntityEntry(type=x.entity, confidence=1.0,
+                                               evidence=[f"sweep: {rname} found in {x.records} record(s)"]))
+        cats, declared = context.policy.categorize([e.type for e in entities], role)
+        res.fields.append(FieldEntry(source=c.source, dataset=c.dataset, field=fname, entities=entities,
+                                     categories=cats, declared=declared, values_sampled=fc.values_sampled,
+                                     samples=fc.samples, empty=fc.empty))
+    return res
