@@ -24,7 +24,7 @@ import sqlalchemy as sa
 from benchmarks.engines import compare, dataset, large
 from benchmarks.engines.ddl import MARIADB, PG
 from benchmarks.engines.load import ADMIN, Loaded, drop, new_prefix
-from pipeline.execute import ExecOptions, Execution
+from pipeline.engine.run import WORK_DIR, Engine, ScanOptions
 from tests.conftest import _server
 
 AS_OF = dt.date(2026, 11, 24)  # the demo's: its planted ages count from it (realdata has none under 16 then)
@@ -37,7 +37,7 @@ pytestmark = pytest.mark.slow
 #: with 2 workers everything, the large table's key ranges side by side; with 1 worker the demo (its planted
 #: violations, the keyless settlements table, a view), the employees sample (enum, composite keys), the
 #: DW sample (year columns) and a keyless localised Classic Models. One worker reads the large table in the
-#: same key ranges as two, one after the other (pipeline/execute.py), so that read is not repeated.
+#: same key ranges as two, one after the other (pipeline/engine/executors.py), so that read is not repeated.
 SCANNED = {2: None, 1: {dataset.DEMO_SOURCE, "employees", "adventureworks_dw", "classicmodels_deu"}}
 
 #: Seconds each session step took, printed at the end of the session (what this file adds to CI).
@@ -55,8 +55,8 @@ def _keyless(files: dict[str, Path]) -> set[tuple[str, str]]:
 
 
 def _scan(urls: dict[str, str], out: Path, workers: int) -> Any:
-    ex = Execution(dataset.config(urls, AS_OF, out.parent), out, ExecOptions(workers=workers))
-    report = ex.execute()
+    ex = Engine(dataset.config(urls, AS_OF, out.parent), out / WORK_DIR, ScanOptions(workers=workers))
+    report = ex.run()
     ex.clean()
     return report
 

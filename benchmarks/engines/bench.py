@@ -22,7 +22,7 @@ from benchmarks.classification.score import score
 from benchmarks.engines import dataset, large
 from benchmarks.engines.ddl import MARIADB, PG
 from benchmarks.engines.load import drop, new_prefix
-from pipeline.execute import ExecOptions, Execution
+from pipeline.engine.run import WORK_DIR, Engine, ScanOptions
 
 SQLITE = "sqlite"
 AS_OF = dt.date(2026, 1, 1)  # realdata's sources.yaml
@@ -30,8 +30,8 @@ AS_OF = dt.date(2026, 1, 1)  # realdata's sources.yaml
 
 def _scan(urls: dict[str, str], out: Path, workers: int) -> tuple[Any, float]:
     t0 = time.perf_counter()
-    ex = Execution(dataset.config(urls, AS_OF, out.parent), out, ExecOptions(workers=workers))
-    report = ex.execute()
+    ex = Engine(dataset.config(urls, AS_OF, out.parent), out / WORK_DIR, ScanOptions(workers=workers))
+    report = ex.run()
     ex.clean()
     return report, time.perf_counter() - t0
 

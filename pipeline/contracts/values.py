@@ -90,10 +90,3 @@ def under_age_flags(values: Sequence[object], as_of: dt.date, kind: str, min_age
                 out.append(day if day_first else month)
     return out
 
-
-def birth_cutoff(as_of: dt.date, min_age: int = MIN_AGE) -> dt.date:
-    """The latest birth date of a person who is ``min_age`` on ``as_of`` (29 February falls back to the 28th)."""
-    try:
-        return as_of.replace(year=as_of.year - min_age)
-    except ValueError:
-        return as_of.replace(year=as_of.year - min_age, day=28)

@@ -134,7 +134,7 @@ def test_every_source_kind_reports_the_encoded_card_at_its_field(tmp_path) -> No
     import pyarrow.parquet as pq
 
     from pipeline.config import Config, PathSourceConfig, SqlSourceConfig
-    from pipeline.scan import Scanner
+    from pipeline.engine.run import scan
 
     token, doc = _std(VISA), _url(json.dumps({"pay": {"pan": VISA}}), pad=False)
     (tmp_path / "files").mkdir()
@@ -153,7 +153,7 @@ def test_every_source_kind_reports_the_encoded_card_at_its_field(tmp_path) -> No
         PathSourceConfig(name="files", kind="files", path="files/*"),
         PathSourceConfig(name="logs", kind="logs", path="logs/*"),
         SqlSourceConfig(name="db", kind="sql", url=f"sqlite:///{tmp_path / 'db.sqlite'}")])
-    report = Scanner(cfg).run()
+    report = scan(cfg)
     got = sorted((v.dataset, v.field, v.key, v.path) for v in report.violations if v.rule == "full_card_number")
     assert all("base64-encoded" in v.evidence and VISA not in v.evidence for v in report.violations)
     # keys: a CSV's line number, a Parquet row, a log's line number, the table's primary key

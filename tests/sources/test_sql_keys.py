@@ -26,8 +26,7 @@ from hypothesis import strategies as st
 from stdnum import luhn
 
 from pipeline.config import Config, SqlSourceConfig
-from pipeline.execute import ExecOptions, Execution
-from pipeline.scan import Scanner
+from pipeline.engine.run import WORK_DIR, Engine, ScanOptions, scan
 from pipeline.sources.base import ReadPlan
 from pipeline.sources.sql import SqlDataset, SqlSource
 from pipeline.sources.sql_keys import TableKey, Unsplittable, compare, key_text
@@ -218,9 +217,9 @@ def test_scans_find_the_plain_reads_violations_at_the_same_keys(engine: str, wor
     cfg, _ = _source(url, tmp_path)
     with monkeypatch.context() as m:  # the reference: one process, no key ranges, typed rows only
         m.setattr(SqlDataset, "_texts_plan", lambda self: (None, None))
-        reference = Scanner(cfg).run()
-    ex = Execution(cfg, tmp_path / "out", ExecOptions(workers=workers, part_rows=7))
-    report = ex.execute()
+        reference = scan(cfg)
+    ex = Engine(cfg, tmp_path / "out" / WORK_DIR, ScanOptions(workers=workers, part_rows=7))
+    report = ex.run()
     ex.clean()
     assert [s.error for s in report.sources] == [None]
     assert _violations(report) == _violations(reference)
@@ -248,8 +247,8 @@ def test_int4_key_of_two_million_rows_is_swept(pg_database: str, tmp_path: Path,
                              "ELSE 'note ' || g END FROM generate_series(1, 2000000) g"), {"card": f"card {VISA}"})
     eng.dispose()
     cfg, _ = _source(pg_database, tmp_path)
-    ex = Execution(cfg, tmp_path / "out", ExecOptions(workers=workers))
-    report = ex.execute()
+    ex = Engine(cfg, tmp_path / "out" / WORK_DIR, ScanOptions(workers=workers))
+    report = ex.run()
     ex.clean()
     assert [(s.error, s.rows_scanned) for s in report.sources] == [(None, 2_000_000)]
     assert _violations(report) == [("full_card_number", "big", "note", "1999997"),

@@ -15,7 +15,7 @@ from stdnum import luhn
 
 from pipeline.config import Config, SqlSourceConfig
 from pipeline.rules.card import _text
-from pipeline.scan import Scanner
+from pipeline.engine.run import scan
 from pipeline.sources.base import JoinedKeys, Part, ReadPlan
 from pipeline.sources.sql import SqlDataset, SqlSource, _text_kind
 
@@ -93,7 +93,7 @@ def _report(url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, texts: bo
         monkeypatch.setattr(SqlDataset, "_texts_plan", lambda self: (None, None))
     cfg = Config(as_of=AS_OF, sources=[SqlSourceConfig(name="db", kind="sql", url=url)], base_dir=tmp_path,
                  sweep={"batch_size": 100})
-    report = Scanner(cfg).run()
+    report = scan(cfg)
     monkeypatch.undo()
     viol = sorted((v.rule, v.dataset, v.field, v.key, v.path, v.evidence) for v in report.violations)
     fields = sorted((f.dataset, f.field, tuple(sorted(e.type for e in f.entities))) for f in report.fields)

@@ -24,14 +24,13 @@ a name, nor are two of them (``Rose Gold``); a product/place/company word
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from classifiers.recognizers.base import ValueRecognizer, stripped_bounds
 from classifiers.recognizers import mailboxes, names_in_text
-from classifiers.recognizers.lexicon import LETTER, common_words, data_lines, fold, variants
+from classifiers.recognizers.lexicon import LETTER, NOT_NAME, common_words, fold, person_names
 from classifiers.recognizers.strength import MEDIUM, WEAK
 
 _WORD = rf"{LETTER}(?:{LETTER}|['’\-.](?=[^\W\d_]))*"
@@ -48,27 +47,7 @@ _INTRO = re.compile(r"(?<![\w])(?:name[\"']?\s*(?:is|:|=|-)\s*[\"']?|naam\s*(?:h
 _PAIR = re.compile(r"(?=(?<![\w'’-])([A-Z][^\W\d_A-Z]+(?:-[A-Z][^\W\d_]+)?)\s+([A-Z][^\W\d_]*['’]?[A-Z]?[^\W\d_]+)"
                    r"(?![\w'’-]))")
 _SPLIT = re.compile(r"\s+")
-#: Words that make a capitalized phrase a product, place or org rather than a name.
-_NOT_NAME = frozenset("""
-    road street lane nagar colony city district state india limited ltd pvt inc llc gmbh company bank hospital
-    school college university hotel store shop mall market foods food tea coffee chai kurta shirt watch box kit
-    pack set gift card cards pro max plus mini ultra edition series phone mobile tablet laptop android ios windows
-    apartment apartments residency tower towers villa house home office industries enterprises traders services
-    solutions technologies labs laboratories studio studios brothers sons llp corp plc co ag sa bv pte
-""".split())
 _WORDS = re.compile(r"\S+")
-
-
-@lru_cache(maxsize=1)
-def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
-    firsts: set[str] = set()
-    lasts: set[str] = set()
-    for name in data_lines("first_names.txt"):
-        firsts |= variants(name)
-    for name in data_lines("surnames.txt"):
-        lasts |= variants(name)
-    common = common_words()
-    return frozenset(firsts - common), frozenset(lasts - common)
 
 
 def _known(word: str, names: frozenset[str]) -> bool:
@@ -81,7 +60,7 @@ class PersonNameRecognizer(ValueRecognizer):
     MAX_WHOLE = 60
 
     def load(self) -> None:
-        _lexicon()  # at engine build, not on the first value
+        person_names()  # at engine build, not on the first value
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
                 ) -> list[RecognizerResult]:
@@ -109,13 +88,13 @@ class PersonNameRecognizer(ValueRecognizer):
 
     @staticmethod
     def whole_value_score(value: str) -> float:
-        firsts, lasts = _lexicon()
+        firsts, lasts = person_names()
         common = common_words()
         if "," in value:
             family, _, given = value.partition(",")
             fam, giv = family.split(), given.split()
             shaped = 1 <= len(fam) <= 2 and 1 <= len(giv) <= 2 and all(_NAME_WORD.fullmatch(w) for w in fam + giv)
-            if not shaped or any(fold(w.rstrip(".")) in _NOT_NAME for w in fam + giv):
+            if not shaped or any(fold(w.rstrip(".")) in NOT_NAME for w in fam + giv):
                 return 0.0
             known = _known(fam[-1], lasts) and (_known(giv[0], firsts) or _INITIAL.fullmatch(giv[0]))
             return MEDIUM if known else 0.0
@@ -130,7 +109,7 @@ class PersonNameRecognizer(ValueRecognizer):
         if not 1 <= len(words) <= 4 or not all(_NAME_WORD.fullmatch(w) for w in words):
             return 0.0
         low = [fold(w.rstrip(".")) for w in words]
-        if any(w in _NOT_NAME for w in low):
+        if any(w in NOT_NAME for w in low):
             return 0.0
         if title:
             return MEDIUM if not all(w in common for w in low) else 0.0
@@ -155,7 +134,7 @@ class PersonNameRecognizer(ValueRecognizer):
         return 0.0
 
     def _in_text(self, text: str) -> list[RecognizerResult]:
-        firsts, lasts = _lexicon()
+        firsts, lasts = person_names()
         common = common_words()
 
         def capitalized(w: str) -> bool:
@@ -196,7 +175,7 @@ def reversed_name(family: str, given: str) -> bool:
     ``Public, Jane``, ``Allen, Phillip K`` are; ``Tim Belden, John Arnold`` (two full names) and ``Paris,
     France`` are not: the part after the comma must start with a known given name and not be a full name
     itself, and the part before it must be a family name's shape (one or two capitalized words)."""
-    firsts, lasts = _lexicon()
+    firsts, lasts = person_names()
     fam, giv = family.split(), given.split()
     if not (1 <= len(fam) <= 2 and 1 <= len(giv) <= 2) or not all(_NAME_WORD.fullmatch(w) for w in fam + giv):
         return False
@@ -206,7 +185,7 @@ def reversed_name(family: str, given: str) -> bool:
         return False  # "Tim Belden, John Arnold": the first part is a whole name
     if len(giv) == 2 and not _INITIAL.fullmatch(giv[1]) and _known(giv[1], lasts):
         return False  # "Tim, John Arnold": the second part is a whole name
-    return not any(fold(w.rstrip(".")) in _NOT_NAME for w in fam + giv)
+    return not any(fold(w.rstrip(".")) in NOT_NAME for w in fam + giv)
 
 
 def element_score(text: str, e: mailboxes.Element) -> float:
@@ -235,6 +214,6 @@ def _alias_spells(name: str, alias: str) -> bool:
     if not family.split() or not given.split() or not alias:
         return False
     fam, giv = fold(family.split()[-1].strip(".")), fold(given.split()[0].strip("."))
-    if len(fam) < 2 or giv not in _lexicon()[0] or fam in _NOT_NAME:
+    if len(fam) < 2 or giv not in person_names()[0] or fam in NOT_NAME:
         return False  # the given name must be one the lists know: "Support Team" <support.team@...> is a role
     return fam in alias and (giv in alias or alias.startswith(giv[0]) or alias.endswith(giv[0]))
