@@ -55,7 +55,7 @@ def pdd_contracts():  # noqa: ANN201
         from airflow.sdk.exceptions import AirflowFailException, AirflowSkipException
 
         from pipeline.airflow_provider.hooks import resolve_connections
-        from pipeline.config import load_config
+        from pipeline.config.load import load_config
         from pipeline.contracts.check import CheckOptions, check
         from pipeline.contracts.junit import write_junit
         from pipeline.contracts.runner import quiet_gx_logging

@@ -5,6 +5,8 @@ never sees more than the pool's slots of pdd tasks at once):
 
     discover -> classify (mapped per dataset) -> flatten -> sweep (mapped per key range)
 
+and once per run, ``link`` (the person index, from the account datasets) before any sweep.
+
 then ``report`` writes report.json, publishes it as the ``pdd_report`` asset
 (downstream DAGs such as contract checks schedule on it), and ``gate`` fails
 the run, after the report is safe, when there are violations or a source
@@ -12,7 +14,7 @@ failed, saying which rule, where and how many.
 
 Parse time reads only the YAML config's schedule and source names (no
 Presidio, spaCy, pandas or Great Expectations import); every task body is one
-call into pipeline.orchestrate. XComs carry names, paths and counts.
+call into pipeline.engine.airflow (the engine's steps, run as mapped tasks). XComs carry names, paths and counts.
 """
 
 from __future__ import annotations
@@ -57,7 +59,7 @@ DEFAULTS = {
 
 
 def _pool(name: str, kind: str, pool: str | None) -> str:
-    # Same rule as pipeline.orchestrate.pool_for, without importing the library at parse time.
+    # Same rule as pipeline.engine.airflow.pool_for, without importing the library at parse time.
     return pool or (f"pdd_{name}" if kind == "sql" else "default_pool")
 
 
@@ -65,8 +67,8 @@ def _run():  # noqa: ANN202 - runs inside a task
     from airflow.sdk.exceptions import AirflowFailException
 
     from pipeline.airflow_provider.hooks import PddConnectionHook
-    from pipeline.config import ConfigError, load_config
-    from pipeline.orchestrate import Run
+    from pipeline.config.load import ConfigError, load_config
+    from pipeline.engine.airflow import AirflowSteps
 
     ctx = get_current_context()
     params = ctx["params"]
@@ -79,7 +81,7 @@ def _run():  # noqa: ANN202 - runs inside a task
     def resolve(conn_id: str) -> str:
         return PddConnectionHook(conn_id).get_uri()
 
-    return Run(config, REPORTS / "runs" / ctx["run_id"].replace(":", "_").replace("+", "_"), resolve)
+    return AirflowSteps(config, REPORTS / "runs" / ctx["run_id"].replace(":", "_").replace("+", "_"), resolve)
 
 
 def _selected(name: str) -> bool:
@@ -109,10 +111,17 @@ def pdd_scan():  # noqa: ANN201
     def prepare() -> dict:
         """Validate the config before any store is touched; a wrong config fails here with its line."""
         run = _run()
-        return {"run_dir": str(run.run_dir), "as_of": run.config.as_of.isoformat(),
-                "sources": [s.name for s in run.config.sources if _selected(s.name)]}
+        config = run.context.config
+        return {"run_dir": str(run.run_dir), "as_of": config.as_of.isoformat(),
+                "sources": [s.name for s in config.sources if _selected(s.name)]}
+
+    @task
+    def link(prep: dict) -> int:
+        """The person index (account datasets, declared links), read by every sweep and the report."""
+        return _run().link()
 
     started = prepare()
+    linked = link(started)
     sweeps = []
     for name, kind, pool in SOURCES:
         task_pool = _pool(name, kind, pool)
@@ -135,7 +144,9 @@ def pdd_scan():  # noqa: ANN201
             def sweep(unit: dict) -> dict:
                 return _run().sweep(unit)
 
-            return sweep.expand(unit=flatten(classify.expand(dataset=discover(started))))
+            swept = sweep.expand(unit=flatten(classify.expand(dataset=discover(started))))
+            linked >> swept
+            return swept
 
         sweeps.append(per_source())
 
@@ -156,14 +167,14 @@ def pdd_scan():  # noqa: ANN201
         """Fail the run visibly when the data breaks a rule or a source failed: rule, where, how many."""
         from airflow.sdk.exceptions import AirflowFailException
 
-        from pipeline.orchestrate import failure_message
+        from pipeline.engine.airflow import failure_message
 
         message = failure_message(summary)
         if message:
             raise AirflowFailException(message)
 
     summary = report(started)
-    sweeps >> summary
+    [linked, *sweeps] >> summary
     gate(summary)
 
 

@@ -64,7 +64,7 @@ LOGS = {"name": "logs", "kind": "logs", "path": "logs/*"}
     ({"sources": [SQL], "classification": {"threshold": 1.5}}, False),
 ])
 def test_config_schema_accepts_what_the_loader_accepts(doc: dict, valid: bool, tmp_path: Path) -> None:
-    from pipeline.config import ConfigError, load_config
+    from pipeline.config.load import ConfigError, load_config
 
     cfg = tmp_path / "pdd.yaml"
     cfg.write_text(yaml.safe_dump(doc))

@@ -56,10 +56,10 @@ class PddScanOperator(BaseOperator):
     def execute(self, context: Any) -> dict:
         import datetime as dt
 
-        from pipeline.config import ConfigError, load_config
+        from pipeline.config.load import ConfigError, load_config
         from pipeline.connections import ConnectionError_
-        from pipeline.execute import ExecOptions, Execution, Progress, ResumeRefused
-        from pipeline.orchestrate import failure_message, summarize
+        from pipeline.engine.airflow import failure_message, summarize
+        from pipeline.engine.run import WORK_DIR, Engine, Progress, ResumeRefused, ScanOptions
         from pipeline.report import write_report
         from pipeline.report.publish import publish
 
@@ -75,12 +75,12 @@ class PddScanOperator(BaseOperator):
 
         progress = Progress(dataset_done=self._dataset_line)
         try:  # a retried task keeps the steps its previous try finished
-            execution = Execution(config, out, ExecOptions(workers=self.workers, resume=True), progress)
+            engine = Engine(config, out / WORK_DIR, ScanOptions(workers=self.workers, resume=True), progress)
         except ResumeRefused:
-            execution = Execution(config, out, ExecOptions(workers=self.workers), progress)
-        report = execution.execute()
+            engine = Engine(config, out / WORK_DIR, ScanOptions(workers=self.workers), progress)
+        report = engine.run()
         path = write_report(report, out)
-        execution.clean()
+        engine.clean()
         published = publish(report, out, config, history_dir=Path(self.history_dir) if self.history_dir else None)
         for problem in published.problems:
             self.log.warning("%s", problem)

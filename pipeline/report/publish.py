@@ -1,7 +1,7 @@
 """After a scan: record it in the run history and write report.html beside report.json.
 
 One function that both callers use (the CLI's ``pdd scan`` and the DAG's report
-task through pipeline/orchestrate.py), so that every run is recorded and every
+task through pipeline/engine/airflow.py), so that every run is recorded and every
 report.json gets its page.
 """
 
@@ -38,8 +38,7 @@ def publish(report: Report, out_dir: str | Path, config: Config, history_dir: Pa
     """Record ``report`` in the history and write ``out_dir``/report.html with the previous run and the trend."""
     from pipeline.history import History, HistoryError
     from pipeline.config.recognizers import RecognizersError
-    from pipeline.policy import PolicyError
-    from pipeline.policy.configured import policy_for
+    from pipeline.policy import PolicyError, policy_for
     from pipeline.report.html import write_html
 
     out = Path(out_dir)

@@ -17,7 +17,7 @@ def review_report(report, config):  # noqa: ANN001, ANN201 - Report, Config (kep
     A decisions file that does not load leaves every field ``suggested`` and says why in the notes
     (the CLI refuses it before scanning; a scheduled run still writes its report).
     """
-    from pipeline.policy.configured import policy_for
+    from pipeline.policy import policy_for
 
     try:
         decisions = load_decisions(config.resolve(config.stewards.decisions))
@@ -25,5 +25,5 @@ def review_report(report, config):  # noqa: ANN001, ANN201 - Report, Config (kep
         decisions = Decisions()
         report = report.model_copy(update={"notes": [*report.notes, f"review decisions not applied: {exc}"]})
     policy = policy_for(config)  # with the recognizers file's own types
-    return apply_decisions(report, decisions, policy, {s.name: getattr(s, "role", "controller")
+    return apply_decisions(report, decisions, policy, {s.name: s.role
                                                        for s in config.sources})

@@ -8,7 +8,7 @@ import pytest
 import yaml
 from presidio_analyzer import RecognizerRegistry
 
-from pipeline.config import ConfigError, load_config
+from pipeline.config.load import ConfigError, load_config
 from pipeline.config.recognizers import RecognizersError, load_recognizers
 
 HEAD = "recognizers:\n  - name: staff\n"  # the entry starts on line 2

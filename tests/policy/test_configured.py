@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipeline.config import load_config
+from pipeline.config.load import load_config
 from pipeline.policy import PolicyError, load_policy
 from pipeline.policy.configured import policy_for
 
