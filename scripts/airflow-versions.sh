@@ -18,8 +18,9 @@ PYTHON=${PYTHON:-python3}
 rm -rf "$VENV"
 "$PYTHON" -m venv "$VENV"
 "$VENV/bin/python" -m pip install --quiet --upgrade pip
-# No -c constraints.txt: the ranges in pyproject.toml alone must resolve next to this Airflow.
-"$VENV/bin/python" -m pip install --quiet -e "$SRC[airflow,test]" ${VERSION:+"apache-airflow==$VERSION"}
+# No -c constraints.txt: the ranges in pyproject.toml alone must resolve next to this Airflow. `contracts`:
+# the contracts DAG's tests run Great Expectations.
+"$VENV/bin/python" -m pip install --quiet -e "$SRC[airflow,contracts,test]" ${VERSION:+"apache-airflow==$VERSION"}
 "$VENV/bin/python" -m pip check
 "$VENV/bin/python" -c 'import importlib.metadata as m; print("airflow", m.version("apache-airflow"), "| pdd", m.version("pdd"))'
 cd "$SRC"
