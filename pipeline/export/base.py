@@ -12,9 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from pipeline.report.model import FieldEntry, Report
+
+if TYPE_CHECKING:
+    from pipeline.config.model import Config
 
 
 class ExportError(Exception):
@@ -84,19 +89,19 @@ class DatasetFindings:
         return [f for f in self.fields if f.personal]
 
 
-def options_from_config(config_path: str | Path, **overrides: object) -> ExportOptions:
+def options_from_config(config: Config | str | Path, **overrides: object) -> ExportOptions:
     """Platforms and database names of the SQL sources of a scan's config (no secret is kept)."""
+    from sqlalchemy.engine import make_url
+
     from pipeline.config import load_config
 
-    cfg = load_config(config_path)
+    cfg = config if not isinstance(config, (str, Path)) else load_config(config)
     drivers: dict[str, str] = {}
     databases: dict[str, str] = {}
     for s in cfg.sources:
         url = getattr(s, "url", None)
         if url is None:
             continue
-        from sqlalchemy.engine import make_url
-
         u = make_url(url.get_secret_value())
         drivers[s.name] = u.drivername
         if u.database:

@@ -162,6 +162,7 @@ def export_datahub(report: Report, options: ExportOptions, out: str | Path | Non
     from datahub.ingestion.sink.file import write_metadata_file
 
     target = Path(out)
+    tmp = None
     try:  # DataHub's own writer, to a temporary name first: a failed export leaves no half file
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".pdd-export-", dir=target.parent)
@@ -169,6 +170,8 @@ def export_datahub(report: Report, options: ExportOptions, out: str | Path | Non
         write_metadata_file(Path(tmp), mcps)
         os.replace(tmp, target)
     except OSError as exc:
+        if tmp and os.path.exists(tmp):
+            os.unlink(tmp)
         raise ExportError(f"cannot write {target}: {exc.strerror or exc.__class__.__name__}") from None
     return f"wrote {target} ({len(mcps)} proposals)"
 

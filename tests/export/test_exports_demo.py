@@ -164,3 +164,20 @@ def test_sql_source_without_platform_is_refused(reviewed_demo: tuple, tmp_path: 
 def test_unreadable_report_exits_2(tmp_path: Path) -> None:
     res = CliRunner().invoke(app, ["export", "datahub", str(tmp_path), "--out", str(tmp_path / "d.json")])
     assert res.exit_code == 2 and "not a readable report.json" in res.output
+
+
+def test_configured_exports_name_what_failed(reviewed_demo: tuple, tmp_path: Path) -> None:
+    from pipeline.config import load_config
+    from pipeline.export import ExportError
+    from pipeline.export.configured import run_configured
+
+    manifest, out = reviewed_demo
+    cfg = load_config(manifest.config).model_copy(update={"exports": []})
+    from pipeline.config.model import ExportTarget
+
+    cfg.exports.append(ExportTarget(target="datahub", out=str(tmp_path / "dh.json")))
+    assert run_configured(cfg, out)[0].startswith("wrote ")
+    assert (tmp_path / "dh.json").exists()
+    cfg.exports.append(ExportTarget(target="datahub", out=str(tmp_path / "dh.json" / "under-a-file.json")))
+    with pytest.raises(ExportError, match="datahub: cannot write"):
+        run_configured(cfg, out)
