@@ -40,7 +40,7 @@ def build_data_docs(validations: list[tuple[str, str, Any]], out_dir: str | Path
     ctx = gx.get_context(mode="file", project_root_dir=str(out))
     quiet_gx_logging()
     ctx.variables.progress_bars = {"globally": False, "metric_calculations": False}
-    run_id = RunIdentifier(run_name=run_name, run_time=dt.datetime.now(dt.timezone.utc))
+    run_id = RunIdentifier(run_name=run_name, run_time=dt.datetime.now(dt.UTC))
     for source, dataset, result in validations:
         name = suite_name(source, dataset)
         result.suite_name = name

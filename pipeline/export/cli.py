@@ -32,7 +32,7 @@ def _run(target: str, work) -> None:  # noqa: ANN001 - a callable returning the 
     except (ExportError, PolicyError) as exc:
         typer.echo(f"pdd export {target}: {exc}", err=True)
         raise typer.Exit(2) from None
-    except Exception as exc:  # a bug, said in one line without the message (it may quote a scanned name)
+    except Exception as exc:  # noqa: BLE001 - a bug, said in one line without the message (it may quote a scanned name)
         typer.echo(f"pdd export {target}: failed ({exc.__class__.__name__}); nothing was written", err=True)
         raise typer.Exit(2) from None
     typer.echo(line, err=True)

@@ -20,7 +20,13 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from pipeline.export.base import DatasetFindings, ExportError, ExportOptions, MissingExtra, datasets
+from pipeline.export.base import (
+    DatasetFindings,
+    ExportError,
+    ExportOptions,
+    MissingExtra,
+    datasets,
+)
 from pipeline.report.model import Report
 
 TERM_PREFIX = "pdd."
@@ -37,7 +43,9 @@ def _require() -> None:
 
 def platform_of(driver: str) -> str:
     """DataHub's platform name for a SQLAlchemy driver name (`postgresql+psycopg` -> postgres)."""
-    from datahub.ingestion.source.sql.sqlalchemy_uri_mapper import get_platform_from_sqlalchemy_uri
+    from datahub.ingestion.source.sql.sqlalchemy_uri_mapper import (
+        get_platform_from_sqlalchemy_uri,
+    )
 
     platform = get_platform_from_sqlalchemy_uri(driver)
     if platform == "external" and driver.startswith("mariadb"):
@@ -154,7 +162,7 @@ def export_datahub(report: Report, options: ExportOptions, out: str | Path | Non
                     emitter.emit_mcp(m)
             finally:
                 emitter.close()
-        except Exception as exc:  # the client's errors may quote the request; say which and where only
+        except Exception as exc:  # noqa: BLE001 - the client's errors may quote the request; say which and where only
             raise ExportError(f"DataHub at {url} refused the export ({exc.__class__.__name__})") from None
         return f"sent {len(mcps)} proposal(s) to {url}"
     if out is None:

@@ -15,14 +15,21 @@ from typing import Any
 
 import yaml
 
-from pipeline.export.base import DatasetFindings, ExportError, FieldFinding, MissingExtra, datasets, write_text
+from pipeline.export.base import (
+    DatasetFindings,
+    ExportError,
+    FieldFinding,
+    MissingExtra,
+    datasets,
+    write_text,
+)
 from pipeline.policy.fideslang_map import fideslang_categories
 from pipeline.report.model import Report
 
 
 def _fideslang() -> Any:  # noqa: ANN401 - the fideslang.models module
     try:
-        import fideslang.models as models
+        from fideslang import models
     except ImportError:
         raise MissingExtra("fideslang", "fides",
                            "fideslang pins pydantic<2.13, below pdd's lock: install it in its own environment, "

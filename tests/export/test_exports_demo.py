@@ -96,7 +96,7 @@ def test_datahub_file_is_read_back_by_datahubs_file_source(reviewed_demo: tuple,
 def test_datahub_rejected_type_absent_confirmed_marked(datahub_file: Path) -> None:
     records = json.loads(datahub_file.read_text())
     fields = _patched_fields(records)
-    src, ds, fld, typ = REJECTED
+    _, _, fld, typ = REJECTED
     note = fields[("urn:li:dataset:(urn:li:dataPlatform:sqlite,app.payments,PROD)", fld)]
     term = f"urn:li:glossaryTerm:pdd.{typ}"
     assert [o["op"] for o in note if o["path"].endswith(term)] == ["remove"]

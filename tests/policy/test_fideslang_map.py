@@ -20,7 +20,7 @@ SPEC = Path(__file__).resolve().parents[2].parent / "shared" / "spec" / "entitie
 def test_every_entity_type_of_the_spec_is_mapped_and_nothing_else() -> None:
     if not SPEC.exists():
         pytest.skip(f"{SPEC} is not beside the repository")
-    spec_types = re.findall(r"^\| ([A-Z][A-Z0-9_]+) \|", SPEC.read_text(encoding="utf-8"), flags=re.M)
+    spec_types = re.findall(r"^\| ([A-Z][A-Z0-9_]+) \|", SPEC.read_text(encoding="utf-8"), flags=re.MULTILINE)
     assert len(spec_types) >= 26
     assert sorted(fideslang_categories()) == sorted(spec_types) == sorted(ENTITY_TYPES)
 
