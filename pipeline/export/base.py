@@ -92,7 +92,7 @@ def options_from_config(config: Config | str | Path, **overrides: object) -> Exp
     """Platforms and database names of the SQL sources of a scan's config (no secret is kept)."""
     from sqlalchemy.engine import make_url
 
-    from pipeline.config import load_config
+    from pipeline.config.load import load_config
 
     cfg = config if not isinstance(config, (str, Path)) else load_config(config)
     drivers: dict[str, str] = {}

@@ -40,7 +40,7 @@ def _run(target: str, work) -> None:  # noqa: ANN001 - a callable returning the 
 
 def _options(config: Path | None, platform: list[str] | None = None, env: str = "PROD",
              service: list[str] | None = None):  # noqa: ANN202 - ExportOptions
-    from pipeline.config import ConfigError
+    from pipeline.config.load import ConfigError
     from pipeline.export import ExportError, ExportOptions
     from pipeline.export.base import options_from_config
 

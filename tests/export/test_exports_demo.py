@@ -167,7 +167,7 @@ def test_unreadable_report_exits_2(tmp_path: Path) -> None:
 
 
 def test_configured_exports_name_what_failed(reviewed_demo: tuple, tmp_path: Path) -> None:
-    from pipeline.config import load_config
+    from pipeline.config.load import load_config
     from pipeline.export import ExportError
     from pipeline.export.configured import run_configured
 
