@@ -143,6 +143,15 @@ def load(report_dir: str | Path) -> Report:
         raise ExportError(f"{report_dir}: not a readable report.json ({exc.__class__.__name__})") from None
 
 
+def readable(tmp: str) -> None:
+    """mkstemp makes a 0600 file; an export is for other tools to read: the umask's usual mode instead."""
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(tmp, 0o666 & ~mask)
+
+
 def write_text(path: str | Path, text: str) -> Path:
     """Write atomically, so that a failed export never leaves half a file where a good one was."""
     import os
@@ -154,6 +163,7 @@ def write_text(path: str | Path, text: str) -> Path:
         fd, tmp = tempfile.mkstemp(prefix=".pdd-export-", dir=target.parent)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
+        readable(tmp)
         os.replace(tmp, target)
     except OSError as exc:
         raise ExportError(f"cannot write {target}: {exc.strerror or exc.__class__.__name__}") from None

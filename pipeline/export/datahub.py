@@ -26,6 +26,7 @@ from pipeline.export.base import (
     ExportOptions,
     MissingExtra,
     datasets,
+    readable,
 )
 from pipeline.report.model import Report
 
@@ -176,6 +177,7 @@ def export_datahub(report: Report, options: ExportOptions, out: str | Path | Non
         fd, tmp = tempfile.mkstemp(prefix=".pdd-export-", dir=target.parent)
         os.close(fd)
         write_metadata_file(Path(tmp), mcps)
+        readable(tmp)
         os.replace(tmp, target)
     except OSError as exc:
         if tmp and os.path.exists(tmp):

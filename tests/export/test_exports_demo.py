@@ -181,3 +181,10 @@ def test_configured_exports_name_what_failed(reviewed_demo: tuple, tmp_path: Pat
     cfg.exports.append(ExportTarget(target="datahub", out=str(tmp_path / "dh.json" / "under-a-file.json")))
     with pytest.raises(ExportError, match="datahub: cannot write"):
         run_configured(cfg, out)
+
+
+def test_exports_are_readable_by_other_tools(datahub_file: Path) -> None:
+    """mkstemp's 0600 would hide the file from the ingestion job's user; the umask's mode is used instead."""
+    mask = os.umask(0)
+    os.umask(mask)
+    assert datahub_file.stat().st_mode & 0o777 == 0o666 & ~mask
