@@ -36,11 +36,12 @@ from pipeline.config.model import Config, SourceConfig
 from pipeline.linkage import PersonIndex, build_index
 from pipeline.policy import PolicyMap, load_policy
 from pipeline.report.model import (
-    DatasetProblem, EntityEntry, FieldEntry, Report, RunInfo, SourceEntry, ViolationEntry,
+    DatasetProblem, EntityEntry, FieldEntry, Report, RunInfo, SourceEntry, TemplateEntry, ViolationEntry,
 )
 from pipeline.rules import DatasetContext, Rule, rules
 from pipeline.sources import Dataset, Source, SourceError, open_source
 from pipeline.sources.base import NOTES_PER_DATASET, Part, ReadPlan
+from pipeline.templates import log_templates
 
 log = logging.getLogger("pdd.scan")
 
@@ -50,6 +51,7 @@ class FieldClass(BaseModel):
     values_sampled: int
     samples: list[str] = Field(default_factory=list)  # masked at the source (pipeline/classify/mask.py)
     empty: str | None = None
+    templates: list[TemplateEntry] = Field(default_factory=list)  # a log message's personal templates
 
 
 class Classification(BaseModel):
@@ -202,6 +204,7 @@ class Scanner:
             for fname, (d, samples) in classify_with_samples(dataset, self.classifier,
                                                              self.config.classification.sample_size).items():
                 out.fields[fname] = self._field_class(d).model_copy(update={"samples": samples})
+            self._add_templates(out, dataset)
         except SourceError as exc:
             out.error = exc.message
         except Exception as exc:  # noqa: BLE001 - one dataset's failure must not end the scan
@@ -210,6 +213,12 @@ class Scanner:
             log.warning("%s/%s: %s", source.name, dataset.name, out.error)
         out.limits = _limits()
         return out
+
+    def _add_templates(self, out: Classification, dataset: Dataset) -> None:
+        """The log-template hook (pipeline/templates): a log message field's personal templates."""
+        for fname, found in log_templates(dataset, self.classifier).items():
+            if fname in out.fields:
+                out.fields[fname].templates = found
 
     def _field_class(self, d: object) -> FieldClass:
         return FieldClass(entities=[EntityEntry(type=e.type, confidence=e.confidence, evidence=e.evidence,
@@ -325,7 +334,7 @@ class Scanner:
             cats, declared = self.policy.categorize([e.type for e in entities], role)
             res.fields.append(FieldEntry(source=c.source, dataset=c.dataset, field=fname, entities=entities,
                                          categories=cats, declared=declared, values_sampled=fc.values_sampled,
-                                         samples=fc.samples, empty=fc.empty))
+                                         samples=fc.samples, empty=fc.empty, templates=fc.templates))
         return res
 
     # -- whole datasets and sources -------------------------------------------------------------------

@@ -65,6 +65,24 @@ class FieldReview(_M):
     """Why a confirmed decision was re-opened (status changed): types that appeared or vanished."""
 
 
+class SlotEntry(_M):
+    index: int
+    """The slot's place among the template's ``<*>``, from 1."""
+    entities: list[str]
+    """The types asserted for the slot's values (classified like a column)."""
+
+
+class TemplateEntry(_M):
+    """A log statement (a mined template) whose slots hold personal data (pipeline/templates)."""
+
+    id: int
+    template: str
+    """The template text with ``<*>`` for each slot; never a raw value."""
+    count: int
+    """Lines of this template among the lines mined (a scan mines the sampled lines)."""
+    slots: list[SlotEntry]
+
+
 class FieldEntry(_M):
     source: str
     dataset: str
@@ -78,6 +96,8 @@ class FieldEntry(_M):
     review: FieldReview | None = None
     empty: str | None = None
     """Why the field had no values to examine ("no non-null value in 200", "all 10000 values are '-'"), else null."""
+    templates: list[TemplateEntry] = Field(default_factory=list)
+    """For a log's message field: the templates whose slots hold personal data, most lines first."""
 
 
 class Acceptance(_M):

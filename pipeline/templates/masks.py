@@ -1,0 +1,37 @@
+"""Obvious variables masked before Drain reads a line, so they never split one statement into many.
+
+Each mask matches within one token (no whitespace), so a masked line has exactly the tokens of its raw
+line and a slot's raw value is found again by position (miner.py). Names are Drain3 mask names; every
+mask is shown as ``<*>`` in the template text. Order matters: the first pattern that matches wins.
+"""
+
+from __future__ import annotations
+
+from drain3.masking import MaskingInstruction
+
+PREFIX, SUFFIX = "<:", ":>"
+#: Drain's own wildcard, as it writes it with our prefix and suffix.
+WILDCARD = f"{PREFIX}*{SUFFIX}"
+
+_EDGE_L = r"(?<![\w.:/-])"
+_EDGE_R = r"(?![\w.:/-])"
+
+PATTERNS: tuple[tuple[str, str], ...] = (
+    # One name for every network address, so that a statement writing a host or an IP lands in one
+    # template. host:port, and domain names of three labels or more ending in a lower-case top-level label (a Java
+    # class name ends in a capital: org.apache.hadoop.ipc.Client stays text).
+    ("ADDR", _EDGE_L + r"(?:(?:[A-Za-z0-9-]+\.)+[A-Za-z][A-Za-z0-9-]*:\d{1,5}|(?:[A-Za-z0-9-]+\.){2,}[a-z]{2,6})"
+     + _EDGE_R),
+    # IPv4 with an optional port: node and client addresses.
+    ("ADDR", _EDGE_L + r"\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?" + _EDGE_R),
+    # 0x-prefixed hex: registers, addresses, handles.
+    ("HEX", r"(?<![\w])0[xX][0-9a-fA-F]+(?![\w])"),
+    # A time of day (12:01:01, 00:01, 20:30:31.462).
+    ("TIME", _EDGE_L + r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?" + _EDGE_R),
+    # A plain number (signed, decimal) standing on its own.
+    ("NUM", r"(?<![\w.:-])[-+]?\d+(?:\.\d+)?(?![\w.:])"),
+)
+
+
+def instructions() -> list[MaskingInstruction]:
+    return [MaskingInstruction(pattern, name) for name, pattern in PATTERNS]
