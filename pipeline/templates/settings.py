@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 #: Drain's similarity threshold: a line joins a template when at least this share of its tokens are equal.
-SIM_TH = 0.7
+SIM_TH = 0.6
 #: Drain's tree depth (root, length, then depth - 2 leading tokens route a line).
 DEPTH = 4
 #: Clusters kept at most; past it the least recently used template is forgotten (memory stays bounded).
