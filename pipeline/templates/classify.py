@@ -24,6 +24,10 @@ def text_hits(classifier: FieldClassifier) -> callable:  # type: ignore[valid-ty
     return hits
 
 
+def _types(classifier: FieldClassifier, field: str, values: list[str]) -> list[str]:
+    return [e.type for e in classifier.classify(field, values, sampled=True).entities] if values else []
+
+
 def classify_templates(mined: list[Mined], classifier: FieldClassifier, field: str,
                        personal_only: bool = True) -> list[TemplateEntry]:
     """Each template with its slots' asserted types; with ``personal_only``, only templates with a typed slot
@@ -32,11 +36,13 @@ def classify_templates(mined: list[Mined], classifier: FieldClassifier, field: s
     out = []
     for m in mined:
         s = slotted(m.tokens, m.samples, hits)
-        slots = []
-        for index, values in s.values.items():
-            types = [e.type for e in classifier.classify(field, values, sampled=True).entities] if values else []
-            if types or not personal_only:
-                slots.append(SlotEntry(index=index, entities=types))
+        found = {index: _types(classifier, field, values) for index, values in s.values.items()}
+        for group, texts in s.joined.items():
+            alone = {t for index in group for t in found[index]}
+            extra = [t for t in _types(classifier, field, texts) if t not in alone]
+            for index in group:  # each slot holds a part of the value
+                found[index] = [*found[index], *extra]
+        slots = [SlotEntry(index=i, entities=types) for i, types in found.items() if types or not personal_only]
         if slots or not personal_only:
             if not personal_only or any(x.entities for x in slots):
                 out.append(TemplateEntry(id=m.id, template=s.text, count=m.count, slots=slots))

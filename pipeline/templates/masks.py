@@ -24,6 +24,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      + _EDGE_R),
     # IPv4 with an optional port: node and client addresses.
     ("ADDR", _EDGE_L + r"\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?" + _EDGE_R),
+    # IPv6 (three groups or more; a time of day has no hex letters and is masked as TIME anyway).
+    ("ADDR", r"(?<![\w:.])(?:[0-9a-fA-F]{0,4}:){2,7}[0-9a-fA-F]{1,4}(?![\w:])"),
     # 0x-prefixed hex: registers, addresses, handles.
     ("HEX", r"(?<![\w])0[xX][0-9a-fA-F]+(?![\w])"),
     # Bare hex of 6+ digits holding a digit and a letter: ids, addresses, hashes (003a90fc, 7317849d).
@@ -31,6 +33,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("HEX", r"(?<![\w])(?=[0-9a-fA-F]*\d)(?=[0-9a-fA-F]*[a-fA-F])[0-9a-fA-F]{6,}(?![\w])"),
     # A time of day (12:01:01, 00:01, 20:30:31.462).
     ("TIME", _EDGE_L + r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?" + _EDGE_R),
+    # A number with a short unit glued to it (396ms, 0.41s, 12KB).
+    ("NUM", r"(?<![\w.:/-])\d+(?:\.\d+)?[a-zA-Z]{1,3}(?![\w.])"),
     # A plain number (signed, decimal) standing on its own, or ending a token after = . _ # ( [ or -
     # (HWID=1973, core.2275, blk_-42): the name before it is text, the number a value.
     ("NUM", r"(?:(?<=[=._#(\[-])|(?<![\w.:/-]))[-+]?\d+(?:\.\d+)?(?![\w.:])"),

@@ -25,6 +25,10 @@ class Slotted:
 
     text: str
     values: dict[int, list[str]] = field(default_factory=dict)
+    #: A value people write with spaces or dashes (a phone ``+91 98765 43210``, a grouped card number) falls
+    #: into several slots: per group of slots (adjacent whole-token slots, or the slots of one token) the
+    #: sampled texts they cover together.
+    joined: dict[tuple[int, ...], list[str]] = field(default_factory=dict)
 
 
 def _token_regex(token: str) -> re.Pattern[str]:
@@ -65,10 +69,14 @@ def slotted(tokens: Sequence[str], samples: Sequence[str],
                   {s: [] for _, nums in layout for s in nums})
     # A token that is one mask (or a hidden constant) is its value whole; others are matched part by part.
     patterns = {i: _token_regex(tokens[i]) for i, _ in layout if i not in hidden and not _MASK.fullmatch(tokens[i])}
+    groups = _groups(tokens, hidden, layout)
+    out.joined = {tuple(s for i in g for s in dict(layout)[i]): [] for g in groups}
     for message in samples:
         raw = message.split()
         if len(raw) != len(tokens):  # a mask that changed the token count: no slot value from this line
             continue
+        for g, texts in zip(groups, out.joined.values(), strict=True):
+            texts.append(" ".join(raw[i] for i in g))
         for i, nums in layout:
             pattern = patterns.get(i)
             m = pattern.match(raw[i]) if pattern else None
@@ -79,3 +87,20 @@ def slotted(tokens: Sequence[str], samples: Sequence[str],
             else:
                 out.values[nums[0]].append(raw[i])  # the whole token: a hidden constant or a lone mask
     return out
+
+
+def _groups(tokens: Sequence[str], hidden: set[int], layout: list[tuple[int, list[int]]]) -> list[tuple[int, ...]]:
+    """Token positions whose slots may hold one value together: runs of adjacent tokens made of slots and
+    punctuation only (``<*> <*>-<*>-<*>``, not ``request_id=<*>``), holding two slots or more."""
+    slots = dict(layout)
+    valueish = {i for i in slots if i in hidden or not any(c.isalnum() for c in _MASK.sub("", tokens[i]))}
+    groups: list[tuple[int, ...]] = []
+    run: list[int] = []
+    for i in sorted(slots) + [len(tokens) + 1]:
+        if i in valueish and run and run[-1] == i - 1:
+            run.append(i)
+            continue
+        if sum(len(slots[j]) for j in run) > 1:
+            groups.append(tuple(run))
+        run = [i] if i in valueish else []
+    return groups
