@@ -51,6 +51,9 @@ class RejectedType(_M):
     type: str
     why: str
     by: str
+    template: str | None = None
+    """Rejected in this log template's slots only (its text), not in the whole field."""
+    slot: int | None = None
 
 
 class FieldReview(_M):
