@@ -1,6 +1,7 @@
 """Log-template benchmark: grouping accuracy on loghub's ground truth, beside Drain's published figures.
 
     python -m benchmarks.templates [--logs DIR] [--sim-th 0.5] [--depth 4] [--grid]
+    python -m benchmarks.templates --big 1000000 --out /tmp/templates-1m.log   # then time `pdd templates` on it
 
 For each of the six dev logs in shared/realdata/logs (loghub 2,000-line samples) it mines templates with
 pdd's miner (pipeline/templates) and scores them against ``templates/<log>_structured.csv`` with loghub's
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import random
 import time
 import tracemalloc
 from collections import defaultdict
@@ -97,13 +99,44 @@ def speed(logs_dir: Path, settings: TemplateSettings) -> tuple[float, float, int
     return took / lines * 100_000, peak / 2**20, lines
 
 
+#: Statements that write personal data, mixed into the --big log (a quarter of its lines).
+PERSONAL = (
+    "2026-11-23 10:{m:02d}:{s:02d},{ms:03d} INFO password reset requested for {user}@example.in",
+    "2026-11-23 10:{m:02d}:{s:02d},{ms:03d} WARN login failed for user {user}@example.in from 10.{a}.{b}.{c}",
+    "2026-11-23 10:{m:02d}:{s:02d},{ms:03d} INFO OTP sent to +91 9{phone} for order {order}",
+    "2026-11-23 10:{m:02d}:{s:02d},{ms:03d} INFO session {sid:08x}a opened from 192.168.{a}.{c} agent curl/8.{b}",
+)
+
+
+def build_big(logs_dir: Path, path: Path, lines: int) -> None:
+    """A plain log of ``lines`` lines: the six dev logs' 12,000 real lines over and over, every fourth line one
+    of PERSONAL with fresh values (e-mails, IPs, phone numbers), so templates recur as in a service's log."""
+    raw = [line for name in LOGS for line in (logs_dir / f"{name}_2k.log").read_text(encoding="utf-8").splitlines()]
+    rng = random.Random(24)
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(lines):
+            if i % 4 == 3:
+                out.write(rng.choice(PERSONAL).format(
+                    m=i // 60 % 60, s=i % 60, ms=i % 1000, user=f"user{rng.randrange(10**6)}", a=rng.randrange(256),
+                    b=rng.randrange(256), c=rng.randrange(1, 255), phone=rng.randrange(10**8, 10**9),
+                    order=rng.randrange(10**6), sid=rng.randrange(16**7)) + "\n")
+            else:
+                out.write(raw[(i - i // 4) % len(raw)] + "\n")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--logs", type=Path, default=DEFAULT_DIR)
     ap.add_argument("--sim-th", type=float, default=TemplateSettings.sim_th)
     ap.add_argument("--depth", type=int, default=TemplateSettings.depth)
     ap.add_argument("--grid", action="store_true", help="try a grid of sim_th x depth, print each average")
+    ap.add_argument("--big", type=int, metavar="LINES", help="write a log of LINES lines to --out and stop")
+    ap.add_argument("--out", type=Path, default=Path("/tmp/templates-big.log"))
     args = ap.parse_args(argv)
+    if args.big:
+        build_big(args.logs, args.out, args.big)
+        print(f"wrote {args.out}: {args.big} lines, {args.out.stat().st_size / 2**20:.0f} MiB")
+        return
     if args.grid:
         print(f"{'sim_th':>6} {'depth':>5} {'content':>8} {'message':>8}")
         for depth in (3, 4, 5, 6):
