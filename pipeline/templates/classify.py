@@ -24,6 +24,11 @@ def text_hits(classifier: FieldClassifier) -> callable:  # type: ignore[valid-ty
     return hits
 
 
+def _spans_all(hits: callable, text: str) -> bool:  # type: ignore[valid-type]
+    lo, hi = len(text) - len(text.lstrip()), len(text.rstrip())
+    return any(a <= lo and b >= hi for a, b in hits(text))
+
+
 def _types(classifier: FieldClassifier, field: str, values: list[str]) -> list[str]:
     return [e.type for e in classifier.classify(field, values, sampled=True).entities] if values else []
 
@@ -39,7 +44,12 @@ def classify_templates(mined: list[Mined], classifier: FieldClassifier, field: s
         found = {index: _types(classifier, field, values) for index, values in s.values.items()}
         for group, texts in s.joined.items():
             alone = {t for index in group for t in found[index]}
-            extra = [t for t in _types(classifier, field, texts) if t not in alone]
+            # The slots hold one value together only where a recognizer's hit spans all of them (a phone
+            # ``+91 98765 43210``), in at least half of the lines: six fan speeds side by side are six
+            # numbers, not a 12-digit id that a checksum window happened to pass.
+            whole = [x for x in texts if _spans_all(hits, x)]
+            extra = [t for t in _types(classifier, field, whole) if t not in alone] if 2 * len(whole) >= len(texts) \
+                else []
             for index in group:  # each slot holds a part of the value
                 found[index] = [*found[index], *extra]
         slots = [SlotEntry(index=i, entities=types) for i, types in found.items() if types or not personal_only]
