@@ -53,7 +53,6 @@ def classify_templates(mined: list[Mined], classifier: FieldClassifier, field: s
             for index in group:  # each slot holds a part of the value
                 found[index] = [*found[index], *extra]
         slots = [SlotEntry(index=i, entities=types) for i, types in found.items() if types or not personal_only]
-        if slots or not personal_only:
-            if not personal_only or any(x.entities for x in slots):
-                out.append(TemplateEntry(id=m.id, template=s.text, count=m.count, slots=slots))
+        if not personal_only or any(x.entities for x in slots):
+            out.append(TemplateEntry(id=m.id, template=s.text, count=m.count, slots=slots))
     return out

@@ -9,9 +9,8 @@ the field sample uses) for its slot values; Drain3 forgets the least recently us
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from drain3 import TemplateMiner
 from drain3.drain import Drain

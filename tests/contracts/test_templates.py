@@ -11,7 +11,14 @@ from pipeline.config.model import Config, SourceConfig
 from pipeline.contracts.check import _Run
 from pipeline.contracts.model import ContractError, ContractSet, load_contract_file
 from pipeline.policy import load_policy
-from pipeline.report.model import EntityEntry, FieldEntry, Report, RunInfo, SlotEntry, TemplateEntry
+from pipeline.report.model import (
+    EntityEntry,
+    FieldEntry,
+    Report,
+    RunInfo,
+    SlotEntry,
+    TemplateEntry,
+)
 
 POLICY = load_policy()
 CONTRACT = """\
