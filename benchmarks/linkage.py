@@ -27,7 +27,9 @@ from pathlib import Path
 from stdnum import luhn
 
 from pipeline.config import Config, PathSourceConfig, SqlSourceConfig
-from pipeline.scan import Scanner
+from pipeline.engine.context import ScanContext
+from pipeline.engine.run import scan
+from pipeline.linkage.index import build_index
 
 
 def _card(rng: random.Random) -> str:
@@ -104,22 +106,23 @@ def main() -> None:
     if args.linkage:
         sources.append(SqlSourceConfig(name="crm", kind="sql", url=f"sqlite:///{build_accounts(args.workdir, args.rows)}"))
     cfg = Config(as_of="2026-11-24", base_dir=args.workdir, sources=sources)
-    scanner = Scanner(cfg)
-    scanner.classifier  # noqa: B018 - build the engine outside the timings
+    ctx = ScanContext.build(cfg)
+    ctx.classifier  # noqa: B018 - build the engine outside the timings
     t0 = time.perf_counter()
-    index = scanner.persons  # the linkage's first pass (the account datasets), as Scanner.run does first
+    index = ctx.persons = build_index(ctx)  # the link step (the account datasets), as the engine runs it first
     print(f"linkage first pass: {time.perf_counter() - t0:.1f}s, "
           + ", ".join(f"{a.id}: {a.rows:,} accounts, {len(a.ended):,} terminated past the window, "
                       f"{len(a.under16):,} under 16" for a in index.accounts) if index.accounts else "no account dataset")
     for src_cfg, size in ((cfg.sources[0], db.stat().st_size), (cfg.sources[1], log.stat().st_size)):
         t0 = time.perf_counter()
-        res = scanner.scan_source(src_cfg)
+        report = scan(cfg, sources=[src_cfg.name], context=ctx)
         dt = time.perf_counter() - t0
-        for d in res.datasets:
-            by_rule = {r: sum(v.rule == r for v in d.violations) for r in sorted({v.rule for v in d.violations})}
-            print(f"{src_cfg.kind:5} {d.dataset:22} rows={d.rows:,} violations={by_rule} "
-                  f"time={dt:.1f}s rows/s={d.rows / dt:,.0f} MB/s={size / dt / 1e6:.1f}"
-                  + (f" error={d.error}" if d.error else ""))
+        for s in report.sources:
+            found = [v for v in report.violations if v.source == s.name]
+            by_rule = {r: sum(v.rule == r for v in found) for r in sorted({v.rule for v in found})}
+            print(f"{src_cfg.kind:5} {s.name:22} rows={s.rows_scanned:,} violations={by_rule} "
+                  f"time={dt:.1f}s rows/s={s.rows_scanned / dt:,.0f} MB/s={size / dt / 1e6:.1f}"
+                  + (f" error={s.error}" if s.error else ""))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS {peak:.0f} MB")
 

@@ -349,8 +349,8 @@ def cmd_fields(args: argparse.Namespace) -> None:
     """Field level: scan a labelled set (the real data, or a generated split) with and without a spaCy model."""
     from benchmarks.classification.realdata import load_labels
     from benchmarks.classification.score import score as score_fields
-    from pipeline.config import load_config
-    from pipeline.scan import Scanner
+    from pipeline.config.load import load_config
+    from pipeline.engine.run import scan
 
     if args.split == "realdata":
         root = Path(args.realdata)
@@ -366,7 +366,7 @@ def cmd_fields(args: argparse.Namespace) -> None:
         cfg = config.model_copy(update={"classification": config.classification.model_copy(
             update={"spacy_model": model})})
         t0 = time.perf_counter()
-        report = Scanner(cfg).run()
+        report = scan(cfg)
         seconds = time.perf_counter() - t0
         pred = {f"{f.source}/{f.dataset}/{f.field}": [e.type for e in f.entities] for f in report.fields}
         sc = score_fields(truth, pred).as_dict()

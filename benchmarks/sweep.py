@@ -18,7 +18,7 @@ decoys that are no card):
 Twenty cards are planted in each of the SQLite table and the three logs (80),
 in the groupings people write them in. Per dataset and round it times:
 
-- ``pdd``: ``Scanner.scan_source`` (sampled classification + the full sweep);
+- ``pdd``: the engine in one process (``pipeline.engine.run.scan``: sampled classification + the full sweep);
 - ``rg+luhn``: ripgrep's candidate matches (``-o``), Luhn-checked in Python
   (for SQLite: ``sqlite3`` prints the table into ripgrep);
 - ``python re``: a naive single-process sweep, Python ``re`` + Luhn;
@@ -60,8 +60,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from pipeline.config import Config, PathSourceConfig, SqlSourceConfig  # noqa: E402
-from pipeline.execute import PART_ROWS, default_workers  # noqa: E402
-from pipeline.scan import Scanner  # noqa: E402
+from pipeline.engine import dataset as work  # noqa: E402
+from pipeline.engine.context import ScanContext  # noqa: E402
+from pipeline.engine.run import PART_ROWS, Engine, ScanOptions, default_workers, scan  # noqa: E402
 from pipeline.sources.logs import BYTES_PER_LINE  # noqa: E402
 
 PART_BYTES = PART_ROWS * BYTES_PER_LINE
@@ -294,30 +295,25 @@ def read_pg() -> int:
 # ---------------------------------------------------------------- pdd
 
 
-def pdd_scan(scanner: Scanner, cfg: object) -> tuple[int, set[str]]:
-    """Scan one source; (records, keys of the full_card_number violations)."""
-    res = scanner.scan_source(cfg)  # type: ignore[arg-type]
-    keys: set[str] = set()
-    rows = 0
-    for d in res.datasets:
-        if d.error:
-            raise SystemExit(f"pdd failed on {d.dataset}: {d.error}")
-        rows += d.rows
-        keys |= {v.key for v in d.violations if v.rule == "full_card_number"}
-    return rows, keys
+def pdd_scan(ctx: ScanContext, cfg: object) -> tuple[int, set[str]]:
+    """Scan one source in one process; (records, keys of the full_card_number violations)."""
+    name = cfg.name  # type: ignore[attr-defined]
+    report = scan(ctx.config, sources=[name], context=ctx)
+    for s in report.sources:
+        if s.error:
+            raise SystemExit(f"pdd failed on {name}: {s.error}")
+    return (sum(s.rows_scanned for s in report.sources),
+            {v.key for v in report.violations if v.rule == "full_card_number"})
 
 
-def pdd_workers(scanner: Scanner, cfg: Config, name: str, workers: int, workdir: Path,
+def pdd_workers(ctx: ScanContext, cfg: Config, name: str, workers: int, workdir: Path,
                 part_rows: int = PART_ROWS) -> tuple[int, set[str]]:
-    """Scan one source as ``pdd scan --workers N`` does (pipeline/execute.py: forked workers, a large plain
-    log split into byte ranges); the engine is built once outside the timing, as for the ``pdd`` column."""
-    from pipeline.execute import ExecOptions, Execution
-
-    execution = Execution(cfg, workdir / f"exec-{name}", ExecOptions(workers=workers, sources=(name,),
-                                                                                 part_rows=part_rows))
-    execution.run.scanner().__dict__["classifier"] = scanner.classifier  # cached_property: the built engine
-    report = execution.execute()
-    execution.clean()
+    """Scan one source as ``pdd scan --workers N`` does (pipeline/engine: forked workers, a large plain
+    log split into byte ranges); the context is built once outside the timing, as for the ``pdd`` column."""
+    engine = Engine(cfg, workdir / f"exec-{name}", ScanOptions(workers=workers, sources=(name,),
+                                                               part_rows=part_rows), context=ctx)
+    report = engine.run()
+    engine.clean()
     for s in report.sources:
         if s.status != "ok":
             raise SystemExit(f"pdd --workers {workers} failed on {name}: {s.status}")
@@ -334,7 +330,7 @@ def scan_one_child(path: Path) -> None:
     cfg = Config(as_of="2026-11-24", base_dir=path.parent,
                  sources=[PathSourceConfig(name="big", kind="logs", path=str(path))])
     t0 = time.perf_counter()
-    rows, keys = pdd_scan(Scanner(cfg), cfg.sources[0])
+    rows, keys = pdd_scan(ScanContext.build(cfg), cfg.sources[0])
     print(json.dumps({"rows": rows, "cards": len(keys), "seconds": time.perf_counter() - t0,
                       "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 
@@ -390,13 +386,13 @@ def main() -> None:
     if args.only:
         sources = {k: v for k, v in sources.items() if k in args.only.split(",")}
     cfg = Config(as_of="2026-11-24", base_dir=args.workdir, sources=list(sources.values()))
-    scanner = Scanner(cfg)
-    scanner.classifier  # noqa: B018 - build the engine outside the timings
+    ctx = ScanContext.build(cfg)
+    ctx.classifier  # noqa: B018 - build the engine outside the timings
 
     methods: dict[str, dict[str, Callable[[], object]]] = {}
     jn = f"pdd -j{args.workers}"
     for name, src in sources.items():
-        m: dict[str, Callable[[], object]] = {"pdd": lambda src=src: pdd_scan(scanner, src)}
+        m: dict[str, Callable[[], object]] = {"pdd": lambda src=src: pdd_scan(ctx, src)}
         if name == "pg":
             m["read"] = read_pg
         elif name == "sqlite":
@@ -413,7 +409,7 @@ def main() -> None:
             if "rg" not in missing:
                 m["rg+luhn"] = lambda p=p: rg_luhn(None, p)
         if args.workers > 1:
-            m[jn] = lambda name=name: pdd_workers(scanner, cfg, name, args.workers, args.workdir)
+            m[jn] = lambda name=name: pdd_workers(ctx, cfg, name, args.workers, args.workdir)
         methods[name] = m
 
     times: dict[tuple[str, str], list[float]] = {}
@@ -527,9 +523,9 @@ def _wide_config(workdir: Path, db: Path) -> Config:
 def classify_fields(workdir: Path, db: Path) -> tuple[int, float, float]:
     """(fields, wall s, CPU s) of the sampled classification of every table in ``db``, the engine built inside."""
     w0, c0 = time.perf_counter(), time.process_time()
-    scanner = Scanner(_wide_config(workdir, db))
-    source = scanner.open(scanner.config.sources[0])
-    n = sum(len(scanner.classify(source, ds).fields) for ds in source.datasets())
+    ctx = ScanContext.build(_wide_config(workdir, db))
+    source = ctx.open(ctx.config.sources[0])
+    n = sum(len(work.classify(ctx, source, ds).fields) for ds in source.datasets())
     source.close()
     return n, time.perf_counter() - w0, time.process_time() - c0
 
@@ -537,9 +533,9 @@ def classify_fields(workdir: Path, db: Path) -> tuple[int, float, float]:
 def read_samples(workdir: Path, db: Path) -> tuple[int, float, float]:
     """Anchor: the same samples read by the same reader (``Dataset.sample``), nothing classified."""
     w0, c0 = time.perf_counter(), time.process_time()
-    scanner = Scanner(_wide_config(workdir, db))
-    source = scanner.open(scanner.config.sources[0])
-    size = scanner.config.classification.sample_size
+    ctx = ScanContext.build(_wide_config(workdir, db))
+    source = ctx.open(ctx.config.sources[0])
+    size = ctx.config.classification.sample_size
     n = sum(len(ds.sample(size)) for ds in source.datasets())
     source.close()
     return n, time.perf_counter() - w0, time.process_time() - c0

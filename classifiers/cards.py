@@ -22,7 +22,9 @@ documented ranges it lacks (:data:`_SUPPLEMENT`). Ranges are of two tiers:
 (fullwidth ``４１１１``, Arabic-Indic, Devanagari: read as their ASCII values),
 and groups may be separated by a space, ``-``, ``.``, ``+`` or ``%20`` (a
 form sent in a GET query), or by no-break, thin and zero-width spaces.
-Separated digits count only in the groupings cards are printed in.
+Separated digits count only in the groupings cards are printed in. Cards
+side by side (the same card plain, dashed and spaced on one line) make one
+run; a run that splits wholly into cards is read as its first card.
 
 **What is not a card**, whatever Luhn says: a digit run glued to an identifier
 (a letter, ``_``, or a sign: ``job_1445...``, ``xyz_-1234...``, ``a4111...``),
@@ -49,6 +51,7 @@ from functools import lru_cache
 import numpy as np
 from creditcard_identifier.brands import BRANDS as _BIN_CC
 from stdnum import luhn
+from classifiers.hyperscan_block import any_match, compile_block
 
 #: Schemes of the bin-cc data that claim a whole 1-3 digit prefix: a card there needs card context.
 BROAD_SCHEMES = frozenset({"aura", "gpn", "maestro", "hipercard", "rupay", "instapayment", "interpayment",
@@ -233,8 +236,11 @@ _SEP = f"(?:[{_SEP_CHARS}]|%20)"
 #: A run of 13+ digits (any script) with optional single separators, not glued to an identifier:
 #: no letter, digit, ``_``, ``+`` or sign right before it (``job_1445...``, ``xyz_-1234...``, ``+4111``
 #: E.164), unless what is before is a %-escape (``%3D4111...``); no letter, digit or ``_`` right after.
+#: A digit of a %-escape itself never starts one: in ``card%204111%20...`` the run starts at ``4111``,
+#: not at the ``20`` of the first ``%20``.
 CANDIDATE = re.compile(
-    rf"(?:(?<![0-9A-Za-z_+\-])(?<!\d)|(?<=%[0-9A-Fa-f]{{2}}))\d(?:{_SEP}?\d){{12,}}(?![0-9A-Za-z_])(?!\d)")
+    rf"(?<!%)(?<!%[0-9A-Fa-f])(?:(?<![0-9A-Za-z_+\-])(?<!\d)|(?<=%[0-9A-Fa-f]{{2}}))"
+    rf"\d(?:{_SEP}?\d){{12,}}(?![0-9A-Za-z_])(?!\d)")
 #: The same for the common case, ASCII text with no ``%``: a plain character class runs ~2.5x faster.
 _CANDIDATE_ASCII = re.compile(r"(?<![0-9A-Za-z_+\-])[0-9](?:[ \-.+]?[0-9]){12,}(?![0-9A-Za-z_])")
 _GROUP = re.compile(r"\d+")
@@ -247,24 +253,10 @@ def candidates(text: str) -> Iterator[re.Match[str]]:
 _ASCII_DIGITS = re.compile(r"[0-9]+")
 
 
-def _hyperscan_probe():  # noqa: ANN202
-    """A block-mode Hyperscan database that stops at the first 13-digit run, if hyperscan is installed.
-
-    Every CANDIDATE match in ASCII digits contains such a run (separators as UTF-8 bytes), so "no match"
-    here proves "no card" at about 1 GB/s, where Python's re manages about 50 MB/s.
-    """
-    try:
-        import hyperscan
-    except ImportError:
-        return None
-    sep = rb"(?:[ \-.+]|%20|\xc2\xa0|\xe2\x80[\x87\x89\x8a\xaf\x8b\x8c\x8d]|\xe2\x81\xa0|\xef\xbb\xbf)"
-    db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-    db.compile(expressions=[rb"[0-9](?:" + sep + rb"?[0-9]){12}"], ids=[0], elements=1,
-               flags=[hyperscan.HS_FLAG_SINGLEMATCH])
-    return db
-
-
-_PROBE = _hyperscan_probe()
+#: Every CANDIDATE match in ASCII digits contains a 13-digit run (separators as UTF-8 bytes), so "no match" of
+#: this probe proves "no card" at Hyperscan's speed (None without hyperscan).
+_SEP = rb"(?:[ \-.+]|%20|\xc2\xa0|\xe2\x80[\x87\x89\x8a\xaf\x8b\x8c\x8d]|\xe2\x81\xa0|\xef\xbb\xbf)"
+_PROBE = compile_block([rb"[0-9](?:" + _SEP + rb"?[0-9]){12}"], single=True)
 
 
 #: A decimal digit outside ASCII (fullwidth, Arabic-Indic, Devanagari, ...).
@@ -277,13 +269,7 @@ def may_hold_card(text: str) -> bool:
         return CANDIDATE.search(text) is not None  # digits of other scripts: the probe reads ASCII only
     if _PROBE is None:
         return CANDIDATE.search(text) is not None
-    import hyperscan
-
-    try:
-        _PROBE.scan(text.encode("utf-8", "replace"), match_event_handler=lambda *a: True)
-    except hyperscan.ScanTerminated:  # the handler stopped the scan at the first match
-        return True
-    return False
+    return any_match(_PROBE, text.encode("utf-8", "replace"))
 
 
 def ascii_digits(run: str) -> str:
@@ -357,8 +343,8 @@ def examine(text: str, m: re.Match[str], floor: int = 0, context: CardContext = 
     span: tuple[int, int, str] | None = None
     if valid and 13 <= len(digits) <= 19 and issuer(digits) is not None:
         span = (0, len(run), digits)
-    elif len(groups) > 1 and _spaced(run):
-        span = _best_span(run, groups)
+    elif len(groups) > 1:
+        span = _tiled(run, groups) or (_best_span(run, groups) if _spaced(run) else None)
     if span is None:
         return Examined(shape, valid, None)
     return _judged(text, m.start(), shape, valid, span, floor, context)
@@ -410,6 +396,35 @@ def _card_like(lengths: list[int]) -> bool:
 def _spaced(run: str) -> bool:
     """Only blanks between the groups: dotted or dashed longer runs are dates, versions, fractions, ids."""
     return all(not c.isdigit() and c in " \u00a0" or c.isdigit() for c in run)
+
+
+#: The most groups one printed card number has (4-4-4-4-3)
+_MAX_GROUPS = 5
+
+
+def _tiled(run: str, groups: list[tuple[int, int]]) -> tuple[int, int, str] | None:
+    """The first card of a run that is card numbers side by side and nothing else (the same card plain,
+    dashed and spaced on one line: the candidate pattern joins them into one run). Every group must belong
+    to a piece printed as a card (one separator throughout, a card grouping, Luhn and an issuer of either
+    tier); a run with anything else in it is not split, so a table of numbers is not searched for cards."""
+    n = len(groups)
+    seps = [run[groups[k][1] : groups[k + 1][0]] for k in range(n - 1)]
+    #: ends[i]: where a tiling of groups[i:] takes its first piece to end (exclusive), or 0 for none
+    ends = [0] * n + [n]
+    for i in range(n - 1, -1, -1):
+        for j in range(i + 1, min(n, i + _MAX_GROUPS) + 1):
+            if j - 1 > i and seps[j - 2] != seps[i]:
+                break  # one separator throughout a piece
+            if not ends[j] or not _card_like([b - a for a, b in groups[i:j]]):
+                continue
+            digits = ascii_digits(run[groups[i][0] : groups[j - 1][1]])
+            if 13 <= len(digits) <= 19 and _luhn(digits) and issuer(digits):
+                ends[i] = j
+                break
+    if not ends[0] or ends[0] == n:
+        return None  # no tiling, or one piece: the whole run, judged as such already
+    first = ends[0]
+    return groups[0][0], groups[first - 1][1], ascii_digits(run[groups[0][0] : groups[first - 1][1]])
 
 
 def _best_span(run: str, groups: list[tuple[int, int]]) -> tuple[int, int, str] | None:

@@ -46,7 +46,9 @@ For each type T that a field's name or values point to:
    multi-word names the lists confirm is a column of person names whatever
    its name says: its mean score is read one band up (a weak match proves
    little alone, most of a column of them does) and a not-personal head
-   (``ballotpedia_id``) does not mark it down. URLs are judged as a field whatever
+   (``ballotpedia_id``) does not mark it down; nor does it mark down a column
+   of at least ``NAMES_MIN`` values nearly all of which are whole country names
+   (a ``team`` column of ``Norway-3``, ``Czechia/Slovakia``). URLs are judged as a field whatever
    the name says: a column where nearly every value is another site (a
    directory of organisations' sites, feeds, contact forms) or one URL that
    recurs in every text holding one (boilerplate) is not URLs of visits. Each
@@ -177,9 +179,23 @@ def _names_column(h: TypeHits, examined: int, prof: ValueProfile | None) -> bool
 
     One weakly scored value proves little (``Jackson`` the city, ``Rose Gold`` the colour); most of a
     column of multi-word values agreeing with the lists does, whatever the column is called (an
-    ``_id`` column of names: ``ballotpedia_id``, ``wikipedia_id``)."""
-    return (prof is not None and examined >= NAMES_MIN and h.hits >= FULL_RATE * examined
-            and h.inside <= (1 - FULL_RATE) * h.hits and prof.multiword >= FULL_RATE and not prof.numbers)
+    ``_id`` column of names: ``ballotpedia_id``, ``wikipedia_id``). In a mail-header column, the values that
+    are bare addresses hold no display name and are left out of both shares."""
+    if prof is None:
+        return False
+    named = examined * (1 - prof.nameless)  # a bare address in a From column cannot hold a name
+    return (examined >= NAMES_MIN and named > 0 and h.hits >= FULL_RATE * named
+            and h.inside <= (1 - FULL_RATE) * h.hits and prof.multiword >= FULL_RATE * (1 - prof.nameless)
+            and not prof.numbers)
+
+
+def _countries_column(h: TypeHits, examined: int) -> bool:
+    """Nearly every value is a whole country name (plain or with a team suffix): a column of countries.
+
+    A ``team`` or ``squad`` head says "not personal" for most values (a team id, a group name), not for a
+    column whose values are all ``Norway-3``, ``Czechia/Slovakia``: those name a nationality."""
+    return (examined >= NAMES_MIN and h.hits >= FULL_RATE * examined and h.inside <= (1 - FULL_RATE) * h.hits
+            and h.strength >= MEDIUM_SCORE)
 
 
 def _one_band_up(strength: float) -> float:
@@ -222,8 +238,11 @@ def decide(name: NameEvidence, hits: dict[str, TypeHits], examined: int, value_t
                 evidence.append(f"{h.strong_inside} strong match(es) inside text")
         if n:
             evidence.append(f"column name '{phrase}'")
+        countries = etype == "COUNTRY" and _countries_column(h, examined)
         if names:
             evidence.append(f"values are full names ({h.hits}/{examined})")
+        elif countries:
+            evidence.append(f"values are countries ({h.hits}/{examined})")
         elif name.negative:
             conf *= NEGATIVE_NAME
             evidence.append(f"column name says not personal ('{name.negative}')")

@@ -26,6 +26,7 @@ from classifiers.decide import EntityDecision, TypeHits, asserted, decide
 from classifiers.engine import build_analyzer
 from classifiers.entities import to_pdd
 from classifiers.jsondoc import leaves, parse_document
+from classifiers.recognizers.base import ELEMENT_KEY, VALIDATOR_KEY
 from classifiers.registry import CONTRADICTING_TYPES
 from classifiers.values import profile
 
@@ -114,9 +115,11 @@ class FieldClassifier:
             etype = to_pdd(r.entity_type)
             if not etype:
                 continue
-            validator = (r.recognition_metadata or {}).get("validator")
+            meta = r.recognition_metadata or {}
+            # a whole element of the value (a display name beside its address) is not a match inside text
+            inside = not meta.get(ELEMENT_KEY) and (r.end - r.start) < WHOLE_VALUE * size
             if r.score > best.get(etype, (-1.0, None, False))[0]:
-                best[etype] = (r.score, validator, (r.end - r.start) < WHOLE_VALUE * size)
+                best[etype] = (r.score, meta.get(VALIDATOR_KEY), inside)
         return best
 
     def _hits(self, counts: Counter[str]) -> dict[str, TypeHits]:

@@ -4,7 +4,8 @@ A new entity type touches four places: its recognizer file, one entry here,
 one test table (tests/classifiers/recognizers/...), one row in
 docs/entities.md (kept in agreement by tests/classifiers/test_registry.py).
 
-AGE has no entry: small integers say nothing on their own. USERNAME's
+AGE's recognizer reads only ages the value says are ages (``aged 9``, ``6 months``):
+small integers say nothing on their own. USERNAME's
 recognizer reads only the context logs write around an account name
 (``for user root``, ``/home/alice/``, ``alice@build-7``), never a bare handle,
 and USERNAME is not a CONTRADICTING_TYPE, so a well-named column whose bare
@@ -22,6 +23,7 @@ from classifiers.recognizers.country.india.voter_id import VoterIdRecognizer
 from classifiers.recognizers.country.us.ssn import SsnRecognizer
 from classifiers.recognizers.country.us.zip_code import ZipCodeRecognizer
 from classifiers.recognizers.generic.advertising_id import AdvertisingIdRecognizer
+from classifiers.recognizers.generic.age import AgeRecognizer
 from classifiers.recognizers.generic.card_expiry import CardExpiryRecognizer
 from classifiers.recognizers.generic.card_last_four import CardLastFourRecognizer
 from classifiers.recognizers.generic.company_name import CompanyNameRecognizer
@@ -69,6 +71,7 @@ RECOGNIZERS: tuple[type[EntityRecognizer], ...] = (
     UsernameRecognizer,
     CredentialRecognizer,
     DateOfBirthRecognizer,
+    AgeRecognizer,
     CreditCardRecognizer,
     CardLastFourRecognizer,
     CardExpiryRecognizer,

@@ -23,6 +23,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
+from classifiers.recognizers import mailboxes
+
 #: Values that stand for "nothing here" in real stores and logs (the combined log format's ``-``).
 PLACEHOLDERS = frozenset({"-", "--", "n/a", "na", "null", "none", "nil", "?", "unknown", "(null)"})
 _NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
@@ -58,7 +60,8 @@ class ValueProfile:
     #: share of values that are initials ("A.", "J"): parts of names the lists cannot confirm
     initials: float = 0.0
     #: share of values that are 2-5 words of letters, optionally with a parenthesised note (``Ron Shaw
-    #: (Ohio)``, ``Ana_Lima``): the shape of full names, beside lists that confirm them one by one
+    #: (Ohio)``, ``Ana_Lima``), or display names beside addresses and lists of names (``Public, Jane
+    #: </O=ACME/...>``): the shape of full names, beside lists that confirm them one by one
     multiword: float = 0.0
     #: values that are a whole URL (``https://...``, ``www....``), their distinct hosts, and how many are a
     #: site's root (no path beyond ``/``, no query)
@@ -68,6 +71,9 @@ class ValueProfile:
     #: longer texts that hold a URL (XML namespaces aside), and the distinct URLs they hold
     text_url_values: int = 0
     text_urls: int = 0
+    #: share of values that are mail routes with no display name (``jane@example.com``, an X.500 path alone):
+    #: in a header column they stand beside display names and cannot hold one
+    nameless: float = 0.0
 
     @property
     def url_directory(self) -> bool:
@@ -109,9 +115,18 @@ def profile(counts: Counter[str], nulls: int = 0) -> ValueProfile:
     top = widths.most_common(1)[0][1] if widths else 0
     latin = sum(n for t, n in counts.items() if all(_latin(c) for c in t if c.isalpha()))
     initials = sum(n for t, n in counts.items() if _INITIAL.fullmatch(t.strip()))
-    multiword = sum(n for t, n in counts.items() if _WORDS.fullmatch(t.strip()))
+    multiword = nameless = 0
+    for t, n in counts.items():
+        if _WORDS.fullmatch(t.strip()):
+            multiword += n
+            continue
+        found = _mailboxes(t)
+        if found and any(e.end > e.start for e in found):
+            multiword += n
+        elif found:
+            nameless += n
     return ValueProfile(examined, numeric / examined, top / examined, None, latin / examined, initials / examined,
-                        multiword / examined, **_urls(counts))
+                        multiword / examined, **_urls(counts), nameless=nameless / examined)
 
 
 def _urls(counts: Counter[str]) -> dict[str, int]:
@@ -138,6 +153,15 @@ def _urls(counts: Counter[str]) -> dict[str, int]:
 
 
 _INITIAL = re.compile(r"[^\W\d_]{1,2}\.?")
+
+
+def _mailboxes(text: str) -> list[mailboxes.Element] | None:
+    """The elements of a mail header or contact value (``Public, Jane </O=ACME/...>``, ``jane@example.com``),
+    or of a list of names (``Tim Belden, John Arnold``; classifiers/recognizers/mailboxes.py); None for others.
+    A display name of words counts as multi-word; a value of routes only is ``nameless``."""
+    if not any(c in text for c in ",;<=/@"):
+        return None
+    return mailboxes.elements(text)
 
 
 def _latin(c: str) -> bool:

@@ -54,7 +54,7 @@ def pdd_contracts():  # noqa: ANN201
     def check_contracts() -> dict:
         from airflow.sdk.exceptions import AirflowFailException, AirflowSkipException
 
-        from pipeline.config import load_config
+        from pipeline.config.load import load_config
         from pipeline.contracts.check import CheckOptions, check
         from pipeline.contracts.junit import write_junit
         from pipeline.contracts.runner import quiet_gx_logging

@@ -5,14 +5,19 @@ never sees more than the pool's slots of pdd tasks at once):
 
     discover -> classify (mapped per dataset) -> flatten -> sweep (mapped per key range)
 
+and once per run, ``link`` (the person index, from the account datasets) before any sweep.
+
 then ``report`` writes report.json, publishes it as the ``pdd_report`` asset
 (downstream DAGs such as contract checks schedule on it), and ``gate`` fails
 the run, after the report is safe, when there are violations or a source
 failed, saying which rule, where and how many.
 
+When the config lists ``exports:``, an ``export`` task writes them from the published report
+(pipeline/export; DataHub proposals, a fides dataset): it is not in the DAG otherwise.
+
 Parse time reads only the YAML config's schedule and source names (no
 Presidio, spaCy, pandas or Great Expectations import); every task body is one
-call into pipeline.orchestrate. XComs carry names, paths and counts.
+call into pipeline.engine.airflow (the engine's steps, run as mapped tasks). XComs carry names, paths and counts.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ REPORT_ASSET = Asset(name="pdd_report", uri="x-pdd://report")
 if not CONFIG.is_file():
     raise FileNotFoundError(f"pdd: sources config {CONFIG} not found; set PDD_CONFIG to the config's path")
 _RAW = yaml.safe_load(CONFIG.read_text()) or {}
+EXPORTS = [e.get("target") for e in _RAW.get("exports") or [] if isinstance(e, dict)]
 SOURCES = [(s["name"], s.get("kind", ""), s.get("pool")) for s in _RAW.get("sources", []) if isinstance(s, dict)]
 
 DEFAULTS = {
@@ -47,13 +53,13 @@ DEFAULTS = {
 
 
 def _pool(name: str, kind: str, pool: str | None) -> str:
-    # Same rule as pipeline.orchestrate.pool_for, without importing the library at parse time.
+    # Same rule as pipeline.engine.airflow.pool_for, without importing the library at parse time.
     return pool or (f"pdd_{name}" if kind == "sql" else "default_pool")
 
 
 def _run():  # noqa: ANN202 - runs inside a task
-    from pipeline.config import load_config
-    from pipeline.orchestrate import Run, connection_url
+    from pipeline.config.load import load_config
+    from pipeline.engine.airflow import AirflowSteps, connection_url
 
     ctx = get_current_context()
     params = ctx["params"]
@@ -66,7 +72,7 @@ def _run():  # noqa: ANN202 - runs inside a task
         c = Connection.get(conn_id)
         return connection_url(c.conn_type, c.host, c.login, c.password, c.schema, c.port, conn_id)
 
-    return Run(config, REPORTS / "runs" / ctx["run_id"].replace(":", "_").replace("+", "_"), resolve)
+    return AirflowSteps(config, REPORTS / "runs" / ctx["run_id"].replace(":", "_").replace("+", "_"), resolve)
 
 
 def _selected(name: str) -> bool:
@@ -96,10 +102,17 @@ def pdd_scan():  # noqa: ANN201
     def prepare() -> dict:
         """Validate the config before any store is touched; a wrong config fails here with its line."""
         run = _run()
-        return {"run_dir": str(run.run_dir), "as_of": run.config.as_of.isoformat(),
-                "sources": [s.name for s in run.config.sources if _selected(s.name)]}
+        config = run.context.config
+        return {"run_dir": str(run.run_dir), "as_of": config.as_of.isoformat(),
+                "sources": [s.name for s in config.sources if _selected(s.name)]}
+
+    @task
+    def link(prep: dict) -> int:
+        """The person index (account datasets, declared links), read by every sweep and the report."""
+        return _run().link()
 
     started = prepare()
+    linked = link(started)
     sweeps = []
     for name, kind, pool in SOURCES:
         task_pool = _pool(name, kind, pool)
@@ -122,7 +135,9 @@ def pdd_scan():  # noqa: ANN201
             def sweep(unit: dict) -> dict:
                 return _run().sweep(unit)
 
-            return sweep.expand(unit=flatten(classify.expand(dataset=discover(started))))
+            swept = sweep.expand(unit=flatten(classify.expand(dataset=discover(started))))
+            linked >> swept
+            return swept
 
         sweeps.append(per_source())
 
@@ -143,15 +158,27 @@ def pdd_scan():  # noqa: ANN201
         """Fail the run visibly when the data breaks a rule or a source failed: rule, where, how many."""
         from airflow.sdk.exceptions import AirflowFailException
 
-        from pipeline.orchestrate import failure_message
+        from pipeline.engine.airflow import failure_message
 
         message = failure_message(summary)
         if message:
             raise AirflowFailException(message)
 
     summary = report(started)
-    sweeps >> summary
+    [linked, *sweeps] >> summary
     gate(summary)
+
+    if EXPORTS:  # off unless the config lists `exports:`
+
+        @task(retries=0)
+        def export(summary: dict) -> list[str]:
+            """Write the configured exports (DataHub, fides) of the published report; names what failed."""
+            from pipeline.config.load import load_config
+            from pipeline.export.configured import run_configured
+
+            return run_configured(load_config(CONFIG), REPORTS / "latest")
+
+        export(summary)
 
 
 scan_dag = pdd_scan()

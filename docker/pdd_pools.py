@@ -5,7 +5,7 @@ database is migrated (and usable on any Airflow host):
 
     python docker/pdd_pools.py [--config PATH] [--slots N] [--airflow CMD] [--dry-run]
 
-The pools are those of ``pipeline.orchestrate.pools`` (one per SQL source: its ``pool``,
+The pools are those of ``pipeline.engine.airflow.pools`` (one per SQL source: its ``pool``,
 else ``pdd_<name>``), so the DAG and this script cannot disagree. Only missing pools are
 created, with ``--slots`` slots each; a pool that exists keeps the slots an operator gave
 it (change those with ``airflow pools set NAME SLOTS DESCRIPTION``).
@@ -49,8 +49,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dry-run", action="store_true", help="print the pools that would be created")
     args = ap.parse_args(argv)
 
-    from pipeline.config import ConfigError, load_config
-    from pipeline.orchestrate import pools
+    from pipeline.config.load import ConfigError, load_config
+    from pipeline.engine.airflow import pools
 
     if not Path(args.config).is_file():
         print(f"pdd_pools: sources config {args.config} not found; put it there (see docker/README.md)",

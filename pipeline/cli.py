@@ -45,8 +45,8 @@ def scan(
     Exit status: 0 no violation, 1 violations found, 2 the scan could not run, a source failed, or it was
     stopped (SIGTERM, Ctrl-C; finished work is kept for --resume and an earlier report.json is left as it was).
     """
-    from pipeline.config import ConfigError, load_config
-    from pipeline.execute import ExecOptions, Execution, ResumeRefused, Stopped, stop_on_signals
+    from pipeline.config.load import ConfigError, load_config
+    from pipeline.engine.run import WORK_DIR, Engine, ResumeRefused, ScanOptions, Stopped, stop_on_signals
     from pipeline.progress import dataset_lines
     from pipeline.report import write_report
     from pipeline.report.summary import print_summary
@@ -68,30 +68,30 @@ def scan(
     if unknown:
         err.print(f"[red]no source named {', '.join(sorted(unknown))} in {config}[/]")
         raise typer.Exit(2)
-    options = ExecOptions(resume=resume, sources=tuple(source) if source else None,
+    options = ScanOptions(resume=resume, sources=tuple(source) if source else None,
                           **({"workers": workers} if workers else {}),
                           **({"part_rows": part_rows} if part_rows else {}))
     try:
-        execution = Execution(cfg, out_dir, options, dataset_lines(err, enabled=not quiet))
+        engine = Engine(cfg, out_dir / WORK_DIR, options, dataset_lines(err, enabled=not quiet))
     except ResumeRefused as exc:
         err.print(f"[red]cannot resume:[/] {exc}", highlight=False)
         raise typer.Exit(2) from None
     try:
         with stop_on_signals():
-            report = execution.execute()
+            report = engine.run()
             path = write_report(report, out_dir)
-            execution.clean()
+            engine.clean()
     except Stopped as stop:
-        p = execution.progress
+        p = engine.progress
         err.print(f"[yellow]pdd scan stopped by {stop.signame}[/]: {p.datasets_done} of {p.datasets} dataset(s) "
                   f"listed so far were done ({p.done} step(s), {p.kept} kept from before); report.json was not "
                   f"written (an earlier one in {out_dir} is left as it was). Finished work is kept in "
-                  f"{execution.work_dir}: rerun with --resume to continue.", highlight=False)
+                  f"{engine.work_dir}: rerun with --resume to continue.", highlight=False)
         raise typer.Exit(2) from None
     except Exception as exc:  # the library's own errors carry advice; anything else is a bug, said in one line
         from classifiers.engine import ModelNotInstalled
         from pipeline.policy import PolicyError
-        from pipeline.scan import unexpected
+        from pipeline.engine.dataset import unexpected
 
         text = str(exc) if isinstance(exc, (ModelNotInstalled, PolicyError)) else unexpected("the scan", exc)
         err.print(f"[red]cannot scan:[/] {text}", highlight=False)
@@ -116,8 +116,8 @@ def pools(
     """Print the Airflow pools the scan DAG uses, as JSON for `airflow pools import`."""
     import json
 
-    from pipeline.config import ConfigError, load_config
-    from pipeline.orchestrate import pools as scan_pools
+    from pipeline.config.load import ConfigError, load_config
+    from pipeline.engine.airflow import pools as scan_pools
 
     try:
         cfg = load_config(config)

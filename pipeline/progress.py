@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from rich.console import Console
 
-from pipeline.execute import Progress
+from pipeline.engine.run import Progress
 
 
 def dataset_lines(console: Console, enabled: bool = True) -> Progress:

@@ -16,7 +16,7 @@ import pytest
 from classifiers.jsondoc import MAX_DEPTH
 from pipeline.config import Config, PathSourceConfig, SqlSourceConfig
 from pipeline.rules.card import FullCardNumber
-from pipeline.scan import Scanner
+from pipeline.engine.run import scan
 from pipeline.sources.logs import LogFile
 
 CARD = "4111111111111111"
@@ -42,7 +42,7 @@ def test_deeply_nested_json_line_does_not_end_the_scan(tmp_path: Path) -> None:
              json.dumps({"doc": _deep(900)})]  # a document in a field, deep enough for the decoder
     (tmp_path / "app" / "app.jsonl").write_text("\n".join(lines) + "\n")
     (tmp_path / "other.log").write_text(f"2026-01-01 10:00:00 INFO paid with {CARD}\n")
-    report = Scanner(_config(tmp_path, _logs("app", "app/*"), _logs("other", "other.log"))).run()
+    report = scan(_config(tmp_path, _logs("app", "app/*"), _logs("other", "other.log")))
     assert [(v.source, v.key) for v in report.violations] == [("app", "1"), ("other", "1")]
     assert all(s.status == "ok" for s in report.sources)
     assert any("nested deeper than" in n for n in report.notes), report.notes
@@ -53,7 +53,7 @@ def test_json_depth_limit_is_reported_and_deeper_text_still_swept(tmp_path: Path
     for _ in range(MAX_DEPTH + 5):
         doc = {"x": doc}
     (tmp_path / "deep.jsonl").write_text(json.dumps({"payload": json.dumps(doc)}) + "\n" + json.dumps(doc) + "\n")
-    report = Scanner(_config(tmp_path, _logs("app", "deep.jsonl"))).run()
+    report = scan(_config(tmp_path, _logs("app", "deep.jsonl")))
     assert [v.key for v in report.violations] == ["1", "2"]
     assert any(f"deeper than {MAX_DEPTH} levels" in n for n in report.notes)
 
@@ -64,7 +64,7 @@ def test_json_document_size_limit_is_reported(tmp_path: Path) -> None:
     with sqlite3.connect(db) as conn:
         conn.execute("CREATE TABLE docs (id INTEGER PRIMARY KEY, body TEXT)")
         conn.execute("INSERT INTO docs VALUES (1, ?)", (big,))
-    report = Scanner(_config(tmp_path, SqlSourceConfig(name="db", kind="sql", url=f"sqlite:///{db}"))).run()
+    report = scan(_config(tmp_path, SqlSourceConfig(name="db", kind="sql", url=f"sqlite:///{db}")))
     assert [v.key for v in report.violations] == ["1"]  # not parsed, but still read as text
     assert any("larger than" in n and "read as text" in n for n in report.notes), report.notes
 
@@ -76,7 +76,7 @@ def test_damaged_gzip_sample_fails_but_lines_before_the_damage_are_swept(tmp_pat
     lines[4] = f"2026-01-01 10:00:04 INFO paid with {CARD}"
     data = gzip.compress(("\n".join(lines) + "\n").encode())
     (tmp_path / "api.log.gz").write_bytes(data[: len(data) // 2])
-    report = Scanner(_config(tmp_path, _logs("web", "api.log.gz"))).run()
+    report = scan(_config(tmp_path, _logs("web", "api.log.gz")))
     assert [v.key for v in report.violations] == ["5"]
     src = report.sources[0]
     assert src.status == "error" and src.problems[0].dataset == "api.log.gz"
@@ -100,7 +100,7 @@ def _corrupt_sqlite(path: Path, rows: int = 3000) -> None:
 def test_corrupt_sqlite_table_is_swept_up_to_the_damage(tmp_path: Path) -> None:
     db = tmp_path / "broken.db"
     _corrupt_sqlite(db)
-    report = Scanner(_config(tmp_path, SqlSourceConfig(name="db", kind="sql", url=f"sqlite:///{db}"))).run()
+    report = scan(_config(tmp_path, SqlSourceConfig(name="db", kind="sql", url=f"sqlite:///{db}")))
     assert [(v.dataset, v.key) for v in report.violations] == [("payments", "3")]
     src = report.sources[0]
     assert src.status == "error" and src.problems[0].dataset == "payments"
@@ -119,7 +119,7 @@ def test_exception_in_a_rule_is_a_problem_entry_naming_the_keys_and_the_scan_goe
         return real(self, batch)
 
     monkeypatch.setattr(FullCardNumber, "check", check)
-    report = Scanner(_config(tmp_path, _logs("logs", "*.log"))).run()
+    report = scan(_config(tmp_path, _logs("logs", "*.log")))
     assert [(v.dataset, v.key) for v in report.violations] == [("b.log", "1")]
     problem = report.sources[0].problems[0]
     assert problem.dataset == "a.log"
@@ -150,7 +150,7 @@ def test_exception_while_reading_is_a_problem_entry_and_what_was_found_before_st
         return real_add(self, log, number, raw)  # type: ignore[arg-type]
 
     monkeypatch.setattr(logs._Rows, "add", add)
-    report = Scanner(_config(tmp_path, _logs("logs", "*.log"))).run()
+    report = scan(_config(tmp_path, _logs("logs", "*.log")))
     assert [(v.dataset, v.key) for v in report.violations] == [("a.log", "1"), ("b.log", "1")]
     problem = report.sources[0].problems[0]
     assert problem.dataset == "a.log" and "reading failed" in problem.error and "ValueError" in problem.error

@@ -17,8 +17,8 @@ from pathlib import Path
 from benchmarks.classification.baseline import PresidioBaseline
 from benchmarks.classification.score import score
 from classifiers.entities import ENTITY_TYPES
-from pipeline.config import load_config
-from pipeline.scan import Scanner
+from pipeline.config.load import load_config
+from pipeline.engine.run import scan
 
 #: Beside the repository: /work/<worktree>/../shared/realdata.
 DEFAULT_ROOT = Path(__file__).resolve().parents[3] / "shared" / "realdata"
@@ -35,7 +35,7 @@ def run_realdata(root: Path = DEFAULT_ROOT, baseline: bool = True) -> dict:
     truth = load_labels(root)
     config = load_config(root / "sources.yaml")
     t0 = time.perf_counter()
-    report = Scanner(config).run()
+    report = scan(config)
     t_pdd = time.perf_counter() - t0
     pred = {f"{f.source}/{f.dataset}/{f.field}": [e.type for e in f.entities] for f in report.fields}
     # Every violation is false here (the README: "Expected violations for the whole folder: none").

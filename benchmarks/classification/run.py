@@ -10,8 +10,8 @@ from benchmarks.classification.baseline import PresidioBaseline
 from benchmarks.classification.score import score
 from benchmarks.corpus import generate
 from classifiers.entities import ENTITY_TYPES
-from pipeline.config import load_config
-from pipeline.scan import Scanner
+from pipeline.config.load import load_config
+from pipeline.engine.run import scan
 
 
 def run_split(split: str, seed: int, locales: tuple[str, ...], workdir: Path, baseline: bool = True) -> dict:
@@ -20,7 +20,7 @@ def run_split(split: str, seed: int, locales: tuple[str, ...], workdir: Path, ba
     t_gen = time.perf_counter() - t0
     config = load_config(corpus.config)
     t0 = time.perf_counter()
-    report = Scanner(config).run()
+    report = scan(config)
     t_pdd = time.perf_counter() - t0
     failed = [f"{s.name}: {s.error}" for s in report.sources if s.error]
     pdd_pred = {f"{f.source}/{f.dataset}/{f.field}": [e.type for e in f.entities] for f in report.fields}

@@ -219,4 +219,11 @@ TEMPLATES: tuple[Template, ...] = (
     T("leads_tsv", "tsv", N(en="leads.tsv"),
       F("full_name"), F("email"), F("company"), F("phone", .7), F("score"), F("landing_url", .6),
       F("created_at"), F("country", .5)),
+    # a mailbox export: headers with display names beside Exchange, Notes and SMTP addresses (Enron's X- forms)
+    T("mail_headers_csv", "csv", N(en="mail_headers.csv mailbox_export.csv", de="postfach.csv"),
+      F("uuid_id"), F("created_at"), F("mail_sender"), F("mail_display"), F("mail_recipients"),
+      F("subject", .7)),
+    T("entries", "sql", N(en="tournament_entries registrations entrants", de="anmeldungen", fr="inscriptions",
+                          es="inscripciones", pt="inscricoes", it="iscrizioni", nl="inschrijvingen"),
+      F("row_id"), F("full_name"), F("team"), F("event_date"), F("score", .7)),
 )

@@ -32,6 +32,17 @@ kind("staff_name", "PERSON_NAME", v.full_name, N(
     de="bearbeiter sachbearbeiter", fr="conseiller nom_agent", es="agente nombre_agente", pt="atendente nome_agente",
     it="nome_agente addetto", nl="behandelaar medewerker"))
 
+# --- mail headers: display names beside addresses -----------------------------------------------
+kind("mail_sender", "PERSON_NAME EMAIL_ADDRESS", v.mail_sender, N(
+    en="from sender from_header mail_from reply_to sender_address from_addr", de="absender von",
+    fr="expediteur de", es="remitente de", pt="remetente de", it="mittente da", nl="afzender van"))
+kind("mail_display", "PERSON_NAME", v.mail_display, N(
+    en="x_from from_display sender_name x_sender from_name", de="absender_name", fr="nom_expediteur",
+    es="nombre_remitente", pt="nome_remetente", it="nome_mittente", nl="naam_afzender"))
+kind("mail_recipients", "PERSON_NAME EMAIL_ADDRESS", v.mail_recipients, N(
+    en="to recipients cc mail_to to_header bcc x_to", de="empfaenger an kopie", fr="destinataires a cc",
+    es="destinatarios para cc", pt="destinatarios para cc", it="destinatari a cc", nl="ontvangers aan cc"))
+
 # --- EMAIL_ADDRESS ------------------------------------------------------------------------------
 kind("email", "EMAIL_ADDRESS", v.email, N(
     en="email email_address email_addr e_mail mail contact_email eml user_email billing_email notify_email "
@@ -83,6 +94,9 @@ kind("country", "COUNTRY", v.country, N(
     en="country country_name ctry nationality billing_country residence_country", de="land staat staatsangehoerigkeit",
     fr="pays nationalite", es="pais nacionalidad", pt="pais nacionalidade", it="paese nazione nazionalita",
     nl="land nationaliteit", hi="desh"))
+kind("team", "COUNTRY", v.team, N(
+    en="team squad national_team delegation team_name", de="mannschaft team nationalmannschaft", fr="equipe",
+    es="equipo seleccion", pt="equipe selecao", it="squadra nazionale", nl="team ploeg"))
 kind("country_code", "COUNTRY", v.country_code, N(
     en="country_code cntry_cd country_iso iso_country ctry_code", de="laendercode", fr="code_pays", es="codigo_pais",
     pt="codigo_pais", it="codice_paese", nl="landcode", hi="desh_code"))

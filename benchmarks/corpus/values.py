@@ -16,6 +16,7 @@ import functools
 import hashlib
 import random
 import string
+import unicodedata
 import uuid
 from functools import cached_property
 
@@ -114,6 +115,50 @@ def company(r: Row) -> str:
     return r.fake.company()
 
 
+# --- mail headers (From/To/Cc, their X- display forms, contact columns) ---------------------------
+
+def _ascii(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if c.isascii() and c.isalnum()).lower()
+
+
+def _org(r: Row) -> str:
+    return (_ascii(r.fake.company().split()[0]) or "acme").upper()
+
+
+def _mailbox(r: Row, first: str, last: str, form: str) -> str:
+    """One person's mailbox in a header form of real mail systems (Enron's X-From/X-To among them)."""
+    local = r.rng.choice((f"{_ascii(first)}.{_ascii(last)}", f"{_ascii(first)[:1]}{_ascii(last)}"))
+    address = f"{local}@{r.rng.choice((r.fake.free_email_domain(), r.fake.domain_name()))}"
+    middle = f" {r.rng.choice(string.ascii_uppercase)}" if r.rng.random() < 0.4 else ""
+    if form == "display":
+        return f"{first}{middle} {last}"
+    if form == "name-addr":
+        return f'"{first} {last}" <{address}>' if r.rng.random() < 0.6 else f"{first} {last} <{address}>"
+    if form == "x500":
+        alias = f"{_ascii(first)[:1]}{_ascii(last)}".upper()
+        return f"{last}, {first}{middle} </O={_org(r)}/OU=NA/CN=RECIPIENTS/CN={alias}>"
+    if form == "notes":
+        return f"{first}{middle} {last} <{first}{middle} {last}/HOU/{_org(r)}@{_org(r)}>"
+    return address
+
+
+def mail_sender(r: Row) -> str:
+    """A From or Reply-To header: mostly a display name beside its address, some bare addresses."""
+    return _mailbox(r, r.first, r.last, r.rng.choices(("name-addr", "x500", "address"), (0.65, 0.1, 0.25))[0])
+
+
+def mail_display(r: Row) -> str:
+    """An X-From header: the display form, a name alone or beside an Exchange or Notes path."""
+    return _mailbox(r, r.first, r.last, r.rng.choices(("display", "x500", "notes"), (0.6, 0.25, 0.15))[0])
+
+
+def mail_recipients(r: Row) -> str:
+    """A To or Cc header: one to four recipients, each a name beside its address or a bare address."""
+    people = [(r.fake.first_name(), r.fake.last_name()) for _ in range(r.rng.randint(1, 4))]
+    return r.rng.choice((", ", "; ")).join(
+        _mailbox(r, f, s, r.rng.choices(("name-addr", "address"), (0.75, 0.25))[0]) for f, s in people)
+
+
 # --- phones -------------------------------------------------------------------------------------
 
 _FOREIGN = ("IN", "US", "GB", "DE", "FR", "AE", "SG")
@@ -208,6 +253,29 @@ def country(r: Row) -> str:
     if r.rng.random() < 0.85:
         return pick(r, r.loc.country_names)
     return r.fake.country()
+
+
+def _country_name(r: Row) -> str:
+    """A country as a name, not a two-letter code (``GB 1`` reads as a code with a number, not a team)."""
+    while len(name := country(r)) <= 2:
+        pass
+    return name
+
+
+def team(r: Row) -> str:
+    """A team or delegation named for its country: ``Norway-3``, ``Norway 2``, ``Germany 1990``, ``USA (B)``,
+    ``Czechia/Slovakia``."""
+    name, other = _country_name(r), _country_name(r)
+    x = r.rng.random()
+    if x < 0.15:
+        return f"{name}/{other}"
+    if x < 0.35:
+        return f"{name} {r.rng.randint(1960, 2026)}"
+    if x < 0.5:
+        return f"{name} ({r.rng.choice('ABC')})"
+    if x < 0.6:
+        return name
+    return f"{name}{r.rng.choice(('-', ' ', ' - '))}{r.rng.randint(1, 9)}"
 
 
 def country_code(r: Row) -> str:

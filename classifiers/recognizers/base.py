@@ -42,6 +42,9 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 #: Metadata key whose value field.py shows as evidence ("validator Verhoeff").
 VALIDATOR_KEY = "validator"
+#: Metadata key set on a match that is a whole element of a value (a display name beside its address, one name
+#: of a list): field.py counts it as the value, not as a match inside longer text.
+ELEMENT_KEY = "element"
 
 
 @dataclass(frozen=True)
@@ -115,11 +118,13 @@ class ValueRecognizer(EntityRecognizer):
         return self._context_re.search(text, max(0, start - self.CONTEXT_WINDOW), start) is not None
 
     def result(self, start: int, end: int, score: float, validated: bool = False,
-               pattern: str | None = None) -> RecognizerResult:
+               pattern: str | None = None, element: bool = False) -> RecognizerResult:
         meta: dict[str, object] = {RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
                                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}
         if validated and self.VALIDATOR:
             meta[VALIDATOR_KEY] = self.VALIDATOR
+        if element:
+            meta[ELEMENT_KEY] = True
         if pattern:
             meta["pattern"] = pattern
         return RecognizerResult(self.ENTITY, start, end, score, analysis_explanation=None, recognition_metadata=meta)

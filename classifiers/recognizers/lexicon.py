@@ -70,3 +70,27 @@ def common_words() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS  # spaCy is already loaded by Presidio
 
     return frozenset(STOP_WORDS) | frozenset(_COMMON.split())
+
+
+#: Words that make a capitalized phrase a product, place or org rather than a name.
+NOT_NAME = frozenset("""
+    road street lane nagar colony city district state india limited ltd pvt inc llc gmbh company bank hospital
+    school college university hotel store shop mall market foods food tea coffee chai kurta shirt watch box kit
+    pack set gift card cards pro max plus mini ultra edition series phone mobile tablet laptop android ios windows
+    apartment apartments residency tower towers villa house home office industries enterprises traders services
+    solutions technologies labs laboratories studio studios brothers sons llp corp plc co ag sa bv pte
+""".split())
+
+
+@lru_cache(maxsize=1)
+def person_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(first names, surnames) with their spelling variants, common words left out; shared by the person-name
+    recognizer and the names-in-text finder (which used to reach into each other for it)."""
+    firsts: set[str] = set()
+    lasts: set[str] = set()
+    for name in data_lines("first_names.txt"):
+        firsts |= variants(name)
+    for name in data_lines("surnames.txt"):
+        lasts |= variants(name)
+    common = common_words()
+    return frozenset(firsts - common), frozenset(lasts - common)

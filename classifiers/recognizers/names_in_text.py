@@ -41,8 +41,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from classifiers.recognizers.generic import person_name as _pn  # its lists (it imports this module: read lazily)
-from classifiers.recognizers.lexicon import LETTER, common_words, fold
+from classifiers.recognizers.lexicon import LETTER, NOT_NAME, common_words, fold, person_names
 
 #: Lower-case words that join the parts of a name (``Ludwig van Beethoven``, ``Maria de la Cruz``).
 PARTICLES = frozenset("van von der den dem de du des la le las los da das do dos di del della dalla degli bin ibn "
@@ -138,7 +137,7 @@ _INVERTED = re.compile(rf"\s{{1,2}}[A-ZÀ-ÖØ-Þ]{_LETTER}*\.?(?:\s+[A-ZÀ-ÖØ
 def _given_name(m: re.Match[str], text: str) -> bool:
     """The words after "Family," are a given name: listed, or not a key of the next ``key: value``."""
     word = m.group().split()[0].rstrip(".")
-    return fold(word) in _pn._lexicon()[0] or not re.match(r"\s*[:=]", text[m.end():])
+    return fold(word) in person_names()[0] or not re.match(r"\s*[:=]", text[m.end():])
 
 
 #: what the words in a frame must show: shape only, one listed name, or a listed given name and a 2nd word
@@ -202,10 +201,10 @@ def name_end(text: str, start: int, limit: int, caseless: bool = False) -> tuple
 
 def plausible(words: list[str], need: int, labelled: bool = False) -> bool:
     """Whether the words of a frame are a person's name; ``labelled``: a name label says so (``Max`` is a name)."""
-    firsts, lasts = _pn._lexicon()
+    firsts, lasts = person_names()
     common = common_words()
     core = [fold(w.rstrip(".")) for w in words if w.rstrip(".").lower() not in PARTICLES and len(w.rstrip(".")) > 1]
-    if not core or any(w in _FILLERS or (w in _pn._NOT_NAME or w in _PLACE) and not labelled for w in core):
+    if not core or any(w in _FILLERS or (w in NOT_NAME or w in _PLACE) and not labelled for w in core):
         return False
     if need in (TITLED, SIGNED):
         return need == TITLED or not all(w in common for w in core)  # "Mrs. Hill", "mevr. Van Parys": a title makes any capitalized word a name

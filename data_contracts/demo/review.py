@@ -25,11 +25,11 @@ import yaml
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
-from pipeline.config import load_config  # noqa: E402
+from pipeline.config.load import load_config  # noqa: E402
 from pipeline.contracts.draft import draft_contracts  # noqa: E402
 from pipeline.demo.generate import generate  # noqa: E402
 from pipeline.policy import load_policy  # noqa: E402
-from pipeline.scan import Scanner  # noqa: E402
+from pipeline.engine.run import scan  # noqa: E402
 
 #: What people type into free text: names, e-mail addresses, phone numbers, links, a card's last four digits.
 FREE_TEXT = ["PERSON_NAME", "EMAIL_ADDRESS", "PHONE_NUMBER", "URL", "CARD_LAST_FOUR"]
@@ -162,7 +162,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         manifest = generate(Path(tmp) / "clean", clean=True)
         config = load_config(manifest.config)
-        drafts = draft_contracts(config, Scanner(config).run())
+        drafts = draft_contracts(config, scan(config))
     missing = {f"{d.source}.{d.dataset}" for d in drafts} ^ set(REVIEW)
     if missing:
         raise SystemExit(f"the review and the drafted datasets differ: {sorted(missing)}")

@@ -8,11 +8,6 @@ from pipeline.classify.mask import masked_samples
 from pipeline.sources.base import Dataset
 
 
-def classify_dataset(dataset: Dataset, classifier: FieldClassifier, sample_size: int) -> dict[str, FieldDecision]:
-    """One decision per field, from up to ``sample_size`` values of each, then the dataset's own evidence."""
-    return {f: d for f, (d, _) in classify_with_samples(dataset, classifier, sample_size).items()}
-
-
 def classify_with_samples(dataset: Dataset, classifier: FieldClassifier, sample_size: int
                           ) -> dict[str, tuple[FieldDecision, list[str]]]:
     """Each field's decision and, for a field with a personal type, a few masked sample values (mask.py).
@@ -25,4 +20,4 @@ def classify_with_samples(dataset: Dataset, classifier: FieldClassifier, sample_
     return {f: (d, masked_samples(sample.get(f, [])) if d.entities else []) for f, d in decided.items()}
 
 
-__all__ = ["classify_dataset", "classify_with_samples"]
+__all__ = ["classify_with_samples"]

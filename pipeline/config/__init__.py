@@ -1,12 +1,18 @@
-from pipeline.config.load import ConfigError, load_config
+"""The sources config's typed model; reading a config file is pipeline/config/load.py (``load_config``).
+
+The loader is not re-exported here: it needs the registry of source kinds (pipeline/sources), and the
+sources need this model, so importing the model must not import the loader.
+"""
+
 from pipeline.config.model import (
     AccountDecl,
+    Config,
     LinkageSettings,
     LinkDecl,
-    Config,
     PathSourceConfig,
     SourceConfig,
     SqlSourceConfig,
 )
 
-__all__ = ["AccountDecl", "LinkageSettings", "LinkDecl", "Config", "ConfigError", "PathSourceConfig", "SourceConfig", "SqlSourceConfig", "load_config"]
+__all__ = ["AccountDecl", "Config", "LinkDecl", "LinkageSettings", "PathSourceConfig", "SourceConfig",
+           "SqlSourceConfig"]

@@ -26,7 +26,7 @@ from pipeline.contracts.results import DATASET, CheckResult, ClauseResult, Statu
 from pipeline.contracts.runner import Outcome, Planned
 from pipeline.contracts.store import StoreDataset, open_store, values_can_hold_card
 from pipeline.contracts.suite import message, plan_suite
-from pipeline.policy import PolicyMap, load_policy
+from pipeline.policy import PolicyMap, policy_for
 from pipeline.report.model import FieldEntry, Report
 from pipeline.sources import SourceError
 
@@ -47,6 +47,8 @@ class CheckOptions:
     """Check only these sources (and their contracts); default: every source of the config."""
     report: Path | None = None
     """A report.json of a scan of the same config, used for drift instead of scanning again."""
+    workers: int = 1
+    """Worker processes for that scan (pipeline/engine)."""
 
 
 def _types(f: FieldEntry | None) -> list[str]:
@@ -124,7 +126,7 @@ class _Run:
     # --- drift, from the scan -------------------------------------------------------------------
     def drift(self, cfg: SourceConfig, contract: Contract) -> None:
         scanned = self.scanned.get(contract.key, {})
-        role = self.policy.effective_role(getattr(cfg, "role", "controller"))
+        role = self.policy.effective_role(cfg.role)
         for name, fc in contract.fields.items():
             f = scanned.get(name)
             if f is None:
@@ -242,6 +244,7 @@ class _Run:
                     continue
                 self.record(contract, planned, outcomes, secrets)
         finally:
+            self.result.gx_validations += [(cfg.name, ds, res) for ds, res in run.validations]
             run.close()
 
     def source(self, cfg: SourceConfig) -> None:
@@ -326,15 +329,15 @@ def check(config: Config, options: CheckOptions, report: Report | None = None) -
     a source that cannot be read during the check is a problem in the result (exit status 2).
     """
     started = time.monotonic()
-    policy = load_policy(config.resolve(config.policy.map) if config.policy.map else None)
+    policy = policy_for(config)
     contracts = load_contracts(options.contracts, policy)
     scope = _scope(config, options, contracts)
     if report is None and options.report is not None:
         report = load_report(options.report, config, scope)
     if report is None:
-        from pipeline.scan import Scanner
+        from pipeline.engine.run import scan
 
-        report = Scanner(config).run(sources=scope)
+        report = scan(config, sources=scope, workers=options.workers)
     run = _Run(config, contracts, report, policy, scope)
     for cfg in config.sources:
         if cfg.name in scope:

@@ -22,6 +22,8 @@ AsOfOpt = Annotated[str | None, typer.Option("--as-of", help="Date ages are comp
 SourceOpt = Annotated[list[str] | None, typer.Option("--source", help="Only this source (repeatable).")]
 ReportOpt = Annotated[Path | None, typer.Option("--report", help="Use this report.json of `pdd scan CONFIG` "
                                                 "instead of scanning again.")]
+WorkersOpt = Annotated[int, typer.Option("--workers", min=1, help="Worker processes for the scan (as `pdd scan "
+                                         "--workers`); default 1.")]
 
 
 def _fail(message: str) -> typer.Exit:
@@ -30,7 +32,7 @@ def _fail(message: str) -> typer.Exit:
 
 
 def _config(path: Path, as_of: str | None):  # noqa: ANN202 - Config, imported lazily
-    from pipeline.config import ConfigError, load_config
+    from pipeline.config.load import ConfigError, load_config
 
     date = None
     if as_of is not None:
@@ -57,6 +59,7 @@ def init(
     source: SourceOpt = None,
     report: ReportOpt = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite contract files that exist.")] = False,
+    workers: WorkersOpt = 1,
 ) -> None:
     """Draft one contract per dataset from a scan of CONFIG, for a data steward to review and commit.
 
@@ -79,10 +82,10 @@ def init(
         if report is not None:
             rep = load_report(report, cfg, scope)
         else:
-            from pipeline.scan import Scanner
+            from pipeline.engine.run import scan
 
             typer.echo(f"Scanning {', '.join(scope)} to draft contracts...", err=True)
-            rep = Scanner(cfg).run(sources=scope)
+            rep = scan(cfg, sources=scope, workers=workers)
         drafts = draft_contracts(cfg, rep, scope)
     except (CheckError, DraftError, PolicyError) as exc:
         raise _fail(f"cannot draft contracts: {exc}") from None
@@ -105,6 +108,10 @@ def check(
     as_of: AsOfOpt = None,
     source: SourceOpt = None,
     report: ReportOpt = None,
+    workers: WorkersOpt = 1,
+    data_docs: Annotated[Path | None, typer.Option("--data-docs", help="Keep GE's validation results in a "
+                                                   "file-backed GE context in this folder and build its Data "
+                                                   "Docs there.")] = None,
 ) -> None:
     """Check the stores of CONFIG against the data contracts.
 
@@ -122,7 +129,7 @@ def check(
 
     _quiet_logs()
     cfg = _config(config, as_of)
-    options = CheckOptions(contracts=contracts, sources=tuple(source or ()), report=report)
+    options = CheckOptions(contracts=contracts, sources=tuple(source or ()), report=report, workers=workers)
     try:
         result = run_check(cfg, options)
     except ContractError as exc:
@@ -132,6 +139,14 @@ def check(
     typer.echo(result.text())
     if junit is not None:
         typer.echo(f"JUnit: {write_junit(result, junit)}")
+    if data_docs is not None:
+        from pipeline.contracts.datadocs import build_data_docs
+
+        try:
+            typer.echo(f"Data Docs: {build_data_docs(result.gx_validations, data_docs)}")
+        except Exception as exc:  # noqa: BLE001 - GE's own errors; the check's verdict still stands below
+            typer.echo(f"Data Docs could not be built in {data_docs} ({exc.__class__.__name__})", err=True)
+            raise typer.Exit(2) from None
     if summary is not None:
         summary.parent.mkdir(parents=True, exist_ok=True)
         with summary.open("a", encoding="utf-8") as fh:  # appends: $GITHUB_STEP_SUMMARY may hold other steps

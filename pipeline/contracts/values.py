@@ -1,7 +1,7 @@
 """The per-value tests behind pdd's own expectations, shared by their pandas and SQL implementations.
 
 They read values exactly as the scan's rules do (classifiers.cards for card
-numbers, rules.dates and rules.age for ages), so that a contract check and a
+numbers, rules.dates and classifiers.ages for ages), so that a contract check and a
 scan never disagree about one value.
 """
 
@@ -11,17 +11,18 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
+from classifiers import base64text
+from classifiers.ages import read_age  # the scan's own reading of an age
 from classifiers.field import as_text
 from pipeline.rules.age import MIN_AGE
-from pipeline.rules.age import _as_age as as_age  # the scan's own reading of an age
 from pipeline.rules.dates import age_on, parse_date
 
 #: A necessary condition for a card number, pushed into SQL to fetch only candidate values: 13 ASCII digits
 #: with gaps of up to three other non-alphanumeric characters (the scan's separators, ``%20`` included), any
-#: non-ASCII character (digits of other scripts, no-break and zero-width spaces), or a quoted base64 segment
-#: long enough to hold a card (the scan decodes those inside JSON). Wider than classifiers.cards.CANDIDATE,
-#: never narrower: Python decides every fetched value exactly as the scan does.
-SQL_CARD_CANDIDATE = r'[0-9]([^0-9A-Za-z]{0,3}[0-9]){12}|[^\x01-\x7f]|"[A-Za-z0-9+/]{24}'
+#: non-ASCII character (digits of other scripts, no-break and zero-width spaces), or four ASCII digits
+#: base64-encoded (classifiers.base64text.DIGITS: the scan decodes such tokens). Wider than
+#: classifiers.cards.CANDIDATE, never narrower: Python decides every fetched value exactly as the scan does.
+SQL_CARD_CANDIDATE = r'[0-9]([^0-9A-Za-z]{0,3}[0-9]){12}|[^\x01-\x7f]|' + base64text.DIGITS
 FOUR_DIGITS = re.compile(r"[0-9]{4}")
 
 
@@ -60,13 +61,14 @@ def under_age_flags(values: Sequence[object], as_of: dt.date, kind: str, min_age
     """For each value, whether it is a person younger than ``min_age`` on ``as_of``.
 
     ``kind`` is ``dob`` (a date of birth, any form rules.dates reads; dd/mm versus
-    mm/dd settled by the whole column as the scan does) or ``age`` (whole years).
+    mm/dd settled by the whole column as the scan does) or ``age`` (any form
+    classifiers.ages reads: ``14``, ``0.42``, ``6 months``, ``aged 9``).
     """
     if kind == "age":
         out = []
         for v in values:
-            age = as_age(v)
-            out.append(age is not None and 0 <= age < min_age)
+            age = read_age(v)
+            out.append(age is not None and age.years < min_age)
         return out
     parsed = [parse_date(v) for v in values]
     hints = {p.order_hint for p in parsed if p is not None and p.order_hint}
@@ -88,10 +90,3 @@ def under_age_flags(values: Sequence[object], as_of: dt.date, kind: str, min_age
                 out.append(day if day_first else month)
     return out
 
-
-def birth_cutoff(as_of: dt.date, min_age: int = MIN_AGE) -> dt.date:
-    """The latest birth date of a person who is ``min_age`` on ``as_of`` (29 February falls back to the 28th)."""
-    try:
-        return as_of.replace(year=as_of.year - min_age)
-    except ValueError:
-        return as_of.replace(year=as_of.year - min_age, day=28)

@@ -25,7 +25,7 @@ import pyarrow.parquet as pq
 
 from pipeline.demo.files import write_lines
 from pipeline.demo.plant import (
-    APP_DB, AS_OF, BACKUPS, EXPORTS, RETENTION, UNDER_16, WEB_LOGS, Ctx, Planter, Spot, Written, age_on,
+    APP_DB, AS_OF, BACKUPS, EXPORTS, RETENTION, UNDER_16, WEB_LOGS, Ctx, Spot, Written, age_on,
 )
 
 ACTIVE_MONTHS, BACKUP_MONTHS = 6, 9  # the policy file's retention (pipeline/policy/scalejet.yaml), for the truth
@@ -169,7 +169,3 @@ def _backup_truth(ctx: Ctx) -> None:
                 ctx.planter.linked(spot)
             elif int(row["id"]) in ctx.planter.accounts.values():
                 ctx.planter.decoy(spot)
-
-
-def planted_accounts(planter: Planter) -> dict[str, int]:
-    return dict(planter.accounts)

@@ -22,10 +22,10 @@ def subject(
     Prints locations only (source, dataset, field, key), no value but the identity given.
     Exit status: 0 nothing found (an erasure is complete), 1 records found, 2 could not run.
     """
-    from pipeline.config import ConfigError, load_config
+    from pipeline.config.load import ConfigError, load_config
     from pipeline.linkage.subject import Identity, find_subject
     from pipeline.policy import PolicyError
-    from pipeline.scan import Scanner
+    from pipeline.engine.context import ScanContext
 
     given = [(k, v) for k, v in (("email", email), ("phone", phone), ("id", id_)) if v is not None]
     if len(given) != 1:
@@ -43,7 +43,7 @@ def subject(
         typer.echo(f"config refused: {exc}", err=True)
         raise typer.Exit(2) from None
     try:
-        result = find_subject(Scanner(cfg), identity)
+        result = find_subject(ScanContext.build(cfg), identity)
     except PolicyError as exc:
         typer.echo(f"cannot search: {exc}", err=True)
         raise typer.Exit(2) from None

@@ -1,8 +1,8 @@
 """The first pass of a scan: read the account datasets and the declared links into a :class:`PersonIndex`.
 
-Pass order: this runs once per scan before any dataset is swept (the CLI runs
-it first; under Airflow the first sweep task that needs it writes it to the
-run folder and the others read it). It reads only the account datasets, which
+Pass order: this is the engine's link step (pipeline/engine/steps.py), run once
+per scan before any dataset is swept, on every executor; its result is kept in
+the run store and read by the sweep and finish steps. It reads only the account datasets, which
 are small beside the stores that reference them, and keeps only the flagged
 keys and a fixed-size sketch, so its result stays small however big the
 stores are.
@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from pipeline.engine import dataset as work
+from pipeline.engine.context import ScanContext
 from pipeline.linkage import names
 from pipeline.linkage.model import AccountSet, Link, PersonIndex, key_text, months_before
 from pipeline.linkage.sketch import Sketch
@@ -22,9 +24,6 @@ from pipeline.rules.base import DatasetContext
 from pipeline.rules.dates import parse_date
 from pipeline.sources import Dataset, Source, SourceError
 from pipeline.sources.base import Batch
-
-if TYPE_CHECKING:
-    from pipeline.scan import Scanner
 
 log = logging.getLogger("pdd.linkage")
 
@@ -76,19 +75,19 @@ def _discover(ds: Dataset, kind: str, referred: set[tuple[str, str]]) -> tuple[s
     return None
 
 
-def _read(scanner: Scanner, src: Source, ds: Dataset, spec: tuple[str, str | None, str | None, str],
+def _read(context: ScanContext, src: Source, ds: Dataset, spec: tuple[str, str | None, str | None, str],
           role: str, cutoff: dt.date | None) -> AccountSet:
     key, term, status, evidence = spec
     acct = AccountSet(source=src.name, dataset=ds.name, key=key, terminated=term, status=status, role=role,
                       evidence=evidence)
-    c = scanner.classify(src, ds)
+    c = work.classify(context, src, ds)
     if c.error:
         acct.error = c.error
         return acct
     if key not in c.fields:
         acct.error = f"the key field {key!r} is not in {ds.name}"
         return acct
-    config = scanner.config
+    config = context.config
     under = Under16(DatasetContext(src.name, ds.name, config.as_of, c.types()))
     sketch, kids = Sketch(), set()
     try:
@@ -113,10 +112,10 @@ def _read(scanner: Scanner, src: Source, ds: Dataset, spec: tuple[str, str | Non
     return acct
 
 
-def build_index(scanner: Scanner) -> PersonIndex:
+def build_index(context: ScanContext) -> PersonIndex:
     """Read every account dataset of the config's sources; a source that cannot be read is noted, not fatal."""
-    config = scanner.config
-    retention = scanner.policy.retention
+    config = context.config
+    retention = context.policy.retention
     idx = PersonIndex(as_of=config.as_of, min_overlap=config.linkage.min_overlap,
                       retention={r: retention.months(r) for r in ("controller", "processor", "backup")}
                       if retention else {},
@@ -126,12 +125,12 @@ def build_index(scanner: Scanner) -> PersonIndex:
     declared = {(a.source, a.dataset): a for a in config.linkage.accounts}
     for cfg in config.sources:
         try:
-            src = scanner.open(cfg)
+            src = context.open(cfg)
         except SourceError as exc:
             idx.notes.append(f"linkage: source {cfg.name} was not read for accounts ({exc})")
             continue
         try:
-            _source(scanner, src, cfg.kind, getattr(cfg, "role", "controller"), declared, cutoff, idx)
+            _source(context, src, cfg.kind, cfg.role, declared, cutoff, idx)
         except SourceError as exc:
             idx.notes.append(f"linkage: source {cfg.name} was not read for accounts ({exc})")
         finally:
@@ -147,7 +146,7 @@ def build_index(scanner: Scanner) -> PersonIndex:
     return idx
 
 
-def _source(scanner: Scanner, src: Source, kind: str, role: str, declared: dict[tuple[str, str], Any],
+def _source(context: ScanContext, src: Source, kind: str, role: str, declared: dict[tuple[str, str], Any],
             cutoff: dt.date | None, idx: PersonIndex) -> None:
     fks = src.foreign_keys() if hasattr(src, "foreign_keys") else []
     referred = {(ref, cols[0]) for _, _, ref, cols in fks if len(cols) == 1}
@@ -162,7 +161,7 @@ def _source(scanner: Scanner, src: Source, kind: str, role: str, declared: dict[
             else:
                 spec = None
             if spec is not None:
-                found.append(_read(scanner, src, ds, spec, role, cutoff))
+                found.append(_read(context, src, ds, spec, role, cutoff))
         finally:
             ds.close()
     idx.accounts += found

@@ -14,10 +14,6 @@ from bisect import insort
 K = 512
 
 
-def h64(value: str) -> int:
-    return int.from_bytes(hashlib.blake2b(value.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big")
-
-
 class Sketch:
     def __init__(self, hashes: list[int] | None = None, k: int = K):
         self.k = k

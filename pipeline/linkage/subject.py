@@ -19,16 +19,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from pipeline.engine.context import ScanContext
+from pipeline.linkage.index import build_index
 from pipeline.linkage.model import DatasetLinks, Ref, confirm, key_text
 from pipeline.linkage.sketch import Sketch
 from pipeline.sources import SourceError
-
-if TYPE_CHECKING:
-    from pipeline.scan import Scanner
 
 Kind = Literal["email", "phone", "id"]
 _SEP = r"[\s().\-/]*"
@@ -93,9 +92,13 @@ class _Found:
             self.result.locations.append(Location(source=source, dataset=dataset, field=fname, key=key, found_by=how))
 
 
-def find_subject(scanner: Scanner, identity: Identity) -> SubjectResult:
+def find_subject(context: ScanContext, identity: Identity) -> SubjectResult:
+    """Both passes over ``context``'s sources; the person index is the scan's link step, built here if the
+    context has none yet."""
     found = _Found(SubjectResult(identity=identity.value, kind=identity.kind))
-    index = scanner.persons
+    if context.persons is None:
+        context.persons = build_index(context)
+    index = context.persons
     found.result.errors += [n for n in index.notes if "could not be read" in n or "was not read" in n]
     accounts = {a.id: a for a in index.accounts if not a.error}
     if identity.kind == "id" and not accounts:
@@ -104,9 +107,9 @@ def find_subject(scanner: Scanner, identity: Identity) -> SubjectResult:
         return found.result
     keys: dict[str, set[str]] = {a: set() for a in accounts}
     for first_pass in (True, False):
-        for cfg in scanner.config.sources:
+        for cfg in context.config.sources:
             try:
-                src = scanner.open(cfg)
+                src = context.open(cfg)
             except SourceError as exc:
                 if first_pass:
                     found.result.errors.append(str(exc))
@@ -116,10 +119,10 @@ def find_subject(scanner: Scanner, identity: Identity) -> SubjectResult:
                     try:
                         acct = accounts.get(f"{src.name}/{ds.name}")
                         if first_pass and acct is not None:
-                            _sweep(scanner, src.name, ds, identity, found, None, keys, acct.key, keys[acct.id])
+                            _sweep(context, src.name, ds, identity, found, None, keys, acct.key, keys[acct.id])
                         elif not first_pass:
-                            links = index.for_dataset(src.name, ds.name, getattr(cfg, "role", "controller"))
-                            _sweep(scanner, src.name, ds, identity, found, links, keys, None, None)
+                            links = index.for_dataset(src.name, ds.name, cfg.role)
+                            _sweep(context, src.name, ds, identity, found, links, keys, None, None)
                     except SourceError as exc:
                         found.result.errors.append(str(exc))
                     finally:
@@ -137,13 +140,13 @@ def _order(key: str) -> tuple[int, str]:
     return (int(key), "") if key.isdigit() else (1 << 62, key)
 
 
-def _sweep(scanner: Scanner, source: str, ds: object, identity: Identity, found: _Found, links: DatasetLinks | None,
+def _sweep(context: ScanContext, source: str, ds: object, identity: Identity, found: _Found, links: DatasetLinks | None,
            keys: dict[str, set[str]], key_field: str | None, own_keys: set[str] | None) -> None:
     """One dataset: identity matches, and (second pass) references to the person's account keys."""
     pattern, hint = identity.pattern, identity.hint
     sketches: dict[str, Sketch] = {}
     pending: list[tuple[Ref, str]] = []
-    for batch in ds.batches(scanner.config.sweep.batch_size):  # type: ignore[attr-defined]
+    for batch in ds.batches(context.config.sweep.batch_size):  # type: ignore[attr-defined]
         for fname, col in batch.columns.items():
             if pattern is not None:
                 for i, (rkey, value) in enumerate(zip(batch.keys, col, strict=False)):

@@ -1,3 +1,3 @@
-from pipeline.policy.model import BUNDLED, PolicyError, PolicyMap, load_policy
+from pipeline.policy.model import BUNDLED, PolicyError, PolicyMap, load_policy, policy_for
 
-__all__ = ["BUNDLED", "PolicyError", "PolicyMap", "load_policy"]
+__all__ = ["BUNDLED", "PolicyError", "PolicyMap", "load_policy", "policy_for"]

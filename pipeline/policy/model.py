@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from classifiers.entities import ENTITY_TYPES
+
+if TYPE_CHECKING:
+    from pipeline.config.model import Config
 
 BUNDLED = Path(__file__).with_name("scalejet.yaml")
 
@@ -112,3 +115,8 @@ def load_policy(path: str | Path | None = None) -> PolicyMap:
     except ValidationError as exc:
         lines = [f"{path}, {'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()]
         raise PolicyError("\n".join(lines)) from None
+
+
+def policy_for(config: Config) -> PolicyMap:
+    """The policy map a config names (``policy.map``, relative to the config's folder), else the bundled one."""
+    return load_policy(config.resolve(config.policy.map) if config.policy.map else None)

@@ -1,7 +1,7 @@
 """After a scan: record it in the run history and write report.html beside report.json.
 
 One function that both callers use (the CLI's ``pdd scan`` and the DAG's report
-task through pipeline/orchestrate.py), so that every run is recorded and every
+task through pipeline/engine/airflow.py), so that every run is recorded and every
 report.json gets its page.
 """
 
@@ -37,7 +37,7 @@ def history_target(config: Config, default_dir: Path) -> str:
 def publish(report: Report, out_dir: str | Path, config: Config, history_dir: Path | None = None) -> Published:
     """Record ``report`` in the history and write ``out_dir``/report.html with the previous run and the trend."""
     from pipeline.history import History, HistoryError
-    from pipeline.policy import PolicyError, load_policy
+    from pipeline.policy import PolicyError, policy_for
     from pipeline.report.html import write_html
 
     out = Path(out_dir)
@@ -57,7 +57,7 @@ def publish(report: Report, out_dir: str | Path, config: Config, history_dir: Pa
         problems.append(str(exc))
         log.warning("%s", exc)
     try:
-        policy = load_policy(config.resolve(config.policy.map) if config.policy.map else None)
+        policy = policy_for(config)
     except PolicyError:
         policy = None
     html = write_html(report, out, previous, trend, policy)

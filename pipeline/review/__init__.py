@@ -17,13 +17,13 @@ def review_report(report, config):  # noqa: ANN001, ANN201 - Report, Config (kep
     A decisions file that does not load leaves every field ``suggested`` and says why in the notes
     (the CLI refuses it before scanning; a scheduled run still writes its report).
     """
-    from pipeline.policy import load_policy
+    from pipeline.policy import policy_for
 
     try:
         decisions = load_decisions(config.resolve(config.stewards.decisions))
     except ReviewError as exc:
         decisions = Decisions()
         report = report.model_copy(update={"notes": [*report.notes, f"review decisions not applied: {exc}"]})
-    policy = load_policy(config.resolve(config.policy.map) if config.policy.map else None)
-    return apply_decisions(report, decisions, policy, {s.name: getattr(s, "role", "controller")
+    policy = policy_for(config)
+    return apply_decisions(report, decisions, policy, {s.name: s.role
                                                        for s in config.sources})

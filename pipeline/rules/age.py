@@ -1,33 +1,25 @@
 """under_16: no record of a person younger than 16 on ``as_of``.
 
 Swept fields: those that classification says hold DATE_OF_BIRTH or AGE. A date
-of birth is read in the forms of rules.dates; an age is a whole number of
-years. A birth date after ``as_of`` or over 130 years back is not a person's
-age and is counted, not reported.
+of birth is read in the forms of rules.dates. An age is read by
+classifiers.ages, the one reader the AGE recognizer and the data contracts use
+too: whole and fractional years (``14``, ``0.42``, ``14,5``), months, weeks and
+days (``6 months``), ages after an age word or before an "old" in text
+(``aged 9``, ``3 years old``), in the column-name lexicon's languages; anything
+below 16 years is reported. A birth date after ``as_of`` or over 130 years back
+is not a person's age and is counted, not reported.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import decimal
 
+from classifiers.ages import NUMBER, read_age
 from pipeline.rules.base import Rule, Violation
 from pipeline.rules.dates import age_on, parse_date
 from pipeline.sources.base import Batch
 
 MIN_AGE = 16
-
-
-def _as_age(value: object) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, (float, decimal.Decimal)) and float(value).is_integer():
-        return int(value)
-    if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) <= 3:
-        return int(value.strip())
-    return None
 
 
 class Under16(Rule):
@@ -88,9 +80,10 @@ class Under16(Rule):
                     self.pending.append((fname, key, bool(day)))
         for fname in self.age_fields:
             for key, value in zip(batch.keys, batch.columns.get(fname, ()), strict=False):
-                age = _as_age(value)
-                if age is not None and 0 <= age < MIN_AGE:
-                    out.append(self._report(fname, key, f"age in years is under 16 on {as_of}", "AGE"))
+                age = read_age(value)
+                if age is not None and age.years < MIN_AGE:
+                    how = "in years" if age.form == NUMBER else f"({age.form})"
+                    out.append(self._report(fname, key, f"age {how} is under 16 on {as_of}", "AGE"))
         return [v for v in out if v]
 
     def state(self) -> dict:

@@ -8,7 +8,11 @@ candidates are judged (classifiers.cards.examine: Luhn + issuer range + brand
 length, separators, Unicode digits, glued ids, labels, card context). Every
 column is swept, whatever its classification: a card pasted into a free-text
 note is the case that matters most. BLOB/bytes values that hold text are
-decoded, and base64 segments inside JSON documents are decoded and read too.
+decoded. A base64 token that may wrap a card (classifiers/base64text.py: any
+value, JSON field or log token, either alphabet, padded or not) is decoded once
+and its text swept like any text, a JSON document inside it walked leaf by leaf;
+a card there is reported at the field (and JSON path) holding the encoded text.
+Decoded runs are counted apart from the field's plain runs (``...|b64`` shape keys).
 
 **Field-level evidence.** A field whose same-shaped digit runs pass Luhn at
 about the rate of random digits (one in ten) holds ids, not cards: the few of
@@ -20,10 +24,7 @@ sweep ends (``finish``, after the parts' states are absorbed).
 
 from __future__ import annotations
 
-import base64
-import binascii
 import itertools
-import re
 from typing import Any
 
 import numpy as np
@@ -45,15 +46,15 @@ from classifiers.cards import (
     proven_cards,
     scan_candidates,
 )
+from classifiers.base64text import may_wrap_digits, wrapped
 from classifiers.column_names import name_evidence
 from classifiers.field import as_text
 from classifiers.jsondoc import leaves, parse_document
 from pipeline.rules.base import Rule, Violation
 from pipeline.sources.base import TEXT_SEPARATOR, Batch
 
-#: A base64 segment long enough to hold a card number (16 digits are 24 base64 characters), as a
-#: whole JSON string value.
-_B64 = re.compile(r'"((?:[A-Za-z0-9+/]{4}){6,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?)"')
+#: Marks the shape key of runs found in decoded base64 text (a population apart from the field's plain runs).
+_B64 = "|b64"
 
 
 def locate_in_json(text: str, context: CardContext) -> str | None:
@@ -62,10 +63,23 @@ def locate_in_json(text: str, context: CardContext) -> str | None:
     if doc is None:
         return None
     for path, leaf in leaves(doc):
-        leaf_text = str(leaf)
-        if next(find_cards(leaf_text, context), None) or next(find_cards(_decoded(leaf_text), context), None):
+        if next(find_cards(str(leaf), context), None):
             return path or None
     return None
+
+
+def locate_token(text: str, token: str) -> str | None:
+    """The path of the first leaf holding ``token`` (base64 text), when ``text`` is a JSON document."""
+    doc = parse_document(text)
+    if doc is None:
+        return None
+    return next((path or None for path, leaf in leaves(doc) if token in str(leaf)), None)
+
+
+def decoded_segments(text: str) -> list[str]:
+    """The texts a decoded token is swept as: a JSON document's leaves, else the text itself."""
+    doc = parse_document(text)
+    return [text] if doc is None else [str(leaf) for _, leaf in leaves(doc)]
 
 
 def field_context(field: str) -> CardContext:
@@ -102,23 +116,22 @@ class FullCardNumber(Rule):
         return proven_cards(*self.shapes[shape])
 
     def check(self, batch: Batch) -> list[Violation]:
-        #: record -> (field, card, JSON path, other fields holding it, shape key)
-        flagged: dict[int, tuple[str, CardMatch, str | None, list[str], str]] = {}
+        #: record -> (field, card, JSON path, other fields holding it, shape key, base64-encoded?)
+        flagged: dict[int, tuple[str, CardMatch, str | None, list[str], str, bool]] = {}
         columns = ([(f, _Joined(j)) for f, j in batch.texts.items()] if batch.texts is not None else
                    [(f, _Listed(values)) for f, values in batch.columns.items()])
         for fname, col in columns:
             joined = col.joined
             context = self._context(fname)
             tally: dict[tuple, list[int]] = {}
-            if '"' in joined and _B64.search(joined):
-                self._decoded_cards(flagged, fname, col.texts(), context)
-            if not may_hold_card(joined):
-                continue
-            self._sweep_column(flagged, fname, col, context, tally)
+            if may_hold_card(joined):
+                self._sweep_column(flagged, fname, col, context, tally)
             for shape, (runs, valid) in tally.items():
                 mine = self.shapes.setdefault(_shape_key(fname, shape), [0, 0])
                 mine[0] += runs
                 mine[1] += valid
+            if may_wrap_digits(joined):
+                self._sweep_decoded(flagged, fname, col, context)
         return self._report(flagged, batch)
 
     def _sweep_column(self, flagged: dict, fname: str, col: _Listed | _Joined, context: CardContext,
@@ -166,31 +179,49 @@ class FullCardNumber(Rule):
                 key = f"{fname}|ctx" if seen.card_word else _shape_key(fname, seen.shape)
                 self._flag(flagged, i, fname, seen.card, col.value(i), col.text(i), key, context)
 
-    def _decoded_cards(self, flagged: dict, fname: str, texts: list[str], context: CardContext) -> None:
-        """Base64 segments inside JSON strings, decoded: a card in an encoded document is stored too."""
-        for i, text in enumerate(texts):
-            for m in _B64.finditer(text):
-                card = next(find_cards(_decoded(m.group(1)), context), None)
-                if card is not None and i not in flagged:
-                    flagged[i] = (fname, card, None, [], f"{fname}|b64")
+    def _sweep_decoded(self, flagged: dict, fname: str, col: _Listed | _Joined, context: CardContext) -> None:
+        """The base64 tokens of one column batch that may wrap a card, each decoded once and its text judged
+        as any text is (candidates, ``examine``); its runs counted under the field's ``|b64`` shape keys."""
+        found = list(wrapped(col.joined))
+        if not found:
+            return
+        starts = col.starts()
+        rows = (np.searchsorted(starts, [w.start for w in found], side="right") - 1).tolist()
+        for i, w in zip(rows, found, strict=True):
+            for segment in decoded_segments(w.text):
+                for m in candidates(segment):
+                    seen = examine(segment, m, 0, context)
+                    key = _shape_key(fname, seen.shape) + _B64
+                    counts = self.shapes.setdefault(key, [0, 0])
+                    counts[0] += 1
+                    counts[1] += seen.luhn_valid
+                    if seen.card is not None:
+                        shape = f"{fname}|ctx" if seen.card_word else key
+                        self._flag(flagged, i, fname, seen.card, col.value(i), col.text(i), shape, context,
+                                   token=w.token)
 
     def _flag(self, flagged: dict, i: int, fname: str, card: CardMatch, value: Any, text: str, shape: str,
-              context: CardContext) -> None:
+              context: CardContext, token: str | None = None) -> None:
+        """Record a card of record ``i`` (one per record: a card written several times, or in several
+        fields, is one violation). ``token``: the base64 text the card was decoded from, if it was."""
         if i in flagged:
-            f, c, p, extra, s = flagged[i]
+            f, c, p, extra, s, b = flagged[i]
             if f != fname and fname not in extra:
-                flagged[i] = (f, c, p, [*extra, fname], s)
+                flagged[i] = (f, c, p, [*extra, fname], s, b)
             return
-        path = locate_in_json(text, context) if isinstance(value, (str, dict, list)) else None
-        flagged[i] = (fname, card, path, [], shape)
+        if not isinstance(value, (str, dict, list)):
+            path = None
+        else:
+            path = locate_in_json(text, context) if token is None else locate_token(text, token)
+        flagged[i] = (fname, card, path, [], shape, token is not None)
 
     def _report(self, flagged: dict, batch: Batch) -> list[Violation]:
         for i in sorted(flagged):
-            fname, card, path, extra, shape = flagged[i]
+            fname, card, path, extra, shape, encoded = flagged[i]
             evidence = card.describe()
             if extra:
                 evidence += f"; also in {len(extra)} other field{'s' if len(extra) > 1 else ''} of this record"
-            if shape.endswith("|b64"):
+            if encoded:
                 evidence += " (base64-encoded)"
             self.pending.append([shape, fname, batch.keys[i], evidence, path, extra])
         return self._release(final=False)
@@ -201,7 +232,7 @@ class FullCardNumber(Rule):
         for held in self.pending:
             shape, fname, key, evidence, path, extra = held
             runs, valid = self.shapes.get(shape, [0, 0])
-            if shape.endswith(("|b64", "|ctx")) or self._proven(shape) or (final and not at_chance(runs, valid)):
+            if shape.endswith("|ctx") or self._proven(shape) or (final and not at_chance(runs, valid)):
                 for f in [fname, *extra]:
                     self.found(f, "CREDIT_CARD")
                 out.append(self.violation(fname, key, evidence, path))
@@ -224,14 +255,16 @@ class FullCardNumber(Rule):
         held: dict[str, int] = {}
         for shape, *_ in self.pending:
             runs, valid = self.shapes.get(shape, [0, 0])
-            if not shape.endswith(("|b64", "|ctx")) and at_chance(runs, valid):
+            if not shape.endswith("|ctx") and at_chance(runs, valid):
                 held[shape] = held.get(shape, 0) + 1
         out = self._release(final=True)
         for shape, n in sorted(held.items()):
-            fname, digits, groups = shape.rsplit("|", 2)
+            encoded = shape.endswith(_B64)
+            fname, digits, groups = shape.removesuffix(_B64).rsplit("|", 2)
             runs, valid = self.shapes[shape]
             self.notes.append(
-                f"field {fname}: {n} Luhn-valid {digits}-digit run(s) in an issuer range not reported as card "
+                f"field {fname}: {n} Luhn-valid {digits}-digit run(s)"
+                f"{' in base64-encoded text' if encoded else ''} in an issuer range not reported as card "
                 f"numbers: {valid} of {runs} same-shaped runs pass Luhn ({valid / runs:.0%}), the rate of "
                 f"random ids (~{CHANCE:.0%}), not of card numbers")
         return out
@@ -287,14 +320,6 @@ class _Joined(_Listed):
 def _shape_key(fname: str, shape: tuple[int, tuple[int, ...]]) -> str:
     """``field|digits|group lengths``: the key of same-shaped runs in one field (JSON-safe for state())."""
     return f"{fname}|{shape[0]}|{'-'.join(map(str, shape[1]))}"
-
-
-def _decoded(segment: str) -> str:
-    """A base64 segment's text when it decodes to UTF-8, else ''."""
-    try:
-        return base64.b64decode(segment, validate=True).decode("utf-8")
-    except (binascii.Error, ValueError):
-        return ""
 
 
 def _texts(values: list[Any]) -> list[str]:

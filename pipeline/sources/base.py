@@ -137,18 +137,23 @@ BYTES = "@bytes"
 class Part:
     """A key range of a dataset, so that one huge table or file can be swept by several workers.
 
-    Records whose integer key ``column`` is in ``[lo, hi)`` (``hi`` None: no upper bound). For a file,
-    ``column`` is BYTES: the lines that start at a byte offset in ``[lo, hi)``, the first of them being
-    line number ``line``.
+    Records whose key (``column``: its column names, comma-separated) is in ``[lo, hi)``, ``lo`` or ``hi``
+    None: no bound on that side; a key is JSON as ``sql_keys.TableKey.encode`` writes it (an int for an
+    integer key). For a file, ``column`` is BYTES: the lines that start at a byte offset in ``[lo, hi)``,
+    the first of them being line number ``line``. ``note``: why the dataset is read as this one part
+    although it is large (the read notes it in the report).
     """
 
     column: str
-    lo: int
-    hi: int | None
+    lo: Any
+    hi: Any
     line: int | None = None
+    note: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = {"column": self.column, "lo": self.lo, "hi": self.hi}
+        if self.note is not None:
+            d["note"] = self.note
         return {**d, "line": self.line} if self.line is not None else d
 
     @classmethod

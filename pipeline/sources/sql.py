@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
@@ -36,6 +37,7 @@ from pipeline.sources.base import (
     Source,
     SourceError,
 )
+from pipeline.sources.sql_keys import TableKey, Unsplittable, compare, key_text
 
 _SAMPLE_SEED = 20261124  # fixed: a rerun samples the same rows
 
@@ -78,6 +80,9 @@ def _readonly_engine(url: URL, base_dir: Any, busy_timeout: float = 5.0) -> Engi
             if backend == "postgresql":
                 cur.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
                 cur.execute("SET statement_timeout = '15min'")
+                # a table without a key is keyed by row offset: its scan must start at the first block,
+                # not join another session's scan midway
+                cur.execute("SET synchronize_seqscans = off")
             elif backend in ("mysql", "mariadb"):
                 cur.execute("SET SESSION TRANSACTION READ ONLY")
         finally:
@@ -181,8 +186,7 @@ class SqlDataset(Dataset):
         self.name = f"{schema}.{table}" if schema else table
         self.stats = ReadStats()
         self._table: sa.Table | None = None
-        self._key_cols: list[str] | None = None
-        self._key_kind = "pk"
+        self._table_key: TableKey | None = None
 
     def _err(self, what: str, exc: Exception) -> SourceError:
         return SourceError(f"{what} ({_explain(exc, self.source.config.busy_timeout)})", source=self.source.name,
@@ -201,17 +205,18 @@ class SqlDataset(Dataset):
     def fields(self) -> list[str]:
         return [c.name for c in self.table.columns]
 
-    def _keys(self) -> tuple[list[str], str]:
-        """Key columns and how the key is formed: 'pk', 'rowid' or 'offset' (contract.md §2)."""
-        if self._key_cols is None:
-            pk = [c.name for c in self.table.primary_key.columns]
+    def _key(self) -> TableKey:
+        """How this table's rows are keyed (contract.md §2): its primary key, SQLite's rowid, else offsets."""
+        if self._table_key is None:
+            t = self.table
+            pk = [c.name for c in t.primary_key.columns]
             if pk:
-                self._key_cols, self._key_kind = pk, "pk"
+                self._table_key = TableKey("pk", tuple(t.c[c] for c in pk), tuple(pk))
             elif self.source.engine.dialect.name == "sqlite" and not self.is_view and self._has_rowid():
-                self._key_cols, self._key_kind = ["rowid"], "rowid"
+                self._table_key = TableKey("rowid", (sa.literal_column("rowid", sa.Integer),), ("rowid",))
             else:
-                self._key_cols, self._key_kind = [], "offset"
-        return self._key_cols, self._key_kind
+                self._table_key = TableKey("offset", (), ())
+        return self._table_key
 
     def _has_rowid(self) -> bool:
         try:
@@ -222,53 +227,74 @@ class SqlDataset(Dataset):
             return False
 
     def _int_key(self) -> sa.ColumnElement | None:
-        """The single integer key that key ranges and random sampling use, if there is one."""
-        cols, kind = self._keys()
-        if kind == "rowid":
-            return sa.literal_column("rowid")
-        if kind == "pk" and len(cols) == 1 and isinstance(self.table.c[cols[0]].type, sa.Integer):
-            return self.table.c[cols[0]]
-        return None
+        """The single integer key that arithmetic key ranges and random sampling use, if there is one."""
+        return self._key().integer
 
     def _select(self, part: Part | None = None) -> sa.Select:
-        cols, kind = self._keys()
+        key = self._key()
         t = self.table
-        if kind == "rowid":
-            stmt = sa.select(sa.literal_column("rowid").label("__pdd_rowid__"), *t.columns)
-            stmt = stmt.order_by(sa.literal_column("rowid"))
+        if key.kind == "rowid":
+            stmt = sa.select(key.columns[0].label("__pdd_rowid__"), *t.columns).order_by(key.columns[0])
         else:
-            stmt = sa.select(*t.columns)
-            if kind == "pk":
-                stmt = stmt.order_by(*[t.c[c] for c in cols])
-        if part is not None:
-            key = self._int_key()
-            if key is None:
-                raise SourceError("cannot be read by key range (no single integer key)",
-                                  source=self.source.name, dataset=self.name)
-            stmt = stmt.where(key >= part.lo)
+            stmt = sa.select(*t.columns).order_by(*key.columns)
+        if part is not None and (part.lo is not None or part.hi is not None):
+            if not key.ordered:
+                raise SourceError("cannot be read by key range (no primary key)", source=self.source.name,
+                                  dataset=self.name)
+            if part.lo is not None:
+                stmt = stmt.where(key.compare(">=", key.decode(part.lo)))
             if part.hi is not None:
-                stmt = stmt.where(key < part.hi)
+                stmt = stmt.where(key.compare("<", key.decode(part.hi)))
         return stmt
 
     def partitions(self, max_rows: int) -> list[Part | None]:
-        key = self._int_key()
-        if key is None:
-            return [None]
+        """Key ranges of about ``max_rows`` rows. An integer key is split arithmetically between its
+        smallest and largest value; any other key (numeric, text, UUID, composite) at every ``max_rows``-th
+        key in key order (``row_number()`` over the key's index). The first range has no lower bound and the
+        last none above (rows added meanwhile are not missed, and no sentinel has to fit the key's type).
+        A table that cannot be split is one part that says why (its note reaches the report)."""
+        key = self._key()
         try:
             with self.source.engine.connect() as conn:
-                lo, hi, count = conn.execute(
-                    sa.select(sa.func.min(key), sa.func.max(key), sa.func.count()).select_from(self.table)).one()
+                count = conn.execute(sa.select(sa.func.count()).select_from(self.table)).scalar()
+                if not count or count <= max_rows:
+                    return [None]
+                if not key.ordered:
+                    return [self._whole(f"{count} rows read as one part: {'a view' if self.is_view else 'a table'}"
+                                        " without a primary key is keyed by row offset, which key ranges "
+                                        "cannot split")]
+                n = -(-count // max_rows)
+                if (ik := key.integer) is not None:
+                    lo, hi = conn.execute(sa.select(sa.func.min(ik), sa.func.max(ik)).select_from(self.table)).one()
+                    step = max(1, -(-(hi - lo + 1) // n))
+                    bounds = [(b,) for b in range(lo + step, hi + 1, step)]
+                else:
+                    try:
+                        bounds = self._every_nth_key(conn, key, -(-count // n))
+                    except SQLAlchemyError as exc:
+                        return [self._whole(f"{count} rows read as one part: the server cannot number the rows "
+                                            f"by key {key.describe()} ({_explain(exc)})")]
         except SQLAlchemyError as exc:
             raise self._err("cannot count rows", exc) from None
-        if not count or count <= max_rows or lo is None:
-            return [None]
-        n = -(-count // max_rows)
-        step = max(1, -(-(hi - lo + 1) // n))
-        name = self._keys()[0][0]
-        bounds = list(range(lo, hi + 1, step))
-        # The first part has no lower bound and the last none above, so rows added meanwhile are not missed.
-        return [Part(name, b if i else -(2**63), bounds[i + 1] if i + 1 < len(bounds) else None)
-                for i, b in enumerate(bounds)]
+        try:
+            edges = [None, *(key.encode(b) for b in bounds), None]
+        except Unsplittable as exc:
+            return [self._whole(f"{count} rows read as one part: key {key.describe()} has values of type {exc}, "
+                                "which a key range cannot carry")]
+        return [Part(",".join(key.names), edges[i], edges[i + 1]) for i in range(len(edges) - 1)]
+
+    def _whole(self, why: str) -> Part:
+        return Part(",".join(self._key().names), None, None, note=why)
+
+    def _every_nth_key(self, conn: sa.Connection, key: TableKey, step: int) -> list[tuple[Any, ...]]:
+        """The key of every ``step``-th row in key order, the first row's left out: the lower bounds of all
+        key ranges but the first."""
+        rn = sa.func.row_number().over(order_by=list(key.columns)).label("__pdd_rn__")
+        ranked = sa.select(*key.columns, rn).select_from(self.table).subquery()
+        cols = [ranked.c[n] for n in key.names]
+        stmt = (sa.select(*cols).where(ranked.c["__pdd_rn__"] > 1)
+                .where((ranked.c["__pdd_rn__"] - 1) % step == 0).order_by(*cols))
+        return [tuple(r) for r in conn.execute(stmt)]
 
     def sample(self, n: int) -> dict[str, list[Any]]:
         names = self.fields()
@@ -319,106 +345,138 @@ class SqlDataset(Dataset):
         return self.part_batches(size, None)
 
     def part_batches(self, size: int, part: Part | None, plan: ReadPlan | None = None) -> Iterator[Batch]:
-        read, last = 0, None
-        texts = self._texts_plan() if plan is not None and plan.texts_only else None
-        try:
-            for batch in (self._text_batches(size, part, texts) if texts else self._fetch(size, part)):
-                read += len(batch)
-                last = batch.keys[-1] if batch.keys else last
-                yield batch
-            return
-        except SQLAlchemyError as exc:
-            failure = exc
-        # A damaged page fails a whole fetch of `size` rows; with an integer key, read on from the last good
-        # row one row at a time, so that every row before the damage is still swept.
-        if self._int_key() is not None:
+        key = self._key()
+        read, last, shown = 0, None, None  # the typed key of the last row handed on, and its report text
+        if part is not None and part.note:
+            self.stats.note(part.note)
+        texts = None
+        if plan is not None and plan.texts_only:
+            texts, why = self._texts_plan()
+            if why:
+                self.stats.note(why)
+        reads = [self._text_batches(size, part, texts) if texts else self._fetch(size, part)]
+        while True:
             try:
-                for batch in self._fetch(size, part, after=int(last) if last is not None else None, one_by_one=True):
-                    read += len(batch)
-                    last = batch.keys[-1] if batch.keys else last
+                for batch, last_key in reads[-1]:
+                    if len(batch):
+                        read, last, shown = read + len(batch), last_key, batch.keys[-1]
                     yield batch
+                return
             except SQLAlchemyError as exc:
                 failure = exc
-            else:  # the failure did not recur: a transient one, and every row was read
-                return
-        where = f"after the row with key {last}" if last is not None else "before the first row"
-        raise self._err(f"reading rows failed {where} ({read} rows read)", failure) from None
+            lost = _connection_lost(failure)
+            # A damaged page fails a whole fetch of `size` rows; with a key, read on from the last good row one
+            # row at a time, so that every row before the damage is still swept (once: a failure that recurs
+            # fails the table). A lost connection is not retried: the table fails with what was read kept (the
+            # server or an operator ended the session).
+            if lost or not key.ordered or len(reads) > 1:
+                break
+            reads.append(self._fetch(size, part, after=last, one_by_one=True))
+        where = f"after the row with key {shown}" if shown is not None else "before the first row"
+        what = "the connection to the database was lost" if lost else "reading rows failed"
+        raise self._err(f"{what} {where} ({read} rows read)", failure) from None
 
-    def _fetch(self, size: int, part: Part | None, after: int | None = None, one_by_one: bool = False,
-               upto: int | None = None) -> Iterator[Batch]:
-        """Rows as typed columns, in key order; with the integer key, only keys in ``(after, upto]``."""
-        cols, kind = self._keys()
+    def _fetch(self, size: int, part: Part | None, after: tuple | None = None, one_by_one: bool = False,
+               upto: tuple | None = None) -> Iterator[tuple[Batch, tuple | None]]:
+        """Rows as typed columns, in key order, each batch with its last row's typed key; with a key, only
+        keys in ``(after, upto]``."""
+        key = self._key()
         names = self.fields()
         offset = 0
         stmt = self._select(part)
         if after is not None:
-            stmt = stmt.where(self._int_key() > after)
+            stmt = stmt.where(key.compare(">", after))
         if upto is not None:
-            stmt = stmt.where(self._int_key() <= upto)
+            stmt = stmt.where(key.compare("<=", upto))
         with self.source.engine.connect() as conn:
             cols_in = None if one_by_one else _raw_column_batches(conn, stmt, size)
             if cols_in is None:  # another driver, or the row-by-row retry: SQLAlchemy's own rows
                 result = conn.execution_options(stream_results=True, yield_per=1 if one_by_one else size).execute(stmt)
                 rows_in = (result.partitions(size) if not one_by_one else _grouped(result, size))
                 cols_in = (list(zip(*rows)) for rows in rows_in)  # column-major: one pass, no per-cell lookups
-            shift = 1 if kind == "rowid" else 0
-            key_idx = [names.index(c) + shift for c in cols] if kind == "pk" else [0]
+            shift = 1 if key.kind == "rowid" else 0
+            key_idx = [0] if key.kind == "rowid" else [names.index(c) for c in key.names]
+            as_text = str if key.integer is not None else key_text
             for by_col in cols_in:
                 n = len(by_col[0])
-                if kind == "offset":
-                    keys = [str(offset + i) for i in range(n)]
+                if not key.ordered:
+                    keys, last = [str(offset + i) for i in range(n)], None
                 elif len(key_idx) == 1:
-                    keys = list(map(str, by_col[key_idx[0]]))
+                    keys, last = list(map(as_text, by_col[key_idx[0]])), (by_col[key_idx[0]][-1],)
                 else:
-                    keys = ["|".join(map(str, vals)) for vals in zip(*(by_col[i] for i in key_idx))]
+                    keys = list(map(key.text, zip(*(by_col[i] for i in key_idx))))
+                    last = tuple(by_col[i][-1] for i in key_idx)
                 offset += n
                 columns = {f: list(by_col[i + shift]) for i, f in enumerate(names)}
                 self.stats.records += n
-                yield Batch(keys, columns)
+                yield Batch(keys, columns), last
 
     # -- texts-only reads (ReadPlan.texts_only): the server joins each column's values ---------------------
-    def _texts_plan(self) -> list[tuple[str, str]] | None:
-        """How each field reaches a texts-only read, or None when this table must be read row by row.
+    def _texts_plan(self) -> tuple[list[tuple[str, str]] | None, str | None]:
+        """How each field reaches a texts-only read, or None when this table must be read row by row; and
+        a note when the key is why.
 
-        PostgreSQL with a single integer key only. Per field: ``text`` (a string type: the value itself),
-        ``cast`` (integers, numerics, UUIDs: their text is the text the sweep makes of the Python value)
-        or ``skip`` (floats, booleans, dates and times: no text the sweep makes of them can hold a card
-        candidate). Any other type (JSON, bytea, arrays, network addresses, unknown types) needs the
-        sweep's own conversion of the typed value: the whole table is then read row by row.
+        PostgreSQL with a primary key whose text is the report's key text (integers, numerics, strings but
+        CHAR, UUIDs; composite too). Per field: ``text`` (a string type: the value itself), ``cast``
+        (integers, numerics, UUIDs: their text is the text the sweep makes of the Python value) or ``skip``
+        (floats, booleans, dates and times: no text the sweep makes of them can hold a card candidate).
+        Any other type (JSON, bytea, arrays, network addresses, unknown types) needs the sweep's own
+        conversion of the typed value: the whole table is then read row by row.
         """
-        if self.source.engine.dialect.name != "postgresql" or self._keys()[1] != "pk" or self._int_key() is None:
-            return None
+        if self.source.engine.dialect.name != "postgresql":
+            return None, None
+        key = self._key()
+        if not key.ordered:  # a view has no key to read on from: no note, that is what a view is
+            return None, None if self.is_view else (
+                "read row by row in physical order, not in server-joined pages: without a primary key "
+                "there is no key to read on from")
+        odd = [(n, c) for n, c in zip(key.names, key.columns, strict=True) if not _pages_by(c.type)]
+        if odd:
+            return None, ("read row by row, not in server-joined pages: the key column(s) "
+                          + ", ".join(f"{n} ({type(c.type).__name__})" for n, c in odd)
+                          + " have no text equal to the report's key to read on from")
         out = []
         for col in self.table.columns:
             how = _text_kind(col.type)
             if how is None:
-                return None
+                return None, None
             out.append((col.name, how))
-        return out
+        return out, None
 
-    def _text_batches(self, size: int, part: Part | None, plan: list[tuple[str, str]]) -> Iterator[Batch]:
+    def _text_batches(self, size: int, part: Part | None, plan: list[tuple[str, str]]
+                      ) -> Iterator[tuple[Batch, tuple | None]]:
         """Batches of ``size`` rows in key order, each field's values joined by the server into one text
         (``Batch.texts``): one aggregate row per batch instead of ``size`` rows of Python objects.
 
-        Keyset pages (``key > last ORDER BY key LIMIT size``) in one repeatable-read transaction, so the
-        read is one snapshot as a single cursor's would be. The next page is fetched on a thread while the
-        caller sweeps this one: the server builds it while the client works. A value holding the separator
-        itself cannot be told apart: that page is read again row by row.
+        Keyset pages (``key > last ORDER BY key LIMIT size``, the last key bound with the key columns' own
+        types) in one repeatable-read transaction, so the read is one snapshot as a single cursor's would be.
+        The next page is fetched on a thread while the caller sweeps this one: the server builds it while the
+        client works. A value (or key) holding the separator itself cannot be told apart: that page is read
+        again row by row.
         """
-        key = self._int_key()
-        assert key is not None
-        kname = key.name
+        key = self._key()
+        nk = len(key.names)
         sub = self._select(part).subquery()
+        kcols = [sub.c[n] for n in key.names]
         sep = sa.literal(TEXT_SEPARATOR, sa.Text)
         joined = [(f, how) for f, how in plan if how != "skip"]
+        after_binds = [sa.bindparam(f"after_{i}", type_=c.type) for i, c in enumerate(kcols)]
 
         def page_stmt(first: bool) -> sa.Select:
             rows = sa.select(*sub.c)
-            if not first:  # the first page has no lower bound: the smallest BIGINT is a key too
-                rows = rows.where(sub.c[kname] > sa.bindparam("after", type_=sa.BigInteger))
-            page = rows.order_by(sub.c[kname]).limit(sa.bindparam("size", type_=sa.Integer)).subquery()
-            return sa.select(sa.func.count(), sa.func.max(page.c[kname]),
-                             sa.func.string_agg(sa.cast(page.c[kname], sa.Text), sa.literal(",", sa.Text)),
+            if not first:  # the first page has no lower bound: no sentinel has to fit the key's type
+                rows = rows.where(compare(kcols, ">", after_binds))
+            page = rows.order_by(*kcols).limit(sa.bindparam("size", type_=sa.Integer)).subquery()
+            pk = [page.c[n] for n in key.names]
+            newest_first = [c.desc() for c in pk]
+            key_txt = (sa.cast(pk[0], sa.Text) if nk == 1 else
+                       sa.func.concat_ws(sa.literal("|", sa.Text), *[sa.cast(c, sa.Text) for c in pk]))
+            # the page's last key: max() for one integer column, else the first of the key in reverse order
+            # (PostgreSQL has no max(uuid), and a composite key's last row is not each column's max)
+            last = ([sa.func.max(pk[0])] if key.integer is not None else
+                    [sa.func.array_agg(aggregate_order_by(c, *newest_first))[1] for c in pk])
+            return sa.select(sa.func.count(), *last,
+                             sa.func.string_agg(key_txt, sep),
                              *[sa.func.string_agg(sa.func.coalesce(page.c[f] if how == "text" else
                                                                    sa.cast(page.c[f], sa.Text), ""), sep)
                                for f, how in joined])
@@ -427,22 +485,47 @@ class SqlDataset(Dataset):
         with self.source.engine.connect() as conn:
             conn = conn.execution_options(isolation_level="REPEATABLE READ")
 
-            def fetch(last: int | None) -> Any:
-                return conn.execute(first if last is None else rest, {"after": last, "size": size}).one()
+            def fetch(last: tuple | None) -> Any:
+                if last is None:
+                    return conn.execute(first, {"size": size}).one()
+                return conn.execute(rest, {"size": size, **{f"after_{i}": v for i, v in enumerate(last)}}).one()
 
             # closing(): the fetcher thread stops before the connection it uses is closed, even when the
             # caller stops reading early
-            with contextlib.closing(_prefetched(fetch)) as pages:
-                for after, (n, top, keys, *texts) in pages:
-                    if any(t.count(TEXT_SEPARATOR) != n - 1 for t in texts):
+            with contextlib.closing(_prefetched(fetch, lambda row: tuple(row[1:1 + nk]))) as pages:
+                for after, (n, *rest_of) in pages:
+                    top, keys, texts = tuple(rest_of[:nk]), rest_of[nk], rest_of[nk + 1:]
+                    if any(t.count(TEXT_SEPARATOR) != n - 1 for t in (keys, *texts)):
                         # typed rows on a connection of their own: the fetcher may be using this one
                         yield from self._fetch(size, part, after=after, upto=top)
-                        self.stats.note(f"rows with keys up to {top} (from the page after key {after}) hold "
-                                        "the text separator (U+0001) in a value: read row by row")
+                        start = f"the page after key {key.text(after)}" if after is not None else "the first page"
+                        self.stats.note(f"rows with keys up to {key.text(top)} (from {start}) hold the text "
+                                        "separator (U+0001) in a value: read row by row")
                         continue
                     self.stats.records += n
                     by_field = {f: t for (f, _), t in zip(joined, texts, strict=True)}
-                    yield Batch(JoinedKeys(keys, n), {}, texts=by_field)
+                    yield Batch(JoinedKeys(keys, n, TEXT_SEPARATOR), {}, texts=by_field), top
+
+
+def _pages_by(t: sa.types.TypeEngine) -> bool:
+    """Whether a key column of type ``t`` can page a texts-only read: PostgreSQL's text of it is the report's
+    key text (sql_keys.key_text) of the value the driver returns. Not CHAR: its text drops the padding."""
+    return _text_kind(t) in ("text", "cast") and not isinstance(t, sa.CHAR)
+
+
+def _connection_lost(exc: Exception) -> bool:
+    """Whether a read failed because the session itself ended (server restart, pg_terminate_backend, network),
+    not because of what it read: such a read is not retried row by row."""
+    if getattr(exc, "connection_invalidated", False):
+        return True
+    orig = getattr(exc, "orig", None) or exc
+    state = getattr(orig, "sqlstate", None)  # psycopg
+    if state:
+        return state.startswith("08") or state in ("57P01", "57P02", "57P03")
+    if type(orig).__module__.startswith("psycopg") and type(orig).__name__ == "OperationalError":
+        return True  # psycopg's own "the connection is closed", which carries no SQLSTATE
+    args = getattr(orig, "args", ())
+    return bool(args) and args[0] in (2006, 2013, 2055)  # MySQL/MariaDB client: server gone, lost during query
 
 
 def _text_kind(t: sa.types.TypeEngine) -> str | None:
@@ -456,10 +539,10 @@ def _text_kind(t: sa.types.TypeEngine) -> str | None:
     return None
 
 
-def _prefetched(fetch: Any) -> Iterator[tuple[int | None, Any]]:
-    """``(after, page)`` for ``page = fetch(after)`` until a page is empty, ``after`` being the previous
-    page's highest key (None for the first); each next page is fetched on a thread while the caller works
-    on the current one. Errors reach the caller.
+def _prefetched(fetch: Any, last_of: Any) -> Iterator[tuple[Any, Any]]:
+    """``(after, page)`` for ``page = fetch(after)`` until a page is empty, ``after`` being
+    ``last_of(previous page)``, its highest key (None for the first); each next page is fetched on a thread
+    while the caller works on the current one. Errors reach the caller.
     """
     import queue
     import threading
@@ -486,7 +569,7 @@ def _prefetched(fetch: Any) -> Iterator[tuple[int | None, Any]]:
                     break
                 if not hand((after, tuple(row))):
                     return
-                after = row[1]
+                after = last_of(row)
             hand(None)
         except BaseException as exc:  # noqa: BLE001 - handed to the caller, raised there
             hand(exc)

@@ -15,7 +15,7 @@ pytest.importorskip("faker", reason="the benchmark corpus needs Faker (pinned in
 
 from benchmarks.corpus import LOCALES, SPLITS, generate  # noqa: E402
 from classifiers.entities import ENTITY_TYPES  # noqa: E402
-from pipeline.config import load_config  # noqa: E402
+from pipeline.config.load import load_config  # noqa: E402
 from pipeline.sources import open_source  # noqa: E402
 
 SMALL = (40, 60)  # rows per dataset: enough for every free-text type to show up, fast enough for a unit test

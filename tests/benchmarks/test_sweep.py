@@ -9,7 +9,7 @@ import pytest
 
 from benchmarks import sweep
 from pipeline.config import Config, PathSourceConfig, SqlSourceConfig
-from pipeline.scan import Scanner
+from pipeline.engine.context import ScanContext
 
 ROWS = 2000
 
@@ -24,9 +24,9 @@ def test_pdd_finds_every_planted_card_and_no_decoy(files: dict[str, Path]) -> No
                **{k: PathSourceConfig(name=k, kind="logs", path=str(files[k]))
                   for k in ("plain", "jsonl", "access", "gzip")}}
     cfg = Config(as_of="2026-11-24", base_dir=files["sqlite"].parent, sources=list(sources.values()))
-    scanner = Scanner(cfg)
+    ctx = ScanContext.build(cfg)
     for name, src in sources.items():
-        rows, keys = sweep.pdd_scan(scanner, src)
+        rows, keys = sweep.pdd_scan(ctx, src)
         assert rows == ROWS, name
         assert keys == sweep.expected_keys(name, ROWS), name
 
@@ -68,8 +68,8 @@ def test_the_all_cores_column_finds_what_one_process_finds(files: dict[str, Path
     # part size is made small here to cross a range boundary
     cfg = Config(as_of="2026-11-24", base_dir=files["plain"].parent,
                  sources=[PathSourceConfig(name=k, kind="logs", path=str(files[k])) for k in ("plain", "gzip")])
-    scanner = Scanner(cfg)
+    ctx = ScanContext.build(cfg)
     for name, src in zip(("plain", "gzip"), cfg.sources, strict=True):
-        _, one = sweep.pdd_scan(scanner, src)
-        _, many = sweep.pdd_workers(scanner, cfg, name, 2, tmp_path, part_rows=300)
+        _, one = sweep.pdd_scan(ctx, src)
+        _, many = sweep.pdd_workers(ctx, cfg, name, 2, tmp_path, part_rows=300)
         assert many == one == sweep.expected_keys(name, ROWS), name

@@ -73,6 +73,34 @@ def test_find_cards(text: str, brands: list[str]) -> None:
     assert [c.brand for c in find_cards(text)] == brands
 
 
+def _formats(number: str, *seps: str) -> list[str]:
+    """``number`` printed once per separator, in groups of four ("" for plain)."""
+    return [sep.join(number[i:i + 4] for i in range(0, len(number), 4)) for sep in seps]
+
+
+_V, _M = card("4", 16), card("51", 16)
+
+
+@pytest.mark.parametrize("text,brands", [
+    (" ".join(_formats(_V, "", "-", " ")), ["VISA"]),       # the same card plain, dashed, spaced: one card
+    (" ".join(_formats(_V, " ", " ")), ["VISA"]),           # spaced twice: 32 digits in fours, one run
+    (" ".join(_formats(_V, "-", "")), ["VISA"]),
+    (" ".join(_formats(_V, ".", "-", " ", "")), ["VISA"]),
+    (" ".join([*_formats(_V, "", "-"), *_formats(_M, " ")]), ["VISA"]),  # two cards in one run: the first
+    (f"q=card%20{'%20'.join(_formats(_V, ' ')[0].split())}", ["VISA"]),  # %20 escapes: the run starts at 4111
+    (f"q=card%20{'%20'.join(_formats(_V, ' ')[0].split())}%20ok", ["VISA"]),
+    (f"a=%3D{_V}", ["VISA"]),                               # a digit right after an escape still starts one
+    # near-misses: one piece is no card, or pieces mix separators inside one card
+    (" ".join([*_formats(_V, "", "-"), bad_check(_V)]), []),
+    (" ".join([*_formats(_V, "-"), "1234 5678"]), []),
+    ("4111-1111 1111-1111 " + _V, []),
+    (f"q=%20{'%20'.join(_formats(bad_check(_V), ' ')[0].split())}", []),
+    ("%2012345678901234", []),                              # 14 digits after the escape's own: no issuer
+], ids=lambda v: "-".join(v) or "none" if isinstance(v, list) else "text")
+def test_a_card_written_several_times_in_one_run(text: str, brands: list[str]) -> None:
+    assert [c.brand for c in find_cards(text)] == brands
+
+
 def test_is_card_number_needs_bare_digits() -> None:
     assert is_card_number(card("4", 16))
     assert not is_card_number("4111 1111 1111 1111")

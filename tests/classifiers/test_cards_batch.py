@@ -3,8 +3,11 @@ answers as judging every candidate one by one: same candidates, same Luhn, same 
 
 from __future__ import annotations
 
+import base64
 import bisect
 import datetime as dt
+import json
+import re
 import itertools
 import random
 
@@ -14,10 +17,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from stdnum import luhn
 
-from classifiers import cards
+from classifiers import base64text, cards
 from classifiers.cards import candidate_match, candidates, examine, luhn_bare, scan_candidates
 from pipeline.rules import DatasetContext
-from pipeline.rules.card import FullCardNumber, _shape_key, _text
+from pipeline.rules.card import FullCardNumber, _shape_key, _text, decoded_segments
 from pipeline.sources import Batch
 from pipeline.sources.base import TEXT_SEPARATOR, JoinedKeys
 
@@ -97,11 +100,35 @@ class _Reference(FullCardNumber):
                 key = f"{fname}|ctx" if seen.card_word else _shape_key(fname, seen.shape)
                 self._flag(flagged, i, fname, seen.card, values[i], texts[i], key, context)
 
+    def _sweep_decoded(self, flagged, fname, col, context) -> None:  # noqa: ANN001
+        """Every base64 token of every value decoded, no filter (base64text.DIGITS) and no joined text."""
+        for i, text in enumerate(col.texts()):
+            for t in re.finditer(base64text.TOKEN, text):
+                decoded = base64text.as_text(base64text.decode(t.group()))
+                for segment in decoded_segments(decoded) if decoded is not None else []:
+                    for m in candidates(segment):
+                        seen = examine(segment, m, 0, context)
+                        key = _shape_key(fname, seen.shape) + "|b64"
+                        counts = self.shapes.setdefault(key, [0, 0])
+                        counts[0] += 1
+                        counts[1] += seen.luhn_valid
+                        if seen.card is not None:
+                            self._flag(flagged, i, fname, seen.card, col.value(i), text,
+                                       f"{fname}|ctx" if seen.card_word else key, context,
+                                       token=t.group().replace("\\/", "/"))
+
+
+def _with_a_card_group(shapes: dict[str, list[int]]) -> dict[str, list[int]]:
+    """Shape keys whose runs have a group of 4+ digits: every shape a card can have. Decoded runs of other
+    shapes (``1 2 3 ...``) are counted only by the reference, which decodes tokens the filter skips."""
+    return {k: v for k, v in shapes.items() if any(int(g) >= 4 for g in k.split("|")[-2 if k.endswith("|b64") else -1]
+                                                   .split("-"))}
+
 
 def _column(rng: random.Random, n: int) -> list:
     out: list = []
     for _ in range(n):
-        kind = rng.randrange(12)
+        kind = rng.randrange(18)
         if kind == 0:
             out.append(None)
         elif kind == 1:
@@ -119,6 +146,18 @@ def _column(rng: random.Random, n: int) -> list:
             out.append(rng.randrange(10**15, 10**16))
         elif kind == 7:
             out.append(f"\uff14\uff11\uff11\uff11 {_card('4', 16, rng)[4:]}")
+        elif kind in (8, 9, 10):  # base64: a JSON field, a JSON document, a log token; either alphabet
+            c = rng.choice([_card(rng.choice(["4", "51", "9"]), 16, rng), str(rng.randrange(10**15, 10**16))])
+            inner = rng.choice([c, f"card {c}", f"order {c}", json.dumps({"pan": c}), " ".join(c[:8]) + c[8:]])
+            tok = (base64.b64encode if rng.random() < 0.5 else base64.urlsafe_b64encode)(inner.encode()).decode()
+            tok = tok.rstrip("=") if rng.random() < 0.5 else tok
+            out.append([json.dumps({"data": tok}), tok, f"sid=x token={tok}; ok"][kind - 8])
+        elif kind == 11:  # the same card plain, dashed and spaced on one line
+            c = _card("4", 16, rng)
+            out.append(" ".join([c, *(sep.join(c[i:i + 4] for i in range(0, 16, 4)) for sep in "- ")]))
+        elif kind == 12:  # %20 escapes
+            c = _card(rng.choice(["4", "51"]), 16, rng)
+            out.append("q=card%20" + "%20".join(c[i:i + 4] for i in range(0, 16, 4)))
         else:
             out.append(f"id {rng.randrange(10**15, 10**16)} pin {rng.randrange(10**5, 10**6)}")
     return out
@@ -143,7 +182,7 @@ def test_sweep_column_equals_examining_every_candidate(read: str, seed: int, n: 
         else:
             out_fast += fast.check(batch)
         out_ref += ref.check(batch)
-    assert fast.shapes == ref.shapes
+    assert _with_a_card_group(fast.shapes) == _with_a_card_group(ref.shapes)
     assert fast.pending == ref.pending
     out_fast += fast.finish()
     out_ref += ref.finish()

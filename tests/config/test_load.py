@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.config import ConfigError, load_config
+from pipeline.config.load import ConfigError, load_config
 
 GOOD = """\
 as_of: 2026-11-24

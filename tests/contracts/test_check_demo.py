@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from stdnum import luhn
 
-from pipeline.config import load_config
+from pipeline.config.load import load_config
 from pipeline.contracts.check import CheckOptions, check
 from pipeline.demo.generate import Manifest
 from tests.contracts.conftest import DEMO_CONTRACTS, pdd, sql

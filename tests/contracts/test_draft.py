@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.config import load_config
+from pipeline.config.load import load_config
 from pipeline.contracts.draft import draft_contracts
 from pipeline.contracts.model import load_contract_file, load_contracts
 from pipeline.demo.generate import Manifest

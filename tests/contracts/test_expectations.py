@@ -42,6 +42,12 @@ CASES = [
      {"as_of": AS_OF, "value_kind": "age"}, 2),
     ("age_text", "TEXT", ["15", "16", "x", None], AGE,
      {"as_of": AS_OF, "value_kind": "age"}, 1),
+    # Issue 19: infants' ages as fractions, half years, units and age words (the scan's reader); near-misses
+    # at 16 and above, a year, a rule rather than a person, a negative number.
+    ("age_real", "REAL", [0.42, 0.83, 14.5, 16.0, 16.5, -1.0, None], AGE,
+     {"as_of": AS_OF, "value_kind": "age"}, 3),
+    ("age_forms", "TEXT", ["0.42", "14,5", "6 months", "aged 9", "14 Jahre", "16 years", "2014", "minimum age 13",
+                           "17,5", None], AGE, {"as_of": AS_OF, "value_kind": "age"}, 5),
     ("last4", "TEXT", ["1234", "123", "12a4", "01234", "0042", None], LAST4,
      {}, 3),
     ("last4_int", "INTEGER", [1234, 42, None], LAST4, {}, 1),

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pipeline.config import load_config
+from pipeline.config.load import load_config
 from pipeline.demo.generate import generate
-from pipeline.orchestrate import pools
+from pipeline.engine.airflow import pools
 from tests.dags.conftest import airflow_env, run_py
 
 CHECK = """
@@ -21,7 +21,7 @@ print(json.dumps({
     "dags": sorted(bag.dags),
     "pools": sorted({t.pool for d in bag.dags.values() for t in d.tasks}),
     "tasks": sorted(t.task_id for d in bag.dags.values() for t in d.tasks),
-    "heavy": [m for m in ("presidio_analyzer", "spacy", "pandas", "great_expectations", "pipeline.scan")
+    "heavy": [m for m in ("presidio_analyzer", "spacy", "pandas", "great_expectations", "pipeline.engine.dataset")
               if m in sys.modules],
     "seconds": time.perf_counter() - t,
 }))
@@ -40,8 +40,17 @@ def test_dagbag_imports_with_known_pools(airflow_home: Path, tmp_path: Path) -> 
     known = set(pools(load_config(manifest.config))) | {"default_pool"}
     assert set(out["pools"]) <= known, f"unknown pools {set(out['pools']) - known}"
     assert "pdd_app_db" in out["pools"]
-    assert {"source_app_db.sweep", "source_web_logs.classify", "report", "gate"} <= set(out["tasks"])
+    assert {"link", "source_app_db.sweep", "source_web_logs.classify", "report", "gate"} <= set(out["tasks"])
     assert out["heavy"] == []
+    assert "export" not in out["tasks"]  # off unless configured (issue 23)
+
+
+def test_export_task_only_when_configured(airflow_home: Path, tmp_path: Path) -> None:
+    manifest = generate(tmp_path / "data")
+    manifest.config.write_text(manifest.config.read_text() + "exports:\n  - {target: datahub, out: dh.json}\n")
+    proc = run_py(CHECK, airflow_env(airflow_home, manifest.config, tmp_path / "reports"))
+    out = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert out["errors"] == {} and "export" in out["tasks"] and out["heavy"] == []
 
 
 def test_dag_file_names_missing_config(airflow_home: Path, tmp_path: Path) -> None:

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from pipeline.config import load_config
+from pipeline.config.load import load_config
 from pipeline.linkage.subject import Identity, find_subject
-from pipeline.scan import Scanner
+from pipeline.engine.context import ScanContext
+from pipeline.engine.run import scan
 
 EXPIRED, EXACTLY, INSIDE, CHILD = 3, 4, 5, 7
 N = 40
@@ -78,7 +79,7 @@ def _expect(report, fk: bool) -> None:  # noqa: ANN001
 def test_declared_foreign_keys_on_real_servers(server: str, request: pytest.FixtureRequest, tmp_path: Path) -> None:
     url = request.getfixturevalue(server)
     _load(url, foreign_keys=True)
-    report = Scanner(load_config(_config(tmp_path, url))).run()
+    report = scan(load_config(_config(tmp_path, url)))
     assert all(s.status == "ok" for s in report.sources), [s.error for s in report.sources]
     _expect(report, fk=True)
 
@@ -86,7 +87,7 @@ def test_declared_foreign_keys_on_real_servers(server: str, request: pytest.Fixt
 def test_sqlite_and_logs_with_inferred_references(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'app.db'}"
     _load(url, foreign_keys=False)
-    report = Scanner(load_config(_config(tmp_path, url))).run()
+    report = scan(load_config(_config(tmp_path, url)))
     _expect(report, fk=False)
 
 
@@ -96,7 +97,7 @@ def test_config_declares_and_ignores_links(tmp_path: Path) -> None:
     _load(url, foreign_keys=False)
     extra = ("linkage:\n  links:\n    - {source: logs, dataset: app.jsonl, field: event, to: db/accounts}\n"
              "  ignore:\n    - {source: db, dataset: events, field: user_id}\n")
-    report = Scanner(load_config(_config(tmp_path, url, extra))).run()
+    report = scan(load_config(_config(tmp_path, url, extra)))
     expired = _found(report, "retention_expired")
     assert not [k for k in expired if k[0] == "events"]
     assert [k for k in expired if k[0] == "orders"]
@@ -105,15 +106,15 @@ def test_config_declares_and_ignores_links(tmp_path: Path) -> None:
 def test_subject_by_email_phone_and_id(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'app.db'}"
     _load(url, foreign_keys=True)
-    scanner = Scanner(load_config(_config(tmp_path, url)))
-    by_email = find_subject(scanner, Identity("email", f"PERSON{CHILD}@example.org"))
-    by_id = find_subject(scanner, Identity("id", str(CHILD)))
+    context = ScanContext.build(load_config(_config(tmp_path, url)))
+    by_email = find_subject(context, Identity("email", f"PERSON{CHILD}@example.org"))
+    by_id = find_subject(context, Identity("id", str(CHILD)))
     places = {(x.dataset, x.key) for x in by_email.locations}
     assert places == {(x.dataset, x.key) for x in by_id.locations}
     assert ("accounts", str(CHILD)) in places and {d for d, _ in places} == {"accounts", "orders", "events",
                                                                               "app.jsonl"}
     assert by_email.exit_code == 1 and by_email.identity == f"PERSON{CHILD}@example.org"
-    nobody = find_subject(scanner, Identity("phone", "+91 98765 43210"))
+    nobody = find_subject(context, Identity("phone", "+91 98765 43210"))
     assert (nobody.locations, nobody.exit_code) == ([], 0)
 
 
@@ -129,7 +130,7 @@ def test_status_with_its_change_date_and_a_backup_role(tmp_path: Path) -> None:
     cfg = tmp_path / "pdd.yaml"
     cfg.write_text(f"as_of: 2026-11-24\nsources:\n  - {{name: live, kind: sql, url: 'sqlite:///{tmp_path}/live.db'}}\n"
                    f"  - {{name: dump, kind: sql, url: 'sqlite:///{tmp_path}/dump.db', role: backup}}\n")
-    report = Scanner(load_config(cfg)).run()
+    report = scan(load_config(cfg))
     got = {(v.source, v.field, v.key) for v in report.violations if v.rule == "retention_expired"}
     # 2 closed 7 months ago: past 6 (live), inside 9 (dump); 3 closed 10 months ago: past both; 1 is active.
     assert got == {("live", "status", "2"), ("live", "status", "3"), ("dump", "status", "3")}

@@ -36,7 +36,7 @@ def _sweep(columns: dict[str, list], parts: int = 1) -> tuple[list, list[str], d
         final.absorb(json.loads(json.dumps(r.state())))  # what travels between workers is JSON
     out += final.finish()
     found: dict[str, int] = {}
-    for r in [*rules, final]:  # as Scanner.finish adds up the parts' findings and finish()'s
+    for r in [*rules, final]:  # as pipeline.engine.dataset.finish adds up the parts' findings and finish()'s
         for f, x in r.findings.items():
             found[f] = found.get(f, 0) + x.records
     return out, final.notes, found

@@ -26,6 +26,11 @@ from tests.sources.helpers import path_source, write
 CARD = "4111111111111111"  # the well-known VISA test number
 
 
+def _b64(text: str, urlsafe: bool = False, pad: bool = True) -> str:
+    out = (base64.urlsafe_b64encode if urlsafe else base64.b64encode)(text.encode()).decode()
+    return out if pad else out.rstrip("=")
+
+
 @pytest.mark.parametrize(("line", "candidate"), [
     (f"paid with {CARD} ok", True),
     ("card 4111 1111 1111 1111", True),
@@ -42,6 +47,11 @@ CARD = "4111111111111111"  # the well-known VISA test number
     # base64 of a JSON document holding a card, inside a JSON string (the card rule decodes it)
     ('{"payload": "{\\"data\\": \\"eyJjYXJkIjogIjQxMTExMTExMTExMTExMTEifQ==\\"}"}', True),
     ('{"data": "eyJjYXJkIjogIjQxMTExMTExMTExMTExMTEifQ=="}', True),
+    # any base64 token that decodes to a run: unquoted, url-safe, unpadded, JSON-escaped slashes
+    (f"auth token={_b64(CARD)} ok", True),
+    (f"GET /cb?t={_b64('card ' + CARD, urlsafe=True, pad=False)} HTTP/1.1", True),
+    ('{"d": "%s"}' % _b64("ab? " + CARD).replace("/", "\\/"), True),
+    (_b64(json.dumps({"pan": " ".join(CARD[i:i + 4] for i in range(0, 16, 4))})), True),
     # near-misses: no 13 digit-like units in a run
     ("123456789012", False),
     ("2026-11-24 10:00:00,123 INFO started", False),  # ':' and ',' break a run
@@ -49,6 +59,9 @@ CARD = "4111111111111111"  # the well-known VISA test number
     ("1234 5678 90ab 1234", False),  # letters break a run
     ("4111    1111 1111 1111", False),  # a gap of 4 separators
     ('{"token": "abcdefghijklmnopqrstuvw"}', False),  # 23 base64 characters: too short to hold a card
+    ("sid=" + _b64(json.dumps({"iat": 1516239022, "sub": "12345"}), urlsafe=True, pad=False), False),  # short runs
+    (f"t={_b64(_b64(CARD))}", False),  # encoded twice: decoded once
+    (f"t={_b64(CARD[:12])}", False),
     ("", False),
 ])
 def test_candidate_table(line: str, candidate: bool) -> None:
@@ -90,6 +103,8 @@ LOGS = {
         json.dumps({"msg": f"order {CARD[:-1]}2"}),
         # base64 of a JSON document holding a card, in a JSON document kept as a string: no digit run at all
         json.dumps({"payload": json.dumps({"data": base64.b64encode(json.dumps({"card": CARD}).encode()).decode()})}),
+        json.dumps({"blob": _b64(json.dumps({"pan": CARD}), urlsafe=True, pad=False)}),  # url-safe, unpadded
+        json.dumps({"sid": _b64(json.dumps({"iat": 1516239022}), urlsafe=True, pad=False)}),  # no card: left out
     ],
     "access.log": [
         '203.0.113.7 - - [24/Nov/2026:10:00:00 +0000] "GET /a HTTP/1.1" 200 512 "-" "UA/1.0"',
@@ -109,7 +124,9 @@ LOGS = {
     ],
     "plain.log": ["2026-11-24 10:00:00 INFO started", f"2026-11-24 10:00:01 ERROR card {CARD} refused", "",
                   "2026-11-24 10:00:02 INFO", f"2026-11-24 10:00:03 INFO {CARD}", f"{CARD} at the start",
-                  f"2026-11-24 10:00:04 WARN order 1234567890123456 {CARD}x"],
+                  f"2026-11-24 10:00:04 WARN order 1234567890123456 {CARD}x",
+                  f"2026-11-24 10:00:05 INFO token={_b64('card ' + CARD)} accepted",
+                  f"2026-11-24 10:00:06 INFO session={_b64('user 1234 since 2026')} ok"],
 }
 
 
@@ -128,6 +145,9 @@ def test_candidates_only_read_equals_full_read(tmp_path: Path, name: str) -> Non
         assert ("unparsed", "2") in [(field, key) for field, key, _, _ in full["violations"]]
     if name == "app.jsonl":
         assert any(field == "payload" and "base64" in evidence for field, _, _, evidence in full["violations"])
+        assert any(field == "blob" and "base64" in evidence for field, _, _, evidence in full["violations"])
+    if name == "plain.log":
+        assert any("base64" in evidence for _, _, _, evidence in full["violations"])
     assert len(fast_keys) < len(full_keys), "the candidates-only read left no line out"
 
 

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 from pipeline.config import Config, SqlSourceConfig
 from pipeline.report.model import Report
-from pipeline.scan import Scanner
+from pipeline.engine.run import scan
 from pipeline.sources import SourceError
 from pipeline.sources.sql import SqlSource
 from stdnum import luhn
@@ -86,7 +86,7 @@ def _load(url: str) -> None:
 
 def _scan(url: str, tmp_path: Path) -> Report:
     cfg = Config(as_of=AS_OF, sources=[SqlSourceConfig(name="db", kind="sql", url=url)], base_dir=tmp_path)
-    return Scanner(cfg).run()
+    return scan(cfg)
 
 
 def _findings(report: Report) -> tuple[set, set]:
@@ -262,7 +262,7 @@ def test_locked_sqlite_file_is_waited_for(tmp_path: Path) -> None:
 
     db, writer = _locked_db(tmp_path)
     threading.Timer(0.5, writer.commit).start()  # the writer finishes within the wait
-    report = Scanner(_sqlite_config(tmp_path, db, busy_timeout=10)).run()
+    report = scan(_sqlite_config(tmp_path, db, busy_timeout=10))
     writer.close()
     assert report.sources[0].status == "ok" and [v.key for v in report.violations] == ["1"]
 
@@ -273,7 +273,7 @@ def test_locked_sqlite_file_wait_is_bounded_and_reported(tmp_path: Path) -> None
     db, writer = _locked_db(tmp_path)
     try:
         started = time.monotonic()
-        report = Scanner(_sqlite_config(tmp_path, db, busy_timeout=0.3)).run()
+        report = scan(_sqlite_config(tmp_path, db, busy_timeout=0.3))
         assert time.monotonic() - started < 10
     finally:
         writer.close()

@@ -15,7 +15,7 @@ from stdnum import luhn
 
 from pipeline.config import Config, SqlSourceConfig
 from pipeline.rules.card import _text
-from pipeline.scan import Scanner
+from pipeline.engine.run import scan
 from pipeline.sources.base import JoinedKeys, Part, ReadPlan
 from pipeline.sources.sql import SqlDataset, SqlSource, _text_kind
 
@@ -90,10 +90,10 @@ def _report(url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, texts: bo
 
     monkeypatch.setattr(SqlDataset, "_text_batches", counting)
     if not texts:
-        monkeypatch.setattr(SqlDataset, "_texts_plan", lambda self: None)
+        monkeypatch.setattr(SqlDataset, "_texts_plan", lambda self: (None, None))
     cfg = Config(as_of=AS_OF, sources=[SqlSourceConfig(name="db", kind="sql", url=url)], base_dir=tmp_path,
                  sweep={"batch_size": 100})
-    report = Scanner(cfg).run()
+    report = scan(cfg)
     monkeypatch.undo()
     viol = sorted((v.rule, v.dataset, v.field, v.key, v.path, v.evidence) for v in report.violations)
     fields = sorted((f.dataset, f.field, tuple(sorted(e.type for e in f.entities))) for f in report.fields)
@@ -112,9 +112,10 @@ def test_texts_only_read_finds_what_the_row_read_finds(pg_database: str, tmp_pat
     assert by_texts[:4] == by_rows[:4]
     found = {(d, f, k) for r, d, f, k, *_ in by_texts[0] if r == "full_card_number"}
     keys = {i: str(i * 3 - 50) for i in range(400)}
-    # After a card word, separated, across a newline, in a bigint and in a numeric; bare 16-digit runs in
-    # `note` share their shape with its random order numbers, at chance rate: held back, as on the row read.
-    assert found == {("events", "note", keys[i]) for i in (3, 8, 13, 51)} | {
+    # After a card word, separated, after %20 escapes, base64-encoded in a JSON string, across a newline, in
+    # a bigint and in a numeric; bare 16-digit runs in `note` share their shape with its random order
+    # numbers, at chance rate: held back, as on the row read.
+    assert found == {("events", "note", keys[i]) for i in (3, 8, 13, 21, 34, 51)} | {
         ("events", "ref", keys[90]), ("events", "amount", keys[95]), ("docs", "doc", "1")}
     assert any("field note: 3 Luhn-valid 16-digit run(s)" in n for n in by_texts[2])
     assert not any(d == "orders" for _, d, _ in found)  # random ids at chance rate

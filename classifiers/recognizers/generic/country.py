@@ -6,10 +6,19 @@ are weak, because two or three capitals are also states, sizes, language codes
 and initials; lower case ``in``/``us`` is nothing. A nationality (``Indian``,
 ``Emirati``) is weak. A country named inside a sentence is not matched: it
 says nothing about where a person lives.
+
+Team and nationality columns write a country with a suffix: a number, a year
+or a letter (``Norway-3``, ``Norway 2``, ``Germany 1990``, ``USA (B)``,
+``Sweden II``), or two countries as one side (``Czechia/Slovakia``). The
+country part is checked like a whole value (names and unambiguous alpha-3
+codes); the suffix is at most four digits, a Roman numeral, one capital letter
+or a short note in brackets. A city or region with a suffix (``London-3``) and
+a comma list of countries are not matched.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import pycountry
@@ -71,6 +80,7 @@ class CountryRecognizer(ValueRecognizer):
         Pattern("alpha-3", r"[A-Z]{3}", 0.0, validated=MEDIUM, whole=True, check="is_alpha3"),
         Pattern("name", r"[^\W\d_][\w.'’()&,\- ]*[\w.)]", 0.0, validated=MEDIUM, whole=True),
         Pattern("nationality", r"[^\W\d_][\w ]{2,20}", 0.0, validated=WEAK, whole=True, check="is_demonym"),
+        Pattern("team", r"[^\W\d_][\w.'’()&,\- /#]*[\w)]", 0.0, validated=MEDIUM, whole=True, check="is_team"),
     )
 
     def validate_result(self, pattern_text: str) -> bool | None:
@@ -91,8 +101,34 @@ class CountryRecognizer(ValueRecognizer):
     def is_alpha2(self, pattern_text: str) -> bool:
         return pattern_text in _countries()[2]
 
+    def is_team(self, pattern_text: str) -> bool:
+        return is_team(pattern_text)
+
 
 def is_country(text: str) -> bool:
     """A country's name (any of the forms above) or ISO alpha-2/alpha-3 code."""
     names, alpha3, alpha2 = _countries()
     return text in alpha2 or text in alpha3 or fold(text) in names
+
+
+#: a country part, then a suffix: "-3", " 2", " 1990", " II", " B", "#2", " (B)", " (U23)"
+_SUFFIXED = re.compile(r"(?P<country>.+?)(?:\s*[-_#]\s*|\s+)(?:\d{1,4}|[IVX]{1,4}|[A-Z])|"
+                       r"(?P<bracketed>.+?)\s*\(\s*[^\W_][\w ]{0,9}\)")
+
+
+def _country_part(text: str) -> bool:
+    """A country's name or an unambiguous alpha-3 code, or two or three of them joined by ``/``."""
+    parts = [p.strip() for p in text.split("/")]
+    if not 1 <= len(parts) <= 3:
+        return False
+    names, alpha3, _ = _countries()
+    return all(fold(p) in names or (p in alpha3 and p not in _AMBIGUOUS_ALPHA3) for p in parts)
+
+
+def is_team(text: str) -> bool:
+    """A country with a team, year or numbering suffix, or a pair of countries (``Czechia/Slovakia``)."""
+    text = text.strip()
+    if "/" in text and _country_part(text):
+        return True
+    m = _SUFFIXED.fullmatch(text)
+    return m is not None and _country_part(m.group("country") or m.group("bracketed"))

@@ -24,14 +24,13 @@ a name, nor are two of them (``Rose Gold``); a product/place/company word
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from classifiers.recognizers.base import ValueRecognizer, stripped_bounds
-from classifiers.recognizers import names_in_text
-from classifiers.recognizers.lexicon import LETTER, common_words, data_lines, fold, variants
+from classifiers.recognizers import mailboxes, names_in_text
+from classifiers.recognizers.lexicon import LETTER, NOT_NAME, common_words, fold, person_names
 from classifiers.recognizers.strength import MEDIUM, WEAK
 
 _WORD = rf"{LETTER}(?:{LETTER}|['’\-.](?=[^\W\d_]))*"
@@ -48,27 +47,7 @@ _INTRO = re.compile(r"(?<![\w])(?:name[\"']?\s*(?:is|:|=|-)\s*[\"']?|naam\s*(?:h
 _PAIR = re.compile(r"(?=(?<![\w'’-])([A-Z][^\W\d_A-Z]+(?:-[A-Z][^\W\d_]+)?)\s+([A-Z][^\W\d_]*['’]?[A-Z]?[^\W\d_]+)"
                    r"(?![\w'’-]))")
 _SPLIT = re.compile(r"\s+")
-#: Words that make a capitalized phrase a product, place or org rather than a name.
-_NOT_NAME = frozenset("""
-    road street lane nagar colony city district state india limited ltd pvt inc llc gmbh company bank hospital
-    school college university hotel store shop mall market foods food tea coffee chai kurta shirt watch box kit
-    pack set gift card cards pro max plus mini ultra edition series phone mobile tablet laptop android ios windows
-    apartment apartments residency tower towers villa house home office industries enterprises traders services
-    solutions technologies labs laboratories studio studios brothers sons llp corp plc co ag sa bv pte
-""".split())
 _WORDS = re.compile(r"\S+")
-
-
-@lru_cache(maxsize=1)
-def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
-    firsts: set[str] = set()
-    lasts: set[str] = set()
-    for name in data_lines("first_names.txt"):
-        firsts |= variants(name)
-    for name in data_lines("surnames.txt"):
-        lasts |= variants(name)
-    common = common_words()
-    return frozenset(firsts - common), frozenset(lasts - common)
 
 
 def _known(word: str, names: frozenset[str]) -> bool:
@@ -81,13 +60,20 @@ class PersonNameRecognizer(ValueRecognizer):
     MAX_WHOLE = 60
 
     def load(self) -> None:
-        _lexicon()  # at engine build, not on the first value
+        person_names()  # at engine build, not on the first value
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
                 ) -> list[RecognizerResult]:
         lo, hi = stripped_bounds(text)
         if hi <= lo:
             return []
+        found = mailboxes.elements(text, reversed_name)
+        if found is not None:  # a mail header or contact: each display name beside its address, or in a list
+            elements = [self.result(e.start, e.end, score, validated=True, element=True,
+                                    pattern=f"display name ({e.route or 'list'})")
+                        for e in found if (score := element_score(text, e))]
+            if elements or any(e.route for e in found):
+                return elements  # the lists judged each display name: "Enron Announcements" <...> is no one
         out: list[RecognizerResult] = []
         if hi - lo <= self.MAX_WHOLE:
             score = self.whole_value_score(text[lo:hi])
@@ -102,13 +88,15 @@ class PersonNameRecognizer(ValueRecognizer):
 
     @staticmethod
     def whole_value_score(value: str) -> float:
-        firsts, lasts = _lexicon()
+        firsts, lasts = person_names()
         common = common_words()
         if "," in value:
             family, _, given = value.partition(",")
             fam, giv = family.split(), given.split()
             shaped = 1 <= len(fam) <= 2 and 1 <= len(giv) <= 2 and all(_NAME_WORD.fullmatch(w) for w in fam + giv)
-            known = shaped and _known(fam[-1], lasts) and (_known(giv[0], firsts) or _INITIAL.fullmatch(giv[0]))
+            if not shaped or any(fold(w.rstrip(".")) in NOT_NAME for w in fam + giv):
+                return 0.0
+            known = _known(fam[-1], lasts) and (_known(giv[0], firsts) or _INITIAL.fullmatch(giv[0]))
             return MEDIUM if known else 0.0
         lead = names_in_text.LEADING_TITLES.match(value)
         if lead:  # "Univ.-Prof. Dr. Maria Wagner", "Dipl.-Ing. Eva Gruber", "Mag.a Sabine Berger"
@@ -121,7 +109,7 @@ class PersonNameRecognizer(ValueRecognizer):
         if not 1 <= len(words) <= 4 or not all(_NAME_WORD.fullmatch(w) for w in words):
             return 0.0
         low = [fold(w.rstrip(".")) for w in words]
-        if any(w in _NOT_NAME for w in low):
+        if any(w in NOT_NAME for w in low):
             return 0.0
         if title:
             return MEDIUM if not all(w in common for w in low) else 0.0
@@ -146,7 +134,7 @@ class PersonNameRecognizer(ValueRecognizer):
         return 0.0
 
     def _in_text(self, text: str) -> list[RecognizerResult]:
-        firsts, lasts = _lexicon()
+        firsts, lasts = person_names()
         common = common_words()
 
         def capitalized(w: str) -> bool:
@@ -179,3 +167,53 @@ def _leading(text: str, start: int, end: int, accept) -> int:  # type: ignore[no
             break
         stop = w.end() - (1 if w.group()[-1] in ",;:" else 0)
     return stop
+
+
+def reversed_name(family: str, given: str) -> bool:
+    """``family`` and ``given``, two comma-separated parts of a list, are one ``Family, Given`` name.
+
+    ``Public, Jane``, ``Allen, Phillip K`` are; ``Tim Belden, John Arnold`` (two full names) and ``Paris,
+    France`` are not: the part after the comma must start with a known given name and not be a full name
+    itself, and the part before it must be a family name's shape (one or two capitalized words)."""
+    firsts, lasts = person_names()
+    fam, giv = family.split(), given.split()
+    if not (1 <= len(fam) <= 2 and 1 <= len(giv) <= 2) or not all(_NAME_WORD.fullmatch(w) for w in fam + giv):
+        return False
+    if not fam[-1][0].isupper() or not _known(giv[0], firsts):
+        return False
+    if len(fam) == 2 and _known(fam[0], firsts):
+        return False  # "Tim Belden, John Arnold": the first part is a whole name
+    if len(giv) == 2 and not _INITIAL.fullmatch(giv[1]) and _known(giv[1], lasts):
+        return False  # "Tim, John Arnold": the second part is a whole name
+    return not any(fold(w.rstrip(".")) in NOT_NAME for w in fam + giv)
+
+
+def element_score(text: str, e: mailboxes.Element) -> float:
+    """The name score of one element's display name; a name that the mailbox's alias spells out is medium.
+
+    A bare name in a list counts from two words on (``Paris, France`` is not two people); beside an address
+    one word does (``Jane <jane@example.com>``). ``jane.public@``, ``CN=JPUBLIC`` built from the display name's
+    words confirm a name the lists only half know (``Public, Jane``: *public* is an everyday word)."""
+    name = text[e.start:e.end]
+    words = name.replace(",", " ").split()
+    if not words or (e.route is None and len(words) < 2):
+        return 0.0
+    score = PersonNameRecognizer.whole_value_score(name)
+    if score < MEDIUM and len(words) >= 2 and _alias_spells(name, e.alias):
+        return MEDIUM
+    return score
+
+
+def _alias_spells(name: str, alias: str) -> bool:
+    """The alias holds the family name and a known given name or its initial (``jpublic``, ``jane.public``)."""
+    if "," in name:
+        family, _, given = name.partition(",")
+    else:
+        *given_words, family = name.split()
+        given = " ".join(given_words)
+    if not family.split() or not given.split() or not alias:
+        return False
+    fam, giv = fold(family.split()[-1].strip(".")), fold(given.split()[0].strip("."))
+    if len(fam) < 2 or giv not in person_names()[0] or fam in NOT_NAME:
+        return False  # the given name must be one the lists know: "Support Team" <support.team@...> is a role
+    return fam in alias and (giv in alias or alias.startswith(giv[0]) or alias.endswith(giv[0]))

@@ -70,3 +70,72 @@ def test_column_asserts_only_its_type(column: str, classifier: FieldClassifier) 
     values, expected = COLUMNS[column]
     decision = classifier.classify("col_x", values)
     assert [e.type for e in decision.entities] == expected, decision.candidates[:3]
+
+
+# Mail headers, contact columns and team columns (issue 19): the names beside addresses are PERSON_NAME, the
+# addresses EMAIL_ADDRESS; role and company mailboxes, product and city lists are not names.
+_GIVEN = ("Phillip", "Jane", "Mary", "John", "Anna", "Ravi", "Sara", "Daniel", "Laura", "Peter")
+_FAMILY = ("Allen", "Smith", "Kumar", "Müller", "Johnson", "Garcia", "Wilson", "Fischer", "Nair", "Moreno")
+
+
+def _person() -> tuple[str, str, str]:
+    """(given, middle initial, family)."""
+    return _RNG.choice(_GIVEN), _RNG.choice("ABCDEFGHJKLMNPRSTW"), _RNG.choice(_FAMILY)
+
+
+def _column(make) -> list[str]:  # type: ignore[no-untyped-def]
+    return [make(*_person()) for _ in range(200)]
+
+
+MAIL_COLUMNS = {
+    "X-From display names": (_column(lambda g, m, f: f"{g} {m} {f}"), {"PERSON_NAME"}),
+    "From name-addr": (_column(lambda g, m, f: f'"{g} {f}" <{g.lower()}.{f.lower()}@example.com>'),
+                       {"PERSON_NAME", "EMAIL_ADDRESS"}),
+    "X-To Exchange X.500": (_column(lambda g, m, f: f"{f}, {g} {m} </O=ACME/OU=NA/CN=RECIPIENTS/CN={g[0]}{f.upper()}>"),
+                            {"PERSON_NAME"}),
+    "X-To Lotus Notes": (_column(lambda g, m, f: f"{g} {m} {f} <{g} {m} {f}/HOU/ECT@ECT>"), {"PERSON_NAME"}),
+    "LDAP distinguished names": (_column(lambda g, m, f: f"CN={g} {f},OU=Sales,DC=acme,DC=com"), {"PERSON_NAME"}),
+    "To lists": ([", ".join(f'"{g} {f}" <{g.lower()}{i}@example.com>' for i, (g, _, f) in
+                            enumerate(_person() for _ in range(_RNG.randint(1, 4)))) for _ in range(200)],
+                 {"PERSON_NAME", "EMAIL_ADDRESS"}),
+    "Cc lists of names": ([", ".join(f"{g} {f}" for g, _, f in (_person() for _ in range(_RNG.randint(2, 4))))
+                           for _ in range(200)], {"PERSON_NAME"}),
+    "mixed header forms": ([_RNG.choice([f"{g} {m} {f}", f'"{g} {f}" <{g[0].lower()}{f.lower()}@example.com>',
+                                         f"{f}, {g} </O=ACME/OU=NA/CN=RECIPIENTS/CN={g[0]}{f}>",
+                                         f"{g.lower()}.{f.lower()}@example.com"])
+                            for g, m, f in (_person() for _ in range(200))], {"PERSON_NAME", "EMAIL_ADDRESS"}),
+    # near-misses
+    "role mailboxes": (_pick('"Support" <support@example.com>', "noreply@example.com", '"Billing" <billing@example.com>',
+                             '"Customer Service" <customer.service@example.com>', "Sales Team <sales.team@example.com>",
+                             "postmaster@example.org"), {"EMAIL_ADDRESS"}),
+    "company mailboxes": (_pick("Acme Ltd <sales@acme.com>", "Indigo Threads LLP <hello@indigothreads.in>",
+                                "Enron Announcements <announcements@enron.com>", "Globex Corp <info@globex.com>"),
+                          {"EMAIL_ADDRESS"}),
+    "product lists": (_pick("Blue Cotton Kurta, Rose Gold Watch", "Masala Chai 250g, Goa Cashews 500g",
+                            "Kashmir Saffron, Mysore Sandal Soap, Blue Cotton Kurta"), set()),
+    "city lists": (_pick("Mumbai, Pune, Chennai", "New Delhi, Mumbai", "Kochi, Jaipur", "Pune, Bengaluru"),
+                   {"LOCATION"}),
+    "placeholders": (_pick("N/A", "-", "none"), set()),
+    "teams": (_pick("Norway-3", "Norway 2", "Czechia/Slovakia", "Germany 1990", "USA (B)", "Sweden II",
+                    "Brazil-2", "France 1998"), {"COUNTRY"}),
+    "city teams": (_pick("London-3", "Paris 2", "Berlin 1990", "Oslo/Bergen", "Madrid (B)"), set()),
+}
+
+
+@pytest.mark.parametrize("column", list(MAIL_COLUMNS))
+def test_mail_and_team_columns(column: str, classifier: FieldClassifier) -> None:
+    values, expected = MAIL_COLUMNS[column]
+    decision = classifier.classify("col_x", values)
+    assert {e.type for e in decision.entities} == expected, decision.candidates[:3]
+
+
+@pytest.mark.parametrize("field", ["team", "squad", "nationality", "national_team"])
+def test_a_team_column_of_countries_is_country_whatever_its_name(field: str, classifier: FieldClassifier) -> None:
+    """``team`` says "not personal" for most columns; values that are all countries say more."""
+    values = _pick("Norway-3", "Norway 2", "Czechia/Slovakia", "Germany 1990", "USA (B)", "Sweden")
+    assert "COUNTRY" in {e.type for e in classifier.classify(field, values).entities}
+
+
+def test_a_team_column_of_clubs_is_not_country(classifier: FieldClassifier) -> None:
+    values = _pick("Team A", "Team B", "Red Devils", "Blue Jays", "Squad 3", "Norway-3")
+    assert "COUNTRY" not in {e.type for e in classifier.classify("team", values).entities}

@@ -40,6 +40,31 @@ NONE = 0.0
     ('{"name": "Ananya Iyer", "plan": "pro"}', MEDIUM, "Ananya Iyer"),
     ("Regards, Karthik", MEDIUM, "Karthik"),
     ("the refund Ravi Kumar asked about", WEAK, "Ravi Kumar"),  # no frame (names_in_text.py reads "for X")
+    # mail headers and contacts (classifiers/recognizers/mailboxes.py): each display name, by the lists
+    ('"Tim Belden" <tim.belden@enron.com>', MEDIUM, "Tim Belden"),
+    ("Ravi Kumar <ravi.kumar@example.in>", MEDIUM, "Ravi Kumar"),
+    ("Allen, Phillip K </O=ENRON/OU=NA/CN=RECIPIENTS/CN=PALLEN>", MEDIUM, "Allen, Phillip K"),
+    ("Public, Jane </O=ACME/OU=NA/CN=RECIPIENTS/CN=JPUBLIC>", MEDIUM, "Public, Jane"),  # the alias spells the name
+    ('"Jane Public" <jane.public@example.com>', MEDIUM, "Jane Public"),
+    ('"Jane Public" <jane@example.com>', WEAK, "Jane Public"),      # "public" is an everyday word
+    ("Anna Müller <Anna Müller/HOU/ECT@ECT>", MEDIUM, "Anna Müller"),   # a Lotus Notes name
+    ("Mark Taylor/ENRON@enronxgate", WEAK, "Mark Taylor"),            # "mark" is an everyday word
+    ("CN=Anna Müller,OU=Sales,DC=acme,DC=com", MEDIUM, "Anna Müller"),
+    ("Tim Belden, John Arnold, Mary Smith", MEDIUM, "John Arnold"),  # a list: per element
+    ("Jane <jane@example.com>", WEAK, "Jane"),
+    # near-misses: role and company mailboxes, lists of products and places
+    ("Acme Ltd <sales@acme.com>", NONE, ""),
+    ('"Support" <support@example.com>', NONE, ""),
+    ('"Customer Service" <customer.service@example.com>', NONE, ""),
+    ("Enron Announcements <announcements@enron.com>", NONE, ""),
+    ("Sales Team <sales.team@example.com>", NONE, ""),
+    ("Public, Jane </O=ACME/OU=NA/CN=RECIPIENTS/CN=HELPDESK>", NONE, ""),  # the alias does not spell it
+    ("IT Helpdesk </O=ACME/OU=NA/CN=RECIPIENTS/CN=HELPDESK>", NONE, ""),
+    ("noreply@example.com", NONE, ""),
+    ("Blue Cotton Kurta, Rose Gold Watch, Masala Chai", NONE, ""),
+    ("Mumbai, Pune, Chennai", NONE, ""),
+    ("Paris, France", NONE, ""),
+    ("N/A", NONE, ""),
     # near-misses
     ("Blue Cotton Kurta", NONE, ""),
     ("Rose Gold", NONE, ""),                                    # two everyday words

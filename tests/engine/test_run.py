@@ -1,5 +1,6 @@
-"""The command line's scan runs the DAG's units in worker processes (pipeline/execute.py): the report is the
-same with one worker or several, split tables included; a stopped scan says so, exits 2 and resumes."""
+"""The engine runs the same steps inline or in worker processes (pipeline/engine/run.py): the report is the
+same with one worker or several, split tables included; a worker that dies is a problem entry; a stopped
+scan says so, exits 2 and resumes."""
 
 from __future__ import annotations
 
@@ -14,13 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.config import Config, PathSourceConfig, SqlSourceConfig, load_config
+from pipeline.config import Config, PathSourceConfig, SqlSourceConfig
+from pipeline.config.load import load_config
 from pipeline.demo.generate import generate
-from pipeline.execute import WORK_DIR, ExecOptions, Execution, ResumeRefused
-from pipeline.scan import Scanner
+from pipeline.engine import dataset as work
+from pipeline.engine.run import WORK_DIR, Engine, ResumeRefused, ScanOptions, scan
 from tests.helpers import leaks_in_tree
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 CARD = "4111111111111111"
 
 
@@ -31,9 +33,9 @@ def _comparable(report: object) -> dict:
 
 
 def _execute(config: Config, out: Path, **options: object) -> object:
-    ex = Execution(config, out, ExecOptions(**options))  # type: ignore[arg-type]
-    report = ex.execute()
-    ex.clean()
+    engine = Engine(config, out / WORK_DIR, ScanOptions(**options))  # type: ignore[arg-type]
+    report = engine.run()
+    engine.clean()
     return report
 
 
@@ -60,7 +62,7 @@ def test_split_table_with_cards_on_range_boundaries_equals_one_worker(tmp_path: 
                     sources=[SqlSourceConfig(name="db", kind="sql", url=f"sqlite:///{db}")])
     split = _execute(config, tmp_path / "split", workers=2, part_rows=100)
     one = _execute(config, tmp_path / "one", workers=1, part_rows=10_000)
-    assert _comparable(split) == _comparable(one) == _comparable(Scanner(config).run())
+    assert _comparable(split) == _comparable(one) == _comparable(scan(config))
     got = [(v.rule, v.key) for v in split.violations]  # type: ignore[attr-defined]
     assert sorted(got) == sorted([("full_card_number", str(i)) for i in cards] + [("under_16", "350")])
 
@@ -70,10 +72,10 @@ def test_resume_refused_for_a_work_folder_of_another_config(tmp_path: Path) -> N
     sqlite3.connect(db).close()
     config = Config(as_of="2026-11-24", base_dir=tmp_path,
                     sources=[SqlSourceConfig(name="db", kind="sql", url=f"sqlite:///{db}")])
-    Execution(config, tmp_path / "out", ExecOptions(workers=1))  # a scan that stopped before any step
+    Engine(config, tmp_path / "out" / WORK_DIR, ScanOptions(workers=1))  # a scan that stopped before any step
     other = config.model_copy(update={"as_of": config.as_of.replace(year=2025)})
     with pytest.raises(ResumeRefused, match="another config"):
-        Execution(other, tmp_path / "out", ExecOptions(workers=1, resume=True))
+        Engine(other, tmp_path / "out" / WORK_DIR, ScanOptions(workers=1, resume=True))
 
 
 def _pdd(*args: str) -> subprocess.Popen[str]:
@@ -160,14 +162,14 @@ def test_a_worker_killed_mid_step_is_a_problem_entry_and_the_scan_goes_on(
     # scan or lose the other datasets. The forked workers inherit this patch.
     (tmp_path / "a.log").write_text(f"paid {CARD}\n")
     (tmp_path / "b.log").write_text(f"paid {CARD}\n")
-    real = Scanner.sweep
+    real = work.sweep
 
-    def sweep(self: Scanner, source: object, dataset: object, *args: object) -> object:
+    def sweep(context: object, source: object, dataset: object, *args: object) -> object:
         if dataset.name == "a.log":  # type: ignore[attr-defined]
             os.kill(os.getpid(), signal.SIGKILL)
-        return real(self, source, dataset, *args)  # type: ignore[arg-type]
+        return real(context, source, dataset, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Scanner, "sweep", sweep)
+    monkeypatch.setattr(work, "sweep", sweep)
     config = Config(as_of="2026-11-24", base_dir=tmp_path, sources=[
         PathSourceConfig(name="logs", kind="logs", path="*.log")])
     report = _execute(config, tmp_path / "out", workers=2)
@@ -194,6 +196,38 @@ def test_split_log_file_with_cards_on_byte_range_boundaries_equals_one_worker(tm
         PathSourceConfig(name="logs", kind="logs", path="app.*")])
     split = _execute(config, tmp_path / "split", workers=2, part_rows=5)
     one = _execute(config, tmp_path / "one", workers=1)
-    assert _comparable(split) == _comparable(one) == _comparable(Scanner(config).run())
+    assert _comparable(split) == _comparable(one) == _comparable(scan(config))
     assert [v.key for v in split.violations] == [str(n) for n in hits]  # type: ignore[attr-defined]
     assert {s.rows_scanned for s in split.sources} == {1200}  # type: ignore[attr-defined]
+
+
+def _ordered_steps(config: Config, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, context: object = None
+                   ) -> list[str]:
+    """The step kinds in the order an inline run submits them."""
+    from pipeline.engine import executors
+
+    order: list[str] = []
+    real = executors.Inline.submit
+
+    def submit(self: executors.Inline, step: object) -> None:
+        order.append(type(step).__name__)
+        real(self, step)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(executors.Inline, "submit", submit)
+    Engine(config, tmp_path / WORK_DIR, ScanOptions(workers=1), context=context).run()  # type: ignore[arg-type]
+    return order
+
+
+def test_the_link_step_runs_once_before_any_sweep_and_is_reused_by_a_linked_context(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline.engine.context import ScanContext
+
+    (tmp_path / "a.log").write_text("hello\n")
+    config = Config(as_of="2026-11-24", base_dir=tmp_path, sources=[
+        PathSourceConfig(name="logs", kind="logs", path="*.log")])
+    context = ScanContext.build(config)
+    order = _ordered_steps(config, tmp_path / "one", monkeypatch, context)
+    assert order.count("Link") == 1 and order.index("Link") < order.index("Sweep")
+    assert context.persons is not None  # the run left its index in the context ...
+    again = _ordered_steps(config, tmp_path / "two", monkeypatch, context)
+    assert "Link" not in again and "Sweep" in again  # ... and a second run with it links nothing again
