@@ -206,6 +206,9 @@ app.add_typer(contracts_app, name="contracts")
 from pipeline.stewards_cli import register as register_steward_commands
 register_steward_commands(app)
 app.command()(subject)
+from pipeline.templates.cli import templates
+
+app.command()(templates)
 
 
 def main() -> None:
