@@ -33,7 +33,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.config.model import PathSourceConfig
-from pipeline.sources._text import (
+from pipeline.sources.textfile import (
     BROKEN_LINE,
     LINE_TOO_LONG,
     MAX_LINE_BYTES,

@@ -32,7 +32,7 @@ from contextlib import closing
 from typing import Any
 
 from pipeline.config.model import PathSourceConfig
-from pipeline.sources._text import (
+from pipeline.sources.textfile import (
     BROKEN_LINE,
     LINE_TOO_LONG,
     MAX_LINE_BYTES,

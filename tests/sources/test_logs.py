@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from pipeline.sources import SourceError, kinds
-from pipeline.sources._text import (
+from pipeline.sources.textfile import (
     BROKEN_LINE,
     INVALID_UTF8,
     LINE_TOO_LONG,
