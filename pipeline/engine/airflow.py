@@ -78,8 +78,11 @@ class AirflowSteps:
 
     def _step(self, step: Step) -> Outcome:
         """Run one step. One that raises fails its task (Airflow retries it); a task that never succeeded
-        left no result, and the reduce reports what is missing."""
-        return step.run(self.context, self.store)
+        left no result, and the reduce reports what is missing. A task is one step: what it opened is closed."""
+        try:
+            return step.run(self.context, self.store)
+        finally:
+            self.context.close_opened()
 
     def discover(self, source: str) -> list[str]:
         return self._step(Discover(source)).datasets  # type: ignore[union-attr]

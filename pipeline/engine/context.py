@@ -8,6 +8,7 @@ other. The context holds no logic of its own; the steps (pipeline/engine/steps.p
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -27,6 +28,9 @@ class ScanContext:
     """The sources config, with Airflow connections already resolved to URLs."""
     persons: PersonIndex | None = field(default=None)
     """The person index (pipeline/linkage), set by the link step before any sweep reads it."""
+    _opened: dict[str, Source] = field(default_factory=dict, repr=False, compare=False)
+    _opened_pid: int = field(default=-1, repr=False, compare=False)
+    _inherited: list[Source] = field(default_factory=list, repr=False, compare=False)
 
     @classmethod
     def build(cls, config: Config, resolve_conn: Callable[[str], str] | None = None) -> ScanContext:
@@ -54,3 +58,23 @@ class ScanContext:
 
     def open(self, source: SourceConfig | str) -> Source:
         return open_source(self.source(source) if isinstance(source, str) else source, self.config)
+
+    def opened(self, name: str) -> Source:
+        """Source ``name``, opened once per process and kept for the steps that follow: its connection pool and
+        catalog are reused (opening a SQL source again for every classify and sweep step cost about 0.4 s per
+        PostgreSQL table). Closed by :meth:`close_opened` when the process's steps are done."""
+        if self._opened_pid != os.getpid():
+            # A forked worker never uses (nor closes, which would end the parent's sessions) what its parent
+            # opened: it keeps them referenced, unused, and opens its own.
+            self._inherited += self._opened.values()
+            self._opened, self._opened_pid = {}, os.getpid()
+        if name not in self._opened:
+            self._opened[name] = self.open(name)
+        return self._opened[name]
+
+    def close_opened(self) -> None:
+        """Close what :meth:`opened` opened in this process."""
+        if self._opened_pid == os.getpid():
+            opened, self._opened = self._opened, {}
+            for src in opened.values():
+                src.close()

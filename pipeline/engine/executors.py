@@ -15,6 +15,7 @@ a type the engine tells apart from a bug in a step.
 from __future__ import annotations
 
 import multiprocessing as mp
+import multiprocessing.util as mp_util
 import queue
 import signal
 from collections import deque
@@ -93,6 +94,8 @@ _WORKER: tuple[ScanContext, RunStore] | None = None
 def _init_worker(ctx: ScanContext, store: RunStore) -> None:
     global _WORKER
     _WORKER = (ctx, store)
+    # the sources this worker keeps open are closed when it exits (multiprocessing runs its finalizers then)
+    mp_util.Finalize(None, ctx.close_opened, exitpriority=10)
     # Ctrl-C reaches the whole process group; only the main process decides what a stop means.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)

@@ -204,6 +204,7 @@ class Engine:
                     ready.extend(self._after(step, outcome))
         finally:
             executor.close()
+            self.context.close_opened()
         return assemble_run(self.context, self.store, self.started, sources=list(self.options.sources)
                             if self.options.sources else None, log_hint="its step did not finish; rerun the scan")
 

@@ -62,11 +62,11 @@ def persons(ctx: ScanContext, store: RunStore) -> PersonIndex:
 
 
 def _open(ctx: ScanContext, source: str, dataset: str) -> tuple[Source, Dataset]:
-    src = ctx.open(source)
+    """The dataset, from the source this process keeps open (ScanContext.opened)."""
+    src = ctx.opened(source)
     for d in src.datasets():
         if d.name == dataset:
             return src, d
-    src.close()
     raise SourceError("is gone since it was listed", source=source, dataset=dataset)
 
 
@@ -79,11 +79,7 @@ class Discover:
         kind = ctx.source(self.source).kind
         store.write_listing(self.source, kind, [], None, listed=False)
         try:
-            src = ctx.open(self.source)
-            try:
-                names = [d.name for d in src.datasets()]
-            finally:
-                src.close()
+            names = [d.name for d in ctx.opened(self.source).datasets()]
         except Exception as exc:  # noqa: BLE001 - a source that cannot be listed is an error entry
             error = str(exc) if isinstance(exc, SourceError) else unexpected(f"listing source {self.source!r}", exc)
             store.write_listing(self.source, kind, [], error)
@@ -141,7 +137,6 @@ class Classify:
                 parts = [None]
         finally:
             ds.close()
-            src.close()
         # Sample and sweep are independent: a failed sample still leaves the dataset to sweep.
         units = [Unit(source=self.source, dataset=self.dataset, index=i, of=len(parts),
                       part=p.to_dict() if p else None) for i, p in enumerate(parts)]
@@ -180,7 +175,6 @@ class Sweep:
                 res = work.sweep(ctx, src, ds, c, Part.from_dict(u.part))  # keeps its own errors
             finally:
                 ds.close()
-                src.close()
         store.write_sweep(u, res)
         return self._counts(res)
 
