@@ -23,7 +23,8 @@ DecisionsOpt = Annotated[Path, typer.Option("--decisions", help="Review decision
 review_app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                          help="Record review decisions: confirm, reject or add a field's types; accept a violation.")
 export_app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                         help="CSV exports for spreadsheets: the field inventory, the history's trend.")
+                         help="CSV exports for spreadsheets (the field inventory, the history's trend) and "
+                              "exports to catalogs and data maps (fides, datahub).")
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
@@ -247,4 +248,7 @@ def _write(text: str, out: Path | None) -> None:
 def register(app: typer.Typer) -> None:
     app.command(name="diff")(diff)
     app.add_typer(review_app, name="review")
+    from pipeline.export.cli import register as register_exports
+
+    register_exports(export_app)
     app.add_typer(export_app, name="export")

@@ -45,26 +45,25 @@ def _admin(dialect: str) -> sa.Engine:
     return sa.create_engine(ADMIN[dialect], isolation_level="AUTOCOMMIT")
 
 
-def create_database(dialect: str, name: str) -> str:
-    """An empty database ``name``; its URL."""
+def _admin_execute(dialect: str, statement: str) -> None:
     engine = _admin(dialect)
     try:
         with engine.connect() as conn:
-            extra = "" if dialect == PG else " CHARACTER SET utf8mb4"
-            conn.execute(sa.text(f"CREATE DATABASE {quote(dialect, name)}{extra}"))
+            conn.execute(sa.text(statement))
     finally:
         engine.dispose()
+
+
+def create_database(dialect: str, name: str) -> str:
+    """An empty database ``name``; its URL."""
+    extra = "" if dialect == PG else " CHARACTER SET utf8mb4"
+    _admin_execute(dialect, f"CREATE DATABASE {quote(dialect, name)}{extra}")
     return sa.make_url(ADMIN[dialect]).set(database=name).render_as_string(hide_password=False)
 
 
 def drop(dialect: str, database: str) -> None:
-    engine = _admin(dialect)
-    try:
-        with engine.connect() as conn:
-            force = " WITH (FORCE)" if dialect == PG else ""
-            conn.execute(sa.text(f"DROP DATABASE IF EXISTS {quote(dialect, database)}{force}"))
-    finally:
-        engine.dispose()
+    force = " WITH (FORCE)" if dialect == PG else ""
+    _admin_execute(dialect, f"DROP DATABASE IF EXISTS {quote(dialect, database)}{force}")
 
 
 def drop_prefixed(dialect: str, prefix: str) -> list[str]:

@@ -226,6 +226,7 @@ class _Run:
                     continue
                 self.record(contract, planned, outcomes, secrets)
         finally:
+            self.result.gx_validations += [(cfg.name, ds, res) for ds, res in run.validations]
             run.close()
 
     def source(self, cfg: SourceConfig) -> None:

@@ -37,6 +37,7 @@ import re
 from collections.abc import Sequence
 
 from classifiers import base64text
+from classifiers.hyperscan_block import compile_block
 
 _UNIT = rb"(?:[0-9]|[\x80-\xff])"
 # a separator byte, or a JSON escape such as \t inside a string (it decodes to one character)
@@ -52,20 +53,9 @@ _PY = re.compile(CANDIDATE + rb"|" + ESCAPE)
 _PY_BASE64 = re.compile(BASE64)
 
 
-def _hyperscan_db():  # noqa: ANN202
-    try:
-        import hyperscan
-    except ImportError:
-        return None
-    db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-    # "[^\n]*\n" carries each match to its line's end: non-SOM Hyperscan reports a given end offset
-    # once per pattern, so a line costs one callback however many digit runs it holds.
-    db.compile(expressions=[x + rb"[^\n]*\n" for x in (CANDIDATE, ESCAPE, BASE64)], ids=[0, 1, 2], elements=3,
-               flags=[0, 0, 0])
-    return db
-
-
-_DB = _hyperscan_db()
+# "[^\n]*\n" carries each match to its line's end: non-SOM Hyperscan reports a given end offset once per
+# pattern, so a line costs one callback however many digit runs it holds (None without hyperscan).
+_DB = compile_block([x + rb"[^\n]*\n" for x in (CANDIDATE, ESCAPE, BASE64)])
 
 
 def _wraps_candidate(raw: bytes) -> bool:
