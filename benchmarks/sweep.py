@@ -59,11 +59,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from pipeline.config import Config, PathSourceConfig, SqlSourceConfig  # noqa: E402
-from pipeline.engine import dataset as work  # noqa: E402
-from pipeline.engine.context import ScanContext  # noqa: E402
-from pipeline.engine.run import PART_ROWS, Engine, ScanOptions, default_workers, scan  # noqa: E402
-from pipeline.sources.logs import BYTES_PER_LINE  # noqa: E402
+from pipeline.config import Config, PathSourceConfig, SqlSourceConfig  # noqa: E402 - after the sys.path line above, run as a script
+from pipeline.engine import dataset as work  # noqa: E402 - after the sys.path line above, run as a script
+from pipeline.engine.context import ScanContext  # noqa: E402 - after the sys.path line above, run as a script
+from pipeline.engine.run import PART_ROWS, Engine, ScanOptions, default_workers, scan  # noqa: E402 - after the sys.path line above, run as a script
+from pipeline.sources.logs import BYTES_PER_LINE  # noqa: E402 - after the sys.path line above, run as a script
 
 PART_BYTES = PART_ROWS * BYTES_PER_LINE
 

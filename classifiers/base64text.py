@@ -112,7 +112,7 @@ class Wrapped:
     text: str
 
 
-def _span(text, at: int, around: re.Pattern) -> tuple[int, int]:  # noqa: ANN001 - str or bytes alike
+def _span(text, at: int, around: re.Pattern) -> tuple[int, int]:  # str or bytes alike
     """Where the run of token characters around offset ``at`` starts and ends (at most MAX_CHARS + 4 back:
     a token longer than that is not decoded, and TOKEN cannot start inside the run)."""
     back = 256

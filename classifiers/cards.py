@@ -51,6 +51,7 @@ from functools import lru_cache
 import numpy as np
 from creditcard_identifier.brands import BRANDS as _BIN_CC
 from stdnum import luhn
+
 from classifiers.hyperscan_block import any_match, compile_block
 
 #: Schemes of the bin-cc data that claim a whole 1-3 digit prefix: a card there needs card context.

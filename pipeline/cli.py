@@ -11,6 +11,10 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from pipeline.contracts.cli import app as contracts_app
+from pipeline.linkage.cli import subject
+from pipeline.stewards_cli import register as register_steward_commands
+
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="pdd: personal data discovery. Checks real data against the privacy policy's promises.")
 err = Console(stderr=True, soft_wrap=True)  # an error is one line, for grep and CI logs
@@ -88,10 +92,10 @@ def scan(
                   f"written (an earlier one in {out_dir} is left as it was). Finished work is kept in "
                   f"{engine.work_dir}: rerun with --resume to continue.", highlight=False)
         raise typer.Exit(2) from None
-    except Exception as exc:  # the library's own errors carry advice; anything else is a bug, said in one line
+    except Exception as exc:  # noqa: BLE001 - the library's own errors carry advice; anything else is a bug, said in one line
         from classifiers.engine import ModelNotInstalled
-        from pipeline.policy import PolicyError
         from pipeline.engine.dataset import unexpected
+        from pipeline.policy import PolicyError
 
         text = str(exc) if isinstance(exc, (ModelNotInstalled, PolicyError)) else unexpected("the scan", exc)
         err.print(f"[red]cannot scan:[/] {text}", highlight=False)
@@ -141,11 +145,7 @@ def demo(
     out.print(manifest.summary())
 
 
-from pipeline.contracts.cli import app as contracts_app
-from pipeline.linkage.cli import subject
-
 app.add_typer(contracts_app, name="contracts")
-from pipeline.stewards_cli import register as register_steward_commands
 register_steward_commands(app)
 app.command()(subject)
 

@@ -214,7 +214,9 @@ def test_real_databases_and_demo_report_as_on_sqlite(loaded: list[Loaded], worke
                                                       sqlite_report: dict, engine_reports: dict,
                                                       tmp_path: Path) -> None:
     got = _engine_report(loaded, workers, originals, engine_reports, tmp_path)
-    keep = lambda source: source != large.SOURCE and (SCANNED[workers] is None or source in SCANNED[workers])  # noqa: E731
+    def keep(source: str) -> bool:
+        return source != large.SOURCE and (SCANNED[workers] is None or source in SCANNED[workers])
+
     want, have = _only(sqlite_report, keep), _only(got, keep)
     assert want["violations"], "the demo plants violations: the SQLite report must hold some"
     diff = compare.differences(want, have)
@@ -225,7 +227,9 @@ def test_large_int4_table_reports_as_on_sqlite(loaded: list[Loaded], originals: 
                                                engine_reports: dict, tmp_path: Path) -> None:
     workers = 2
     got = _engine_report(loaded, workers, originals, engine_reports, tmp_path)
-    keep = lambda source: source == large.SOURCE  # noqa: E731
+    def keep(source: str) -> bool:
+        return source == large.SOURCE
+
     want, have = _only(sqlite_report, keep), _only(got, keep)
     # what was planted, found on SQLite: a card in the first page and one in the last
     assert [(v[0], v[3], v[4]) for v in want["violations"]] == [

@@ -15,8 +15,8 @@ import pytest
 
 from classifiers.jsondoc import MAX_DEPTH
 from pipeline.config import Config, PathSourceConfig, SqlSourceConfig
-from pipeline.rules.card import FullCardNumber
 from pipeline.engine.run import scan
+from pipeline.rules.card import FullCardNumber
 from pipeline.sources.logs import LogFile
 
 CARD = "4111111111111111"

@@ -3,7 +3,6 @@ and a broken source reported without losing the others."""
 
 from __future__ import annotations
 
-import gzip
 import json
 import os
 import re

@@ -25,7 +25,7 @@ def run_split(split: str, seed: int, locales: tuple[str, ...], workdir: Path, ba
     failed = [f"{s.name}: {s.error}" for s in report.sources if s.error]
     pdd_pred = {f"{f.source}/{f.dataset}/{f.field}": [e.type for e in f.entities] for f in report.fields}
     # What the exhaustive sweep added on its own (a rule finding), to tell it from classification.
-    def by_sweep(e) -> bool:  # noqa: ANN001
+    def by_sweep(e) -> bool:
         return bool(e.evidence) and all(x.startswith("sweep:") for x in e.evidence)
 
     sweep_added = sorted(f"{f.source}/{f.dataset}/{f.field}: {e.type}" for f in report.fields for e in f.entities

@@ -33,7 +33,7 @@ class Template:
     folder: str = "db"        # which source: db, logs or files
 
 
-def T(key: str, container: str, names: dict, *fields: F, **kw: object) -> Template:  # noqa: N802
+def T(key: str, container: str, names: dict, *fields: F, **kw: object) -> Template:
     folder = {"sql": "db", "access": "logs", "plain": "logs", "jsonl": "logs"}.get(container, "files")
     return Template(key, container, names, fields, folder=kw.pop("folder", folder), **kw)  # type: ignore[arg-type]
 

@@ -27,8 +27,8 @@ from typing import Any
 
 from faker import Faker
 
-import benchmarks.corpus.decoys  # noqa: F401 - registers the decoy kinds
-import benchmarks.corpus.fields  # noqa: F401 - registers the personal kinds
+import benchmarks.corpus.decoys  # registers the decoy kinds
+import benchmarks.corpus.fields  # registers the personal kinds
 import benchmarks.corpus.text  # noqa: F401 - registers the free-text kinds
 from benchmarks.corpus import values as v
 from benchmarks.corpus.datasets import TEMPLATES, Template

@@ -60,7 +60,7 @@ class Row:
         return AS_OF.year - d.year - ((AS_OF.month, AS_OF.day) < (d.month, d.day))
 
 
-def pick(r: Row, items):  # noqa: ANN001, ANN201 - any sequence
+def pick(r: Row, items):  # any sequence
     return items[r.rng.randrange(len(items))]
 
 
@@ -353,7 +353,7 @@ def _steuer_id(r: Row) -> str:
 def _mod11_nif(r: Row, first: str) -> str:
     while True:
         body = first + rand(r, string.digits, 7)
-        s = sum(int(c) * w for c, w in zip(body, range(9, 1, -1)))
+        s = sum(int(c) * w for c, w in zip(body, range(9, 1, -1), strict=True))
         check = 11 - s % 11
         if check < 10:
             return body + str(check if check != 11 else 0)
@@ -369,14 +369,14 @@ def _tfn(r: Row) -> str:
     weights = (1, 4, 3, 7, 5, 8, 6, 9, 10)
     while True:
         n = rand(r, string.digits, 9)
-        if n[0] != "0" and sum(int(c) * w for c, w in zip(n, weights)) % 11 == 0:
+        if n[0] != "0" and sum(int(c) * w for c, w in zip(n, weights, strict=True)) % 11 == 0:
             return f"{n[:3]} {n[3:6]} {n[6:]}"
 
 
 def _bsn(r: Row) -> str:
     while True:
         n = rand(r, string.digits, 9)
-        if n[0] != "0" and (sum(int(c) * w for c, w in zip(n[:8], range(9, 1, -1))) - int(n[8])) % 11 == 0:
+        if n[0] != "0" and (sum(int(c) * w for c, w in zip(n[:8], range(9, 1, -1), strict=True)) - int(n[8])) % 11 == 0:
             return n
 
 

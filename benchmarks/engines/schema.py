@@ -30,12 +30,12 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     ID = "id"              # identity key: serial / mediumint unsigned auto_increment
     ID_REF = "id_ref"      # a column referring to an identity key
     BOOL = "bool"

@@ -18,9 +18,9 @@ import pyarrow.parquet as pq
 
 from pipeline.demo import people
 from pipeline.demo import vocab as v
-from pipeline.demo.sql import BASE_ROWS
 from pipeline.demo.files import json_line, jsonl_fields, write_lines
 from pipeline.demo.plant import AS_OF, EXPORTS, FULL_CARD, UNDER_16, Ctx, Spot, Written, redraw
+from pipeline.demo.sql import BASE_ROWS
 
 NOW = dt.datetime.combine(AS_OF, dt.time())
 

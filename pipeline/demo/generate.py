@@ -24,7 +24,18 @@ from typing import Any
 from classifiers.cards import brand
 from pipeline.demo import exports, logs, people
 from pipeline.demo.plant import (
-    APP_DB, AS_OF, BACKUPS, EXPORTS, FULL_CARD, RETENTION, UNDER_16, WEB_LOGS, Ctx, Planter, Spot, Written,
+    APP_DB,
+    AS_OF,
+    BACKUPS,
+    EXPORTS,
+    FULL_CARD,
+    RETENTION,
+    UNDER_16,
+    WEB_LOGS,
+    Ctx,
+    Planter,
+    Spot,
+    Written,
 )
 from pipeline.demo.sql import VIEWS, write_sql
 

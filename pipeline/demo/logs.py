@@ -12,9 +12,9 @@ from typing import Any
 
 from pipeline.demo import people
 from pipeline.demo import vocab as v
-from pipeline.demo.sql import BASE_ROWS
 from pipeline.demo.files import json_line, jsonl_fields, write_lines
 from pipeline.demo.plant import AS_OF, FULL_CARD, UNDER_16, WEB_LOGS, Ctx, Spot, Written, group, redraw
+from pipeline.demo.sql import BASE_ROWS
 
 NOW = dt.datetime.combine(AS_OF, dt.time())
 IST = dt.timedelta(hours=5, minutes=30)

@@ -25,7 +25,17 @@ import pyarrow.parquet as pq
 
 from pipeline.demo.files import write_lines
 from pipeline.demo.plant import (
-    APP_DB, AS_OF, BACKUPS, EXPORTS, RETENTION, UNDER_16, WEB_LOGS, Ctx, Spot, Written, age_on,
+    APP_DB,
+    AS_OF,
+    BACKUPS,
+    EXPORTS,
+    RETENTION,
+    UNDER_16,
+    WEB_LOGS,
+    Ctx,
+    Spot,
+    Written,
+    age_on,
 )
 
 ACTIVE_MONTHS, BACKUP_MONTHS = 6, 9  # the policy file's retention (pipeline/policy/scalejet.yaml), for the truth

@@ -247,7 +247,7 @@ def finish(context: ScanContext, classification: Classification, parts: list[Swe
             for p in parts:
                 rule.absorb(p.states.get(rname, {}))
             res.violations += rule.finish()
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 - a rule that fails to finish is an error entry, the others go on
             res.error = join_errors(res.error, unexpected(f"rule {rname} (finishing)", exc))
         res.notes += [f"{c.source}/{c.dataset}: {n}" for n in rule.notes]
         _add_findings(findings, rname, rule.findings)

@@ -30,7 +30,7 @@ TRIES = 3
 """Times a step is tried when its worker process dies; then it is reported as failed."""
 
 
-class WorkerDied(Exception):  # noqa: N818 - a fact about the process, not the step's own error
+class WorkerDied(Exception):  # a fact about the process, not the step's own error
     """The process running a step died, :data:`TRIES` times; its text is the report's error text."""
 
     def __init__(self) -> None:

@@ -25,7 +25,7 @@ MIN_AGE = 16
 class Under16(Rule):
     name = "under_16"
 
-    def __init__(self, ctx):  # noqa: ANN001
+    def __init__(self, ctx):
         super().__init__(ctx)
         self.as_of: dt.date = ctx.as_of  # type: ignore[assignment]
         self.dob_fields = [f for f, t in ctx.field_types.items() if "DATE_OF_BIRTH" in t]

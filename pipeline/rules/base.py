@@ -74,7 +74,7 @@ class Rule(ABC):
         """What ``finish`` needs, as JSON, when a dataset is swept in parts by several workers."""
         return {}
 
-    def absorb(self, state: dict) -> None:
+    def absorb(self, state: dict) -> None:  # noqa: B027 - a hook: rules that keep no state take nothing in
         """Take in one part's ``state()``; after all parts, ``finish`` decides as if it had seen the whole."""
 
     def violation(self, field_name: str, key: str, evidence: str, path: str | None = None) -> Violation:

@@ -29,6 +29,7 @@ from typing import Any
 
 import numpy as np
 
+from classifiers.base64text import may_wrap_digits, wrapped
 from classifiers.cards import (
     CHANCE,
     CardContext,
@@ -46,7 +47,6 @@ from classifiers.cards import (
     proven_cards,
     scan_candidates,
 )
-from classifiers.base64text import may_wrap_digits, wrapped
 from classifiers.column_names import name_evidence
 from classifiers.field import as_text
 from classifiers.jsondoc import leaves, parse_document
@@ -98,7 +98,7 @@ class FullCardNumber(Rule):
     def reads_texts_only(self) -> bool:
         return True  # values are read as texts (_text): a texts-only read hands over the same texts
 
-    def __init__(self, ctx):  # noqa: ANN001
+    def __init__(self, ctx):
         super().__init__(ctx)
         self._contexts: dict[str, CardContext] = {}
         #: "field|digits|groups" -> [runs, Luhn-valid runs] over the whole sweep
@@ -299,7 +299,7 @@ class _Joined(_Listed):
     """One column batch handed over as texts already joined (``Batch.texts``, a texts-only read): split
     only when a value is looked up; its values are its texts."""
 
-    def __init__(self, joined: str):  # noqa: D107 - no super(): nothing to convert or join
+    def __init__(self, joined: str):  # no super(): nothing to convert or join
         self.joined = joined
         self._texts: list[str] | None = None  # type: ignore[assignment]
 

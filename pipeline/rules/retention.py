@@ -48,7 +48,7 @@ class _Flagged:
 class RetentionExpired(Rule):
     name = "retention_expired"
 
-    def __init__(self, ctx):  # noqa: ANN001
+    def __init__(self, ctx):
         super().__init__(ctx)
         self.links: DatasetLinks | None = getattr(ctx, "links", None)
         self.flagged: dict[str, _Flagged] = {}

@@ -218,7 +218,7 @@ class TextFile:
                 yield _take(f, budget // count)
 
     def _open(self) -> BinaryIO:
-        f = open(self.path, "rb")  # noqa: SIM115 - returned to the caller's with
+        f = open(self.path, "rb")  # returned to the caller's with
         try:
             self.gzipped = f.read(2) == _GZIP_MAGIC
             f.seek(0)
@@ -409,7 +409,7 @@ def in_batches(records: Iterator[tuple[str, R]], size: int, make: Callable[[list
             if len(keys) == size:
                 yield make(keys, items)
                 keys, items = [], []
-    except Exception:  # noqa: BLE001 - re-raised once what was read is handed over
+    except Exception:  # re-raised once what was read is handed over
         if keys:
             yield make(keys, items)
         raise

@@ -45,7 +45,7 @@ from pipeline.sources._text import (
     parse_json_object,
     restart,
 )
-from pipeline.sources.base import Batch, Dataset, Part, ReadPlan, ReadStats, Source, SourceError
+from pipeline.sources.base import Batch, Dataset, Part, ReadPlan, ReadStats, Source
 from pipeline.sources.prefilter import candidate_lines
 
 JSONL, ACCESS, PLAIN = "jsonl", "access", "plain"
@@ -169,7 +169,7 @@ class LogFile(Dataset):
         return list(self._fields)
 
     def sample(self, n: int) -> dict[str, list[Any]]:
-        self.format  # noqa: B018
+        self.format  # noqa: B018 - detecting the format tells the fixed fields
         scratch = ReadStats()  # a sample's skips would be counted again by batches()
         spreads: dict[str, Spread] = {}
         for window in self._file.spread():
@@ -197,7 +197,7 @@ class LogFile(Dataset):
 
     def _all_batches(self, size: int, part: Part | None) -> Iterator[Batch]:
         check_size(size)
-        self.format  # noqa: B018
+        self.format  # noqa: B018 - detecting the format tells the fixed fields
         restart(self.stats)
         with closing(self._file.lines(span=part)) as lines:
             yield from in_batches(self._records(lines), size, self._batch)
@@ -211,7 +211,7 @@ class LogFile(Dataset):
         columns, and the rules' work, are saved.
         """
         check_size(size)
-        self.format  # noqa: B018
+        self.format  # noqa: B018 - detecting the format tells the fixed fields
         restart(self.stats)
         self._dense_left = 0
         block: list[tuple[int, bytes | None]] = []
@@ -222,7 +222,7 @@ class LogFile(Dataset):
                     if len(block) == size:
                         full, block = block, []
                         yield from self._candidate_batch(full)
-            except Exception:  # noqa: BLE001 - re-raised once what was read before the failure is swept
+            except Exception:  # re-raised once what was read before the failure is swept
                 if block:  # lines read before a read failure (a damaged gzip), not yet swept
                     yield from self._candidate_batch(block)
                 raise
@@ -274,7 +274,7 @@ class LogFile(Dataset):
                         continue  # a blank line (no fields) is no record, as in batches()
                 if rows.add(self, number, raw):
                     keys.append(str(number))
-        except Exception:  # noqa: BLE001 - as in_batches: what was read before the failure is still swept
+        except Exception:  # as in_batches: what was read before the failure is still swept
             yield batch()
             raise
         yield batch()
@@ -311,7 +311,8 @@ class LogFile(Dataset):
             groups = list(map(_GROUPS, matches))
             if any(map(_REST, groups)):
                 return None
-            columns = {f: _dash_none(col) for f, col in zip(ACCESS_FIELDS, zip(*groups), strict=False)}  # not rest
+            by_col = zip(*groups, strict=True)
+            columns = {f: _dash_none(col) for f, col in zip(ACCESS_FIELDS, by_col, strict=False)}  # not rest
         self.stats.records += len(block)
         self._fields.update(dict.fromkeys(columns))
         return Batch(keys=[str(number) for number, _ in block], columns=columns)

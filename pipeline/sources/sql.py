@@ -393,7 +393,7 @@ class SqlDataset(Dataset):
             if cols_in is None:  # another driver, or the row-by-row retry: SQLAlchemy's own rows
                 result = conn.execution_options(stream_results=True, yield_per=1 if one_by_one else size).execute(stmt)
                 rows_in = (result.partitions(size) if not one_by_one else _grouped(result, size))
-                cols_in = (list(zip(*rows)) for rows in rows_in)  # column-major: one pass, no per-cell lookups
+                cols_in = (list(zip(*rows, strict=True)) for rows in rows_in)  # column-major: one pass, no per-cell lookups
             shift = 1 if key.kind == "rowid" else 0
             key_idx = [0] if key.kind == "rowid" else [names.index(c) for c in key.names]
             as_text = str if key.integer is not None else key_text
@@ -404,7 +404,7 @@ class SqlDataset(Dataset):
                 elif len(key_idx) == 1:
                     keys, last = list(map(as_text, by_col[key_idx[0]])), (by_col[key_idx[0]][-1],)
                 else:
-                    keys = list(map(key.text, zip(*(by_col[i] for i in key_idx))))
+                    keys = list(map(key.text, zip(*(by_col[i] for i in key_idx), strict=True)))
                     last = tuple(by_col[i][-1] for i in key_idx)
                 offset += n
                 columns = {f: list(by_col[i + shift]) for i, f in enumerate(names)}
@@ -624,7 +624,7 @@ def _raw_columns(conn: sa.Connection, sql: str, params: Any, types: list[Any], s
             procs = [(i, p) for i, (t, d) in enumerate(zip(types, cur.description, strict=True))
                      if (p := t.dialect_impl(dialect).result_processor(dialect, d[1])) is not None]
             while rows := cur.fetchmany(size):
-                by_col = list(zip(*rows))
+                by_col = list(zip(*rows, strict=True))
                 for i, p in procs:
                     by_col[i] = tuple(map(p, by_col[i]))
                 yield by_col

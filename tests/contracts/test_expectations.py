@@ -56,7 +56,7 @@ IDS = [c[0] for c in CASES]
 RAW = ["4111 1111 1111 1111", "4111111111111111", "5555-5555-5555-4444", "2010-11-25", "25/11/2010"]
 
 
-def _check(outcome, failing: int) -> None:  # noqa: ANN001
+def _check(outcome, failing: int) -> None:
     assert outcome.error is None, outcome.error
     assert outcome.result["unexpected_count"] == failing
     assert outcome.success is (failing == 0)

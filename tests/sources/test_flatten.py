@@ -43,7 +43,7 @@ _DOCS = st.recursive(_LEAVES, lambda inner: st.lists(inner, max_size=3) | st.dic
                      max_leaves=20)
 
 
-def _run(f, obj: dict[str, Any]) -> tuple[list[tuple[str, Any]], int]:  # noqa: ANN001
+def _run(f, obj: dict[str, Any]) -> tuple[list[tuple[str, Any]], int]:
     before = limits_hit()[TOO_DEEP]
     out = f(obj)
     return list(out.items()), limits_hit()[TOO_DEEP] - before

@@ -7,8 +7,8 @@ the same rows, skipped counts, notes, fields and card findings as a full read.
 
 from __future__ import annotations
 
-import gzip
 import base64
+import gzip
 import json
 from pathlib import Path
 from typing import Any

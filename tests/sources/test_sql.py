@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from stdnum import luhn
 
 from pipeline.config import Config, SqlSourceConfig
-from pipeline.report.model import Report
 from pipeline.engine.run import scan
+from pipeline.report.model import Report
 from pipeline.sources import SourceError
 from pipeline.sources.sql import SqlSource
-from stdnum import luhn
 
 AS_OF = "2026-11-24"
 

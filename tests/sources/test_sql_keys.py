@@ -335,7 +335,7 @@ def test_a_damaged_page_is_read_on_from_the_last_good_key(ddl: str, make: Callab
     _, src = _source(f"sqlite:///{path}", tmp_path)
     ds = next(iter(src.datasets()))
     read: list[str] = []
-    with pytest.raises(Exception) as err:  # noqa: PT011 - the SourceError is checked below
+    with pytest.raises(Exception) as err:  # the SourceError is checked below
         for b in ds.part_batches(500, None):
             read += list(b.keys)
     assert type(err.value).__name__ == "SourceError"

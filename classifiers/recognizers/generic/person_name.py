@@ -28,8 +28,8 @@ import re
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from classifiers.recognizers.base import ValueRecognizer, stripped_bounds
 from classifiers.recognizers import mailboxes, names_in_text
+from classifiers.recognizers.base import ValueRecognizer, stripped_bounds
 from classifiers.recognizers.lexicon import LETTER, NOT_NAME, common_words, fold, person_names
 from classifiers.recognizers.strength import MEDIUM, WEAK
 

@@ -76,8 +76,8 @@ class PostalAddressRecognizer(ValueRecognizer):
         # The street's own number is no postal code: look after the street (after the unit's first comma).
         after = text.find(",", start, end) + 1 if pattern.name == "indian unit" else end
         code = None
-        for code in _POSTCODE.finditer(text, after, stop):
-            pass
+        for match in _POSTCODE.finditer(text, after, stop):
+            code = match  # the last one
         if code is not None:
             r.end = code.end()  # an Indian line may run past its PIN ("..., Delhi 110016 before 6pm")
             r.score = STRONG

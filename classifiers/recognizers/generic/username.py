@@ -68,7 +68,7 @@ class UsernameRecognizer(ValueRecognizer):
                 rf"(?:^|(?<=[\s\"'=:(\[,]))(?:/home|/export/home|/usr/home|/Users|[A-Za-z]:\\Users|"
                 rf"[A-Za-z]:\\Documents and Settings)[/\\](?P<value>{_NAME})(?=[/\\\s\"'):,;\]]|$)",
                 STRONG),
-        Pattern("user@host", rf"(?<![\w.+@$-])(?P<value>[a-z_][a-z0-9_.-]{{0,31}}(?<![.-]))(?=@)", MEDIUM),
+        Pattern("user@host", r"(?<![\w.+@$-])(?P<value>[a-z_][a-z0-9_.-]{0,31}(?<![.-]))(?=@)", MEDIUM),
     )
 
     def validate_result(self, pattern_text: str) -> bool | None:
