@@ -131,7 +131,7 @@ def _lines(kind: str, rows: int) -> object:
         elif kind == "access":
             day = 1 + i % 28
             # the note's number in the query string, unseparated (a URL has no spaces)
-            number = re.search(r"[0-9][0-9 -]{11,}[0-9]", r[5]).group().translate(_SEP)  # type: ignore[union-attr]
+            number = re.search(r"[0-9][0-9 -]{11,}[0-9]", r[5]).group().translate(_SEP)
             what = "card" if i in planted else "loyalty" if i % 1000 == 7 else "order"
             yield (f'{r[3]} - - [{day:02d}/Nov/2026:10:{i % 60:02d}:00 +0530] "GET /api/refund?sku={r[6]}&{what}='
                    f'{number} HTTP/1.1" 200 {512 + i % 4096} "-" "{r[8]}"\n')
@@ -234,8 +234,8 @@ def rg_luhn(cmd_in: list[str] | None, path: Path | None) -> int:
     proc = subprocess.Popen(rg + ([] if producer else [str(path)]), stdin=producer.stdout if producer else None,
                             stdout=subprocess.PIPE, text=True, bufsize=1 << 20)
     if producer:
-        producer.stdout.close()  # type: ignore[union-attr]
-    hits = _luhn_candidates(line.rstrip("\n") for line in proc.stdout)  # type: ignore[union-attr]
+        producer.stdout.close()
+    hits = _luhn_candidates(line.rstrip("\n") for line in proc.stdout)
     proc.wait()
     if producer:
         producer.wait()
@@ -297,7 +297,7 @@ def read_pg() -> int:
 
 def pdd_scan(ctx: ScanContext, cfg: object) -> tuple[int, set[str]]:
     """Scan one source in one process; (records, keys of the full_card_number violations)."""
-    name = cfg.name  # type: ignore[attr-defined]
+    name = cfg.name
     report = scan(ctx.config, sources=[name], context=ctx)
     for s in report.sources:
         if s.error:
@@ -423,7 +423,7 @@ def main() -> None:
                 times.setdefault((name, method), []).append(time.perf_counter() - t0)
                 cpu.setdefault((name, method), []).append(_cpu_seconds() - c0)
                 if method in ("pdd", jn):
-                    results[name if method == "pdd" else f"{name} {jn}"] = out  # type: ignore[assignment]
+                    results[name if method == "pdd" else f"{name} {jn}"] = out
         print(f"round {r + 1}/{args.rounds} done", file=sys.stderr)
 
     print(f"\nmedian of {args.rounds} interleaved rounds; ratio = pdd time / anchor time (< 1: pdd faster)\n")

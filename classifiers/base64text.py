@@ -118,11 +118,11 @@ def _span(text, at: int, around: re.Pattern) -> tuple[int, int]:  # str or bytes
     back = 256
     while True:
         lo = max(0, at - back)
-        run = around.match(text[lo:at][::-1]).end()
+        run = around.match(text[lo:at][::-1]).end()  # type: ignore[union-attr]  # `around` matches the empty run too
         if run < at - lo or lo == 0 or back > MAX_CHARS:
             break
         back *= 16
-    return at - run, around.match(text, at).end()
+    return at - run, around.match(text, at).end()  # type: ignore[union-attr]  # `around` matches the empty run too
 
 
 def _hits(text: str) -> list[int]:

@@ -86,7 +86,7 @@ def diff(
         if len(runs) < 2:
             raise _fail(f"the history {history} holds {len(runs)} run(s); two are needed to compare")
         old, new = runs[0].run_id, runs[1].run_id
-    d = diff_reports(_load(old, history), _load(new, history))
+    d = diff_reports(_load(old, history), _load(new, history))  # type: ignore[arg-type]  # both given, or both read above
     if as_json:
         typer.echo(json.dumps({**d.model_dump(mode="json"), "changed": d.changed}, indent=2, ensure_ascii=False))
     else:

@@ -35,7 +35,7 @@ class Template:
 
 def T(key: str, container: str, names: dict, *fields: F, **kw: object) -> Template:
     folder = {"sql": "db", "access": "logs", "plain": "logs", "jsonl": "logs"}.get(container, "files")
-    return Template(key, container, names, fields, folder=kw.pop("folder", folder), **kw)  # type: ignore[arg-type]
+    return Template(key, container, names, fields, folder=kw.pop("folder", folder), **kw)
 
 
 DOB = "dob_date|dob_text"

@@ -242,10 +242,10 @@ def infer(name: str, declared: str, values: list[Any], *, identity: bool = False
         return Column(name, Kind.DATE)
     stamps = [_STAMP.fullmatch(s) for s in texts]
     if all(stamps) and all(_is_date(s[:10]) for s in texts):
-        return Column(name, Kind.TIMESTAMP, length=min(6, max(_fraction(m) for m in stamps)))  # type: ignore[arg-type]
+        return Column(name, Kind.TIMESTAMP, length=min(6, max(_fraction(m) for m in stamps)))
     times = [_TIME.fullmatch(s) for s in texts]
     if all(times):
-        return Column(name, Kind.TIME, length=min(6, max(_fraction(m) for m in times)))  # type: ignore[arg-type]
+        return Column(name, Kind.TIME, length=min(6, max(_fraction(m) for m in times)))
     if all(_UUID.fullmatch(s) for s in texts):
         return Column(name, Kind.UUID)
     longest = max(len(s) for s in texts)

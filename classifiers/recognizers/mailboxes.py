@@ -135,7 +135,7 @@ def _element(text: str, a: int, b: int) -> Element | None:
         if kind == "notes" and d0 == d1:  # <Tim Belden/HOU/ECT@ECT>: the Notes name is the display name
             n = _NOTES.fullmatch(m.group("route").strip())
             off = m.start("route") + len(m.group("route")) - len(m.group("route").lstrip())
-            d0, d1 = off + n.start(1), off + n.end(1)  # type: ignore[union-attr]
+            d0, d1 = off + n.start(1), off + n.end(1)  # type: ignore[union-attr]  # kind 'notes' means _NOTES matched this route
         return Element(d0, d1, kind, alias) if _display(text[d0:d1]) else None
     value = text[a:b]
     if "@" in value and _ADDRESS.fullmatch(value):

@@ -160,7 +160,7 @@ def name_end(text: str, start: int, limit: int, caseless: bool = False) -> tuple
     """End of the name-shaped run of words from ``start`` (``start`` when none) and its words.
 
     ``caseless``: words of scripts without capitals count too (a labelled value in Thai)."""
-    end, words = start, []
+    end, words = start, list[str]()
     pos = start
     pending: list[tuple[int, str]] = []  # particles waiting for a capitalized word after them
     inverted = False

@@ -39,7 +39,7 @@ class Planned:
     field: str
     clause: str
     expectation: str
-    kwargs: dict[str, Any] = field(default_factory=dict)
+    kwargs: dict[str, Any] = field(default_factory=dict)  # type: ignore[operator]  # `field: str` above only annotates
 
 
 @dataclass(frozen=True)

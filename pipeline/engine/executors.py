@@ -152,7 +152,7 @@ class WorkerPool:
             self._running -= 1
             was_alone, self._alone = self._alone, False
             if not isinstance(error, BrokenProcessPool):
-                return step, error if error is not None else outcome  # type: ignore[return-value]
+                return step, error if error is not None else outcome  # type: ignore[return-value]  # the worker's error or the step's outcome, never both
             self._renew(generation)
             if was_alone:
                 key = repr(step)

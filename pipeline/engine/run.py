@@ -147,7 +147,7 @@ class Engine:
     def _fingerprint(self) -> dict:
         cfg = self.config.model_dump(mode="json")
         # Secret values are masked in a dump; their hash tells a changed URL without storing it.
-        secrets = [s.url.get_secret_value() for s in self.config.sources if getattr(s, "url", None)]
+        secrets = [url.get_secret_value() for s in self.config.sources if (url := getattr(s, "url", None))]
         cfg["secrets"] = hashlib.sha256("\n".join(secrets).encode()).hexdigest()
         return {"tool_version": __version__, "config": cfg, "part_rows": self.options.part_rows,
                 "sources": sorted(self.options.sources) if self.options.sources else None}

@@ -32,7 +32,7 @@ def subject(
         typer.echo("give exactly one of --email, --phone, --id", err=True)
         raise typer.Exit(2)
     try:
-        identity = Identity(*given[0])  # type: ignore[arg-type]
+        identity = Identity(*given[0])  # type: ignore[arg-type]  # the option's name is one of the identity kinds
     except ValueError as exc:
         typer.echo(f"--{given[0][0]}: {exc}", err=True)
         raise typer.Exit(2) from None

@@ -55,6 +55,6 @@ def trend_csv(runs: Iterable[object]) -> str:
     """One row per recorded run (pipeline.history.RunRow), oldest first."""
     import json
 
-    return _csv(TREND_COLUMNS, ([r.run_id, r.as_of, r.started_at, r.exit_code, r.fields, r.personal_fields,  # type: ignore[attr-defined]
-                                 r.undeclared_fields, r.violations, json.dumps(r.by_rule, sort_keys=True)]  # type: ignore[attr-defined]
+    return _csv(TREND_COLUMNS, ([r.run_id, r.as_of, r.started_at, r.exit_code, r.fields, r.personal_fields,  # type: ignore[attr-defined]  # history RunRows, typed as object to keep the import light
+                                 r.undeclared_fields, r.violations, json.dumps(r.by_rule, sort_keys=True)]  # type: ignore[attr-defined]  # as above
                                 for r in runs))

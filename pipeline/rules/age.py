@@ -27,7 +27,7 @@ class Under16(Rule):
 
     def __init__(self, ctx):
         super().__init__(ctx)
-        self.as_of: dt.date = ctx.as_of  # type: ignore[assignment]
+        self.as_of: dt.date = ctx.as_of
         self.dob_fields = [f for f, t in ctx.field_types.items() if "DATE_OF_BIRTH" in t]
         self.age_fields = [f for f, t in ctx.field_types.items() if "AGE" in t and f not in self.dob_fields]
         self.seen: set[str] = set()

@@ -25,6 +25,7 @@ sweep ends (``finish``, after the parts' states are absorbed).
 from __future__ import annotations
 
 import itertools
+import re
 from typing import Any
 
 import numpy as np
@@ -146,7 +147,8 @@ class FullCardNumber(Rule):
         joined = col.joined
         found = scan_candidates(joined)
         if found is None:  # non-ASCII text or %-escapes: every candidate examined
-            to_examine = [(m.start(), m.group(), True, m) for m in candidates(joined)]
+            to_examine: list[tuple[int, str, bool, re.Match[str] | None]] = [
+                (m.start(), m.group(), True, m) for m in candidates(joined)]
         else:
             to_examine = [(pos, run, True, None) for pos, run in found.other]
             if len(found.bare_starts):
@@ -301,7 +303,7 @@ class _Joined(_Listed):
 
     def __init__(self, joined: str):  # no super(): nothing to convert or join
         self.joined = joined
-        self._texts: list[str] | None = None  # type: ignore[assignment]
+        self._texts: list[str] | None = None  # type: ignore[assignment]  # filled on first use, from joined
 
     def texts(self) -> list[str]:
         if self._texts is None:

@@ -105,9 +105,9 @@ def message_of(line: str) -> str | None:
     """The plain-text ``message``: the line after a leading timestamp and level."""
     rest = line
     if m := _TIMESTAMP.match(rest):
-        rest = rest[_SEPARATOR.match(rest, m.end()).end() :]  # type: ignore[union-attr]
+        rest = rest[_SEPARATOR.match(rest, m.end()).end() :]  # type: ignore[union-attr]  # _SEPARATOR matches the empty string too
     if m := _LEVEL.match(rest):
-        rest = rest[_SEPARATOR.match(rest, m.end()).end() :]  # type: ignore[union-attr]
+        rest = rest[_SEPARATOR.match(rest, m.end()).end() :]  # type: ignore[union-attr]  # _SEPARATOR matches the empty string too
     if rest is line:
         return line
     return rest or None
@@ -290,7 +290,7 @@ class LogFile(Dataset):
         if None in raws:
             return None
         try:
-            text = b"".join(raws).decode("utf-8")  # type: ignore[arg-type]
+            text = b"".join(raws).decode("utf-8")  # type: ignore[arg-type]  # no None: returned above
         except UnicodeDecodeError:
             return None
         lines = text.split("\n")
@@ -308,7 +308,7 @@ class LogFile(Dataset):
             matches = list(map(_ACCESS.match, lines))
             if None in matches:
                 return None
-            groups = list(map(_GROUPS, matches))
+            groups = list(map(_GROUPS, matches))  # type: ignore[arg-type]  # no None: returned above
             if any(map(_REST, groups)):
                 return None
             by_col = zip(*groups, strict=True)
@@ -338,7 +338,7 @@ class LogFile(Dataset):
             return None
         return _ACCESS_PRESENT
 
-    def _records(self, lines: Iterator[tuple[int, bytes]]) -> Iterator[tuple[str, dict[str, Any]]]:
+    def _records(self, lines: Iterator[tuple[int, bytes | None]]) -> Iterator[tuple[str, dict[str, Any]]]:
         for number, raw in lines:
             record = self._record(number, raw, self.stats)
             if record is not None:
@@ -509,5 +509,5 @@ class LogsSource(Source):
 
     def datasets(self) -> Iterator[Dataset]:
         # Matched now, not lazily, so that a path matching nothing fails at datasets().
-        matched = match_files(self.config, self.settings)  # type: ignore[arg-type]
+        matched = match_files(self.config, self.settings)  # type: ignore[arg-type]  # config_model above: a PathSourceConfig
         return iter([LogFile(TextFile(path, name, self.name)) for name, path in matched])

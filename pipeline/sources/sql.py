@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 import fnmatch
 import random
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from typing import Any
 
 import sqlalchemy as sa
@@ -98,7 +98,7 @@ class SqlSource(Source):
     config_model = SqlSourceConfig
 
     @classmethod
-    def check_config(cls, config: SqlSourceConfig) -> tuple[str, str] | None:  # type: ignore[override]
+    def check_config(cls, config: SqlSourceConfig) -> tuple[str, str] | None:  # type: ignore[override]  # each kind checks its own config model
         if (config.url is None) == (config.conn_id is None):
             return ("url", "a sql source needs exactly one of url (a SQLAlchemy URL) or conn_id (an Airflow Connection)")
         return None
@@ -134,7 +134,7 @@ class SqlSource(Source):
         try:
             insp = sa.inspect(self.engine)
             default = insp.default_schema_name
-            schemas = self.config.schemas or [default]
+            schemas: list[str | None] = list(self.config.schemas or ()) or [default]
             found: list[tuple[str | None, str, bool]] = []
             for schema in schemas:
                 if schema not in insp.get_schema_names() and schema != default:
@@ -524,7 +524,7 @@ def _connection_lost(exc: Exception) -> bool:
         return state.startswith("08") or state in ("57P01", "57P02", "57P03")
     if type(orig).__module__.startswith("psycopg") and type(orig).__name__ == "OperationalError":
         return True  # psycopg's own "the connection is closed", which carries no SQLSTATE
-    args = getattr(orig, "args", ())
+    args: tuple[Any, ...] = getattr(orig, "args", ())
     return bool(args) and args[0] in (2006, 2013, 2055)  # MySQL/MariaDB client: server gone, lost during query
 
 
@@ -539,7 +539,7 @@ def _text_kind(t: sa.types.TypeEngine) -> str | None:
     return None
 
 
-def _prefetched(fetch: Any, last_of: Any) -> Iterator[tuple[Any, Any]]:
+def _prefetched(fetch: Any, last_of: Any) -> Generator[tuple[Any, Any], None, None]:
     """``(after, page)`` for ``page = fetch(after)`` until a page is empty, ``after`` being
     ``last_of(previous page)``, its highest key (None for the first); each next page is fetched on a thread
     while the caller works on the current one. Errors reach the caller.
@@ -617,7 +617,7 @@ def _raw_columns(conn: sa.Connection, sql: str, params: Any, types: list[Any], s
     dialect = conn.dialect
     dbapi_error = dialect.loaded_dbapi.Error
     raw = conn.connection.dbapi_connection
-    cur = raw.cursor(name="pdd_sweep") if dialect.name == "postgresql" else raw.cursor()  # type: ignore[union-attr]
+    cur = raw.cursor(name="pdd_sweep") if dialect.name == "postgresql" else raw.cursor()  # type: ignore[union-attr]  # an open connection has its DBAPI connection
     try:
         try:
             cur.execute(sql, params)

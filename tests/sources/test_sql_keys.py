@@ -203,7 +203,7 @@ def test_key_ranges_and_pages_read_every_row_once_in_key_order(engine: str, kt: 
 
 # -- whole scans: one and two workers, small key ranges, against the plain read ----------------------------
 def _violations(report: object) -> list[tuple[str, str, str, str]]:
-    return sorted((v.rule, v.dataset, v.field, v.key) for v in report.violations)  # type: ignore[attr-defined]
+    return sorted((v.rule, v.dataset, v.field, v.key) for v in report.violations)
 
 
 @pytest.mark.parametrize("workers", [1, 2])

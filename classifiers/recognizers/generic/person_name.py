@@ -159,7 +159,7 @@ class PersonNameRecognizer(ValueRecognizer):
         return out
 
 
-def _leading(text: str, start: int, end: int, accept) -> int:  # type: ignore[no-untyped-def]
+def _leading(text: str, start: int, end: int, accept) -> int:
     """End of the run of words from ``start`` that ``accept`` takes (``start`` when none)."""
     stop = start
     for w in _WORDS.finditer(text, start, end):

@@ -65,7 +65,7 @@ class PostalAddressRecognizer(ValueRecognizer):
     def is_indian_line(self, pattern_text: str) -> bool:
         return _IN_WORDS.search(pattern_text) is not None or _POSTCODE.search(pattern_text) is not None
 
-    def score_match(self, pattern, text, start, end):  # type: ignore[no-untyped-def]
+    def score_match(self, pattern, text, start, end):
         r = super().score_match(pattern, text, start, end)
         if r is None:
             return None

@@ -93,7 +93,7 @@ class UsernameRecognizer(ValueRecognizer):
         parts = tld_extract(host)
         return bool(parts.suffix and parts.domain)
 
-    def score_match(self, pattern: Pattern, text: str, start: int, end: int):  # type: ignore[no-untyped-def]
+    def score_match(self, pattern: Pattern, text: str, start: int, end: int):
         r = super().score_match(pattern, text, start, end)
         if r is not None and pattern.name == "user@host":
             m = _HOST.match(text, end)

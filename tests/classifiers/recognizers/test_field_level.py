@@ -83,7 +83,7 @@ def _person() -> tuple[str, str, str]:
     return _RNG.choice(_GIVEN), _RNG.choice("ABCDEFGHJKLMNPRSTW"), _RNG.choice(_FAMILY)
 
 
-def _column(make) -> list[str]:  # type: ignore[no-untyped-def]
+def _column(make) -> list[str]:
     return [make(*_person()) for _ in range(200)]
 
 
