@@ -452,12 +452,14 @@ def main() -> None:
     print(f"{'dataset':8} {'pdd cpu':>8}  " + "  ".join(f"{a:>16}" for a in ("rg+luhn", "python re", "read")))
     for name in methods:
         pdd_c = statistics.median(cpu[(name, "pdd")])
-        cells = [f"{statistics.median(cpu[(name, a)]):6.2f}s {pdd_c / max(statistics.median(cpu[(name, a)]), 1e-3):6.2f}x"
+        cells = [f"{statistics.median(cpu[(name, a)]):6.2f}s "
+                 f"{pdd_c / max(statistics.median(cpu[(name, a)]), 1e-3):6.2f}x"
                  if (name, a) in cpu else f"{'n/a':>16}" for a in ("rg+luhn", "python re", "read")]
         print(f"{name:8} {pdd_c:7.2f}s  " + "  ".join(cells))
     if any((name, jn) in times for name in methods):
         print(f"\nas the CLI runs them: `pdd scan --workers {args.workers}` (forked workers; tables split into key "
-              f"ranges of {PART_ROWS:,} rows, plain logs and JSON lines into byte ranges of ~{PART_BYTES // 1_000_000} MB; "
+              f"ranges of {PART_ROWS:,} rows, plain logs and JSON lines into byte ranges of "
+              f"~{PART_BYTES // 1_000_000} MB; "
               "gzip is one part)\n")
         print(f"{'dataset':8} {'pdd s':>7} {jn + ' s':>10} {'speedup':>8}  {'vs rg+luhn':>10}  {'vs read':>8}  "
               "cards found  false")
@@ -470,7 +472,8 @@ def main() -> None:
             _, keys = results[f"{name} {jn}"]
             want = expected_keys(name, args.rows)
             found, false = len(keys & want), len(keys - want)
-            total_found, total_false, total_planted = total_found + found, total_false + false, total_planted + len(want)
+            total_found, total_false = total_found + found, total_false + false
+            total_planted += len(want)
             print(f"{name:8} {one:7.2f} {many:10.2f} {one / many:7.2f}x  {vs:>10}  {vr:>8}  {found:>5}/{len(want):<5} "
                   f"{false:>5}")
     print(f"\nplanted cards found {total_found}/{total_planted}, false ones {total_false}")
@@ -586,7 +589,8 @@ def demo_scan_once(workdir: Path, config: Path, args: tuple[str, ...] = ()) -> t
 def classification_1000(workdir: Path, fields: int = 1000, rows: int = 300) -> str:
     """Sampled classification of ``fields`` fields (10 tables of 100 columns, values of 10 kinds)."""
     n, dt, _ = classify_fields(workdir, fields_db(workdir, fields, rows))
-    return f"classification: {n:,} fields (+ their id keys) in {dt:.1f} s, engine built inside the timing (target < 60 s)"
+    return (f"classification: {n:,} fields (+ their id keys) in {dt:.1f} s, "
+            "engine built inside the timing (target < 60 s)")
 
 
 def demo_scan(workdir: Path) -> str:

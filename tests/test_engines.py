@@ -104,7 +104,8 @@ def _print_timings(request: pytest.FixtureRequest) -> Iterator[None]:
     if TIMINGS:
         reporter = request.config.pluginmanager.get_plugin("terminalreporter")
         lines = [f"  {what}: {s:.1f} s" for what, s in TIMINGS.items()]
-        lines += [f"  {dialect} key types ({len(keys)}): {'; '.join(sorted(keys))}" for dialect, keys in KEY_TYPES.items()]
+        lines += [f"  {dialect} key types ({len(keys)}): {'; '.join(sorted(keys))}"
+                  for dialect, keys in KEY_TYPES.items()]
         if reporter is not None:
             reporter.write_line("tests/test_engines.py session steps:\n" + "\n".join(lines))
 

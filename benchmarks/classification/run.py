@@ -93,7 +93,8 @@ def table(result: dict) -> str:
     lines += [head, "-" * len(head)]
     for t in ENTITY_TYPES:
         p = pdd["per_type"][t]
-        row = f"{t:<16} {result['truth_per_type'][t]:>3} | {_f(p['precision']):>6} {_f(p['recall']):>6} {_f(p['f1']):>6}"
+        row = (f"{t:<16} {result['truth_per_type'][t]:>3} | "
+               f"{_f(p['precision']):>6} {_f(p['recall']):>6} {_f(p['f1']):>6}")
         if base:
             b = base["per_type"][t]
             row += f" | {_f(b['precision']):>6} {_f(b['recall']):>6} {_f(b['f1']):>6}"

@@ -138,7 +138,8 @@ def _dataset(t: Template, loc: Locale, split: str, seed: int, taken: set[str], r
         if t.opaque:
             cname = f"c{i}"
         else:
-            leaf_style = style if t.container not in ("jsonl", "parquet") else ("camel" if style == "camel" else "snake")
+            flat_style = "camel" if style == "camel" else "snake"
+            leaf_style = style if t.container not in ("jsonl", "parquet") else flat_style
             cname = _name(k, loc, t, split, leaf_style, rng, used)
             if f.group:
                 cname = f"{f.group}.{cname}"

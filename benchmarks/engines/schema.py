@@ -285,7 +285,8 @@ def read_schema(db: Path, source: str) -> Schema:
             for i, (_, col, decl, notnull, _, _) in enumerate(info):
                 values = [r[i] for r in rows]
                 identity = (pk == [col] and "INT" in decl.upper() and col.lower() in
-                            (f"{name.lower()}id", f"{name.lower().removeprefix('dim')}key") and source.startswith("adventureworks"))
+                            (f"{name.lower()}id", f"{name.lower().removeprefix('dim')}key")
+                            and source.startswith("adventureworks"))
                 c = infer(col, decl, values, identity=identity)
                 orig = originals.get(f"{name}.{col}") or originals.get(f"*.{col}")
                 if orig is not None:

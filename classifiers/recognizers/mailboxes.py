@@ -43,7 +43,8 @@ _X500 = re.compile(r"/\s*o=[^<>]*?/cn=([^/<>]+)\s*", re.IGNORECASE)
 #: Lotus Notes: ``Tim Belden/HOU/ECT@ECT``, ``Mark Taylor/ENRON@enronxgate`` (a name, org units, a domain)
 _NOTES = re.compile(r"([^\W\d_][^/@<>\"]*?)\s*(?:/[\w .&-]+)+@[\w.-]+")
 _NAME_ADDR = re.compile(r"(?P<display>[^<>]*?)\s*<(?P<route>[^<>]*)>\s*(?:@[\w.-]+)?")
-_LDAP = re.compile(r"\s*cn=(?P<cn>(?:\\.|[^,\\;])+)(?:\s*,\s*(?:cn|ou|o|dc|l|st|c)=(?:\\.|[^,\\;])*)+\s*", re.IGNORECASE)
+_LDAP = re.compile(r"\s*cn=(?P<cn>(?:\\.|[^,\\;])+)(?:\s*,\s*(?:cn|ou|o|dc|l|st|c)=(?:\\.|[^,\\;])*)+\s*",
+                   re.IGNORECASE)
 _ALIAS_LETTERS = re.compile(r"[\W\d_]+")
 #: what a separator search skips whole: a quoted string, an angle-bracket route, an escaped character
 _TOKENS = re.compile(r'"(?:\\.|[^"\\])*"?|<[^<>]*>?|\\.|[,;]')

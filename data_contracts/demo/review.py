@@ -44,7 +44,8 @@ REVIEW: dict[str, tuple[str, list[str], str | None, list, dict[str, dict]]] = {
     "app_db.accounts": ("accounts-team", ["account_creation"], "Sign-up data (Part I, account creation).",
                         ["no_unlisted_fields"], {"date_of_birth": {"note": UNDECLARED.format(t="DATE_OF_BIRTH")}}),
     "app_db.checkout_sessions": ("payments-team", ["payment_processing"], None, [], {"payload": {
-        "free_text": True, "allow": ["POSTAL_ADDRESS", "LOCATION", "COUNTRY", "CARD_EXPIRY"], "note": "The checkout form as JSON: card details must be brand, last4 and expiry only; "
+        "free_text": True, "allow": ["POSTAL_ADDRESS", "LOCATION", "COUNTRY", "CARD_EXPIRY"],
+        "note": "The checkout form as JSON: card details must be brand, last4 and expiry only; "
                                    "full_card_number looks inside the document."}}),
     "app_db.devices": ("mobile-team", ["app_logs_analytics", "cookies_tracking", "browser_device_server"], None, [],
                        {}),

@@ -140,8 +140,9 @@ def _order(key: str) -> tuple[int, str]:
     return (int(key), "") if key.isdigit() else (1 << 62, key)
 
 
-def _sweep(context: ScanContext, source: str, ds: Dataset, identity: Identity, found: _Found, links: DatasetLinks | None,
-           keys: dict[str, set[str]], key_field: str | None, own_keys: set[str] | None) -> None:
+def _sweep(context: ScanContext, source: str, ds: Dataset, identity: Identity, found: _Found,
+           links: DatasetLinks | None, keys: dict[str, set[str]], key_field: str | None,
+           own_keys: set[str] | None) -> None:
     """One dataset: identity matches, and (second pass) references to the person's account keys."""
     pattern, hint = identity.pattern, identity.hint
     sketches: dict[str, Sketch] = {}

@@ -85,7 +85,8 @@ def trend_chart(runs: list[tuple[str, dict[str, int]]], names: dict[str, str], h
     step = (CHART_WIDTH - 60) / max(1, len(runs) - 1)
     series = []
     for i, key in enumerate(names):
-        pts = [(40 + j * step, 10 + (height - 30) * (1 - counts.get(key, 0) / top)) for j, (_, counts) in enumerate(runs)]
+        pts = [(40 + j * step, 10 + (height - 30) * (1 - counts.get(key, 0) / top))
+               for j, (_, counts) in enumerate(runs)]
         series.append(Series(name=key, css=f"s{i}", points=" ".join(f"{x:.1f},{y:.1f}" for x, y in pts),
                              last=runs[-1][1].get(key, 0) if runs else 0))
     return TrendChart(runs=[r for r, _ in runs], series=series, height=height, max=top)

@@ -10,6 +10,7 @@ on every field where the sweep found a full number.
 
 from __future__ import annotations
 
+import datetime as dt
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import ClassVar
@@ -32,7 +33,7 @@ class FieldFinding:
 class DatasetContext:
     source: str
     dataset: str
-    as_of: object  # datetime.date
+    as_of: dt.date | None  # None only outside a scan (contracts check card values without one)
     #: field -> entity types asserted by classification
     field_types: dict[str, list[str]]
     #: the linkage as this dataset sees it (pipeline.linkage.DatasetLinks), None when no account dataset is known

@@ -51,7 +51,7 @@ from classifiers.cards import (
 from classifiers.column_names import name_evidence
 from classifiers.field import as_text
 from classifiers.jsondoc import leaves, parse_document
-from pipeline.rules.base import Rule, Violation
+from pipeline.rules.base import DatasetContext, Rule, Violation
 from pipeline.sources.base import TEXT_SEPARATOR, Batch
 
 #: Marks the shape key of runs found in decoded base64 text (a population apart from the field's plain runs).
@@ -99,7 +99,7 @@ class FullCardNumber(Rule):
     def reads_texts_only(self) -> bool:
         return True  # values are read as texts (_text): a texts-only read hands over the same texts
 
-    def __init__(self, ctx):
+    def __init__(self, ctx: DatasetContext) -> None:
         super().__init__(ctx)
         self._contexts: dict[str, CardContext] = {}
         #: "field|digits|groups" -> [runs, Luhn-valid runs] over the whole sweep

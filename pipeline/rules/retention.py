@@ -25,7 +25,7 @@ import datetime as dt
 
 from pipeline.linkage.model import DatasetLinks, Ref, confirm, key_text, mask_key
 from pipeline.linkage.sketch import Sketch
-from pipeline.rules.base import Rule, Violation
+from pipeline.rules.base import DatasetContext, Rule, Violation
 from pipeline.sources.base import Batch
 
 UNDER_16 = "under_16"
@@ -48,7 +48,7 @@ class _Flagged:
 class RetentionExpired(Rule):
     name = "retention_expired"
 
-    def __init__(self, ctx):
+    def __init__(self, ctx: DatasetContext) -> None:
         super().__init__(ctx)
         self.links: DatasetLinks | None = getattr(ctx, "links", None)
         self.flagged: dict[str, _Flagged] = {}
@@ -97,7 +97,8 @@ class RetentionExpired(Rule):
             if not ref.confirmed:
                 self.sketches.setdefault(ref.field, Sketch()).add_many({k for k in map(key_text, distinct) if k})
             lookup = self.flagged[ref.target.id].lookup
-            # Values are matched as stored (42, 42.0 and "42" alike; " 42" is not). Set intersection in C first: most batches hold no flagged key, and then no row is visited.
+            # Values are matched as stored (42, 42.0 and "42" alike; " 42" is not). Set intersection in C first:
+            # most batches hold no flagged key, and then no row is visited.
             present = lookup.keys() & distinct
             if not present:
                 continue

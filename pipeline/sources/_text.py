@@ -140,7 +140,8 @@ class TextFile:
     def error(self, message: str) -> SourceError:
         return SourceError(message, source=self.source, dataset=self.name)
 
-    def lines(self, max_len: int | None = None, span: Part | None = None) -> Generator[tuple[int, bytes | None], None, None]:
+    def lines(self, max_len: int | None = None,
+              span: Part | None = None) -> Generator[tuple[int, bytes | None], None, None]:
         """``(1-based physical line number, raw line with its terminator)``.
 
         The line is None when it is longer than ``max_len`` bytes; it is then

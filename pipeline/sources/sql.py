@@ -100,7 +100,8 @@ class SqlSource(Source):
     @classmethod
     def check_config(cls, config: SqlSourceConfig) -> tuple[str, str] | None:  # type: ignore[override]  # each kind checks its own config model
         if (config.url is None) == (config.conn_id is None):
-            return ("url", "a sql source needs exactly one of url (a SQLAlchemy URL) or conn_id (an Airflow Connection)")
+            return ("url",
+                    "a sql source needs exactly one of url (a SQLAlchemy URL) or conn_id (an Airflow Connection)")
         return None
 
     def __init__(self, config: SqlSourceConfig, settings: Any, engine: Engine | None = None):
@@ -393,7 +394,8 @@ class SqlDataset(Dataset):
             if cols_in is None:  # another driver, or the row-by-row retry: SQLAlchemy's own rows
                 result = conn.execution_options(stream_results=True, yield_per=1 if one_by_one else size).execute(stmt)
                 rows_in = (result.partitions(size) if not one_by_one else _grouped(result, size))
-                cols_in = (list(zip(*rows, strict=True)) for rows in rows_in)  # column-major: one pass, no per-cell lookups
+                # column-major: one pass, no per-cell lookups
+                cols_in = (list(zip(*rows, strict=True)) for rows in rows_in)
             shift = 1 if key.kind == "rowid" else 0
             key_idx = [0] if key.kind == "rowid" else [names.index(c) for c in key.names]
             as_text = str if key.integer is not None else key_text

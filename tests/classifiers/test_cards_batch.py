@@ -56,7 +56,8 @@ def test_scan_candidates_finds_the_candidates(text: str) -> None:
     assert candidate_runs(text) == [(m.start(), m.group()) for m in candidates(text)]
     found = scan_candidates(text)
     if found is not None:
-        assert all(text[s : s + n].isdigit() for s, n in zip(found.bare_starts.tolist(), found.bare_lengths.tolist(), strict=True))
+        starts, lengths = found.bare_starts.tolist(), found.bare_lengths.tolist()
+        assert all(text[s : s + n].isdigit() for s, n in zip(starts, lengths, strict=True))
         for start, run in candidate_runs(text):
             m = candidate_match(text, start, run)
             assert (m.start(), m.group()) == (start, run)

@@ -32,7 +32,8 @@ CASES = [
      {}, 1),
     # Formats the scan reads beyond spaces and dashes (SQL fetches them too): dots, form-encoded plus,
     # fullwidth digits, no-break spaces, base64 of a JSON document inside JSON; a near-miss stays out.
-    ("formats", "TEXT", ["4111.1111.1111.1111", "cc=4111+1111+1111+1111", "\uff14" + "\uff11" * 15, "4111\u00a01111\u00a01111\u00a01111",
+    ("formats", "TEXT", ["4111.1111.1111.1111", "cc=4111+1111+1111+1111", "\uff14" + "\uff11" * 15,
+                         "4111\u00a01111\u00a01111\u00a01111",
                          json.dumps({"doc": B64_CARD_DOC}), "ref 4111.1111.1111.1112", None], CARD, {}, 5),
     # A field of ids whose runs pass Luhn at chance rate: the scan notes them, the contract must not fail them.
     ("tweet_id", "TEXT", IDS_AT_CHANCE, CARD, {}, 0),

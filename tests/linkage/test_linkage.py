@@ -125,7 +125,8 @@ def test_status_with_its_change_date_and_a_backup_role(tmp_path: Path) -> None:
         engine = sa.create_engine(f"sqlite:///{tmp_path / name}.db")
         with engine.begin() as conn:
             conn.execute(sa.text("CREATE TABLE users (id INTEGER PRIMARY KEY, status TEXT, status_changed_at TEXT)"))
-            conn.execute(sa.text("INSERT INTO users VALUES (:i, :s, :d)"), [{"i": i, "s": s, "d": d} for i, s, d in rows])
+            conn.execute(sa.text("INSERT INTO users VALUES (:i, :s, :d)"),
+                         [{"i": i, "s": s, "d": d} for i, s, d in rows])
         engine.dispose()
     cfg = tmp_path / "pdd.yaml"
     cfg.write_text(f"as_of: 2026-11-24\nsources:\n  - {{name: live, kind: sql, url: 'sqlite:///{tmp_path}/live.db'}}\n"

@@ -77,7 +77,8 @@ def _reference_parse(text: str) -> dict[str, Any] | None:
 
 
 _JSONISH = st.lists(st.sampled_from(['{', '}', '"a"', '"b"', ':', ',', ' ', '\n', '1', '-2.5e3', 'null', 'true', '[',
-                                     ']', '"x\\"y"', '"\\u0034"', 'NaN', '\u00a0', 'x', '\ufeff']), max_size=14).map("".join)
+                                     ']', '"x\\"y"', '"\\u0034"', 'NaN', '\u00a0', 'x', '\ufeff']),
+                                     max_size=14).map("".join)
 
 
 @settings(max_examples=400, deadline=None)

@@ -34,7 +34,8 @@ from classifiers.recognizers.strength import MEDIUM, STRONG
 
 #: an account name: POSIX-style (letters, digits, ``_ . - $``), starting with a letter or ``_``
 _NAME = r"[A-Za-z_][\w.$-]{0,31}(?<![.-])"
-#: the end of an account name: not followed by more of a name, an e-mail's ``@``, or ``=`` (then it is the next key: ``logname= uid=0``)
+#: the end of an account name: not followed by more of a name, an e-mail's ``@``, or ``=`` (then it is the next
+#: key: ``logname= uid=0``)
 _END = r"(?![\w.$@=-])"
 #: not account names, though they follow the same keywords
 _NOT_NAMES = frozenset({
