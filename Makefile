@@ -6,9 +6,9 @@ PY     := $(VENV)/bin/python
 HASH   := $(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
 # `make demo` needs the scanner only; `make test` also the Airflow and Great Expectations extras.
 DEMO_EXTRAS := fast
-TEST_EXTRAS := fast,test,airflow,contracts,bench
+TEST_EXTRAS := fast,test,airflow,contracts,bench,datahub
 
-.PHONY: demo demo-next test install clean-demo
+.PHONY: demo demo-next test install clean-demo fides-venv
 
 # One stamp per set of extras and state of the pins: a rerun installs nothing, a pin change reinstalls.
 $(VENV)/.installed-%-$(HASH): pyproject.toml constraints.txt
@@ -38,7 +38,16 @@ demo-next: $(DEMO_STAMP)
 	@$(VENV)/bin/pdd scan demo/next/pdd.yaml --out pdd-report --quiet; test $$? -le 1
 	@$(VENV)/bin/pdd diff; test $$? -le 1
 
-test: $(TEST_STAMP)
+# fideslang cannot share the lock (it pins pydantic<2.13): `pdd export fides` runs in its own environment,
+# `python -m pipeline.export.cli fides REPORT --out FILE` with PYTHONPATH at this folder.
+FIDES_VENV := .venv-fides
+fides-venv: $(FIDES_VENV)/.installed-$(HASH)
+$(FIDES_VENV)/.installed-$(HASH): constraints-fides.txt
+	@test -x $(FIDES_VENV)/bin/python || $(PYTHON) -m venv $(FIDES_VENV)
+	@$(FIDES_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r constraints-fides.txt
+	@touch $@
+
+test: $(TEST_STAMP) $(FIDES_VENV)/.installed-$(HASH)
 	@$(PY) -m pytest $(PYTEST_ARGS)
 
 clean-demo:

@@ -12,6 +12,9 @@ then ``report`` writes report.json, publishes it as the ``pdd_report`` asset
 the run, after the report is safe, when there are violations or a source
 failed, saying which rule, where and how many.
 
+When the config lists ``exports:``, an ``export`` task writes them from the published report
+(pipeline/export; DataHub proposals, a fides dataset): it is not in the DAG otherwise.
+
 Parse time reads only the YAML config's schedule and source names (no
 Presidio, spaCy, pandas or Great Expectations import); every task body is one
 call into pipeline.engine.airflow (the engine's steps, run as mapped tasks). XComs carry names, paths and counts.
@@ -37,6 +40,7 @@ REPORT_ASSET = Asset(name="pdd_report", uri="x-pdd://report")
 if not CONFIG.is_file():
     raise FileNotFoundError(f"pdd: sources config {CONFIG} not found; set PDD_CONFIG to the config's path")
 _RAW = yaml.safe_load(CONFIG.read_text()) or {}
+EXPORTS = [e.get("target") for e in _RAW.get("exports") or [] if isinstance(e, dict)]
 SOURCES = [(s["name"], s.get("kind", ""), s.get("pool")) for s in _RAW.get("sources", []) if isinstance(s, dict)]
 
 DEFAULTS = {
@@ -163,6 +167,18 @@ def pdd_scan():
     summary = report(started)
     [linked, *sweeps] >> summary
     gate(summary)
+
+    if EXPORTS:  # off unless the config lists `exports:`
+
+        @task(retries=0)
+        def export(summary: dict) -> list[str]:
+            """Write the configured exports (DataHub, fides) of the published report; names what failed."""
+            from pipeline.config.load import load_config
+            from pipeline.export.configured import run_configured
+
+            return run_configured(load_config(CONFIG), REPORTS / "latest")
+
+        export(summary)
 
 
 scan_dag = pdd_scan()

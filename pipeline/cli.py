@@ -14,6 +14,7 @@ from rich.console import Console
 from pipeline.contracts.cli import app as contracts_app
 from pipeline.linkage.cli import subject
 from pipeline.stewards_cli import register as register_steward_commands
+from pipeline.templates.cli import templates
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="pdd: personal data discovery. Checks real data against the privacy policy's promises.")
@@ -148,6 +149,7 @@ def demo(
 app.add_typer(contracts_app, name="contracts")
 register_steward_commands(app)
 app.command()(subject)
+app.command()(templates)
 
 
 def main() -> None:

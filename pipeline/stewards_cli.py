@@ -23,7 +23,8 @@ DecisionsOpt = Annotated[Path, typer.Option("--decisions", help="Review decision
 review_app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                          help="Record review decisions: confirm, reject or add a field's types; accept a violation.")
 export_app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                         help="CSV exports for spreadsheets: the field inventory, the history's trend.")
+                         help="CSV exports for spreadsheets (the field inventory, the history's trend) and "
+                              "exports to catalogs and data maps (fides, datahub).")
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
@@ -153,7 +154,7 @@ def confirm(source: Src, dataset: Ds, field: Fld, by: By,
         types = [e.type for e in entry.entities if not any(e.evidence and x.startswith("added by") for x in e.evidence)]
     fd = _field_decision(d, source, dataset, field, by, why)
     fd.confirm = sorted(set(types))
-    clash = set(fd.confirm) & {r.type for r in fd.reject}
+    clash = set(fd.confirm) & {r.type for r in fd.reject if r.whole_field}
     if clash:
         raise _fail(f"{', '.join(sorted(clash))} is rejected for this field; a type is either confirmed or rejected")
     _save(d, decisions, f"confirmed {source}/{dataset}.{field}: {', '.join(fd.confirm) or 'no personal type'}")
@@ -163,16 +164,25 @@ def confirm(source: Src, dataset: Ds, field: Fld, by: By,
 def reject(source: Src, dataset: Ds, field: Fld,
            type_: Annotated[str, typer.Argument(metavar="TYPE", help="The false-positive type.")], by: By,
            why: Annotated[str, typer.Option("--why", help="Why it is wrong (required).")],
+           template: Annotated[str | None, typer.Option(
+               "--template", help="Only in this log template (its text as the report writes it, with <*>).")] = None,
+           slot: Annotated[int | None, typer.Option("--slot", min=1, help="With --template: only this slot.")] = None,
            decisions: DecisionsOpt = Path("pdd-review.yaml")) -> None:
-    """Reject a type of a field (a false positive): later scans keep it out and list it apart with the reason."""
+    """Reject a type of a field (a false positive): later scans keep it out and list it apart with the reason.
+
+    With --template (and --slot), the type is rejected in that log template's slot only; the field keeps it."""
     from pipeline.review import Rejection
 
+    if slot is not None and template is None:
+        raise _fail("--slot names a slot of a template: give --template too")
     d = _edit(decisions)
     fd = _field_decision(d, source, dataset, field, by, None)
-    fd.reject = [r for r in fd.reject if r.type != type_] + [Rejection(type=type_, why=why)]
-    if fd.confirm is not None:
+    new = Rejection(type=type_, why=why, template=template, slot=slot)
+    fd.reject = [r for r in fd.reject if r.key != new.key] + [new]
+    if fd.confirm is not None and new.whole_field:
         fd.confirm = [t for t in fd.confirm if t != type_]
-    _save(d, decisions, f"rejected {type_} for {source}/{dataset}.{field}")
+    where = f" in template {template!r}" + (f" slot {slot}" if slot else "") if template else ""
+    _save(d, decisions, f"rejected {type_} for {source}/{dataset}.{field}{where}")
 
 
 @review_app.command()
@@ -184,7 +194,7 @@ def add(source: Src, dataset: Ds, field: Fld,
     d = _edit(decisions)
     fd = _field_decision(d, source, dataset, field, by, why)
     fd.add = sorted(set(fd.add) | {type_})
-    fd.reject = [r for r in fd.reject if r.type != type_]
+    fd.reject = [r for r in fd.reject if r.type != type_ or not r.whole_field]
     _save(d, decisions, f"added {type_} to {source}/{dataset}.{field}")
 
 
@@ -247,4 +257,7 @@ def _write(text: str, out: Path | None) -> None:
 def register(app: typer.Typer) -> None:
     app.command(name="diff")(diff)
     app.add_typer(review_app, name="review")
+    from pipeline.export.cli import register as register_exports
+
+    register_exports(export_app)
     app.add_typer(export_app, name="export")

@@ -12,7 +12,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 
 
 class _Strict(BaseModel):
@@ -115,6 +115,25 @@ class LinkageSettings(_Strict):
     """An inferred link needs this share of the field's distinct values to be keys of the account dataset."""
 
 
+class ExportTarget(_Strict):
+    """An export written after each scheduled run (pipeline/export); none unless configured."""
+
+    target: Literal["datahub", "fides"]
+    out: str | None = None
+    """File to write, relative to the config's folder (required unless `url`)."""
+    url: str | None = None
+    """Server to send to (DataHub GMS); its token is read from the environment (DATAHUB_GMS_TOKEN)."""
+    platforms: dict[str, str] = {}
+    """Source name -> DataHub platform, where the SQL URL does not tell it (a conn_id source)."""
+    env: str = "PROD"
+
+    @model_validator(mode="after")
+    def _somewhere(self) -> ExportTarget:
+        if not self.out and not self.url:
+            raise ValueError(f"export {self.target}: give `out` (a file) or `url` (a server)")
+        return self
+
+
 class Config(_Strict):
     as_of: dt.date = Field(default_factory=dt.date.today)
     sources: list[SourceConfig] = Field(min_length=1)
@@ -125,6 +144,8 @@ class Config(_Strict):
     linkage: LinkageSettings = LinkageSettings()
     schedule: str | None = None
     """Cron or preset for the scheduled Airflow run."""
+    exports: list[ExportTarget] = []
+    """Exports the scheduled run writes after its report (an optional DAG task, off when empty)."""
     base_dir: Path = Path(".")
     """The config file's folder (set by the loader, not read from YAML)."""
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 from pipeline.config.model import Config, SourceConfig
-from pipeline.contracts.model import RULES, Contract, ContractSet, load_contracts
+from pipeline.contracts.model import RULES, Contract, ContractSet, FieldContract, load_contracts
 from pipeline.contracts.results import DATASET, CheckResult, ClauseResult, Status, scrub
 from pipeline.contracts.runner import Outcome, Planned
 from pipeline.contracts.store import StoreDataset, open_store, values_can_hold_card
@@ -57,6 +57,20 @@ def _types(f: FieldEntry | None) -> list[str]:
 
 def _list(items: list[str] | set[str]) -> str:
     return ", ".join(sorted(items)) if items else "none"
+
+
+def _allowed_by_templates(f: FieldEntry, fc: FieldContract, etype: str) -> bool:
+    """A log field's type that the contract allows per template: the scan found it in templates only, and
+    every one of them allows it (a type the field classifier found outside any template is not covered)."""
+    holding = [t for t in f.templates if any(etype in s.entities for s in t.slots)]
+    return bool(holding) and all(etype in fc.templates.get(t.template, ()) for t in holding)
+
+
+def _where_in_templates(f: FieldEntry, fc: FieldContract, types: list[str]) -> str:
+    """Which log templates hold the types the contract does not allow (their text, never a value)."""
+    named = [f"`{t.template}`" for t in f.templates
+             if any(e in types and e not in fc.templates.get(t.template, ()) for s in t.slots for e in s.entities)]
+    return f" (in templates {', '.join(named[:5])}{' ...' if len(named) > 5 else ''})" if named else ""
 
 
 class _Run:
@@ -121,18 +135,22 @@ class _Run:
                 continue
             found = _types(f)
             extra = [t for t in found if t not in fc.types and t not in fc.misread]
+            by_template = [t for t in extra if _allowed_by_templates(f, fc, t)]
+            extra = [t for t in extra if t not in by_template]
             if extra:
                 allowed = _list(fc.types) if fc.types else "no personal type"
                 text, status = f"the scan found {_list(extra)} here; the contract allows {allowed}", None
+                text += _where_in_templates(f, fc, extra)
                 if extra == ["CREDIT_CARD"]:  # the sweep's full numbers: accepted with their violations
                     status, text = self._accepted(cfg.name, contract.dataset, name, "full_card_number", text)
                 self.add(contract, cfg.name, contract.dataset, name, "types", False, text, "scan", status=status)
             else:
                 misread = [t for t in found if t in fc.misread]
                 also = f" ({_list(misread)} known misreadings)" if misread else ""
+                also += f" ({_list(by_template)} only in templates that allow it)" if by_template else ""
                 self.add(contract, cfg.name, contract.dataset, name, "types", True,
                          f"found {_list(found) if found else 'no personal type'}; all allowed{also}", "scan")
-            self._categories(contract, cfg.name, name, fc.types, fc.categories,
+            self._categories(contract, cfg.name, name, [*fc.types, *by_template], fc.categories,
                              [t for t in found if t not in fc.misread], role)
         for name, f in scanned.items():
             found = _types(f)
@@ -226,6 +244,7 @@ class _Run:
                     continue
                 self.record(contract, planned, outcomes, secrets)
         finally:
+            self.result.gx_validations += [(cfg.name, ds, res) for ds, res in run.validations]
             run.close()
 
     def source(self, cfg: SourceConfig) -> None:

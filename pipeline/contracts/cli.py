@@ -109,6 +109,9 @@ def check(
     source: SourceOpt = None,
     report: ReportOpt = None,
     workers: WorkersOpt = 1,
+    data_docs: Annotated[Path | None, typer.Option("--data-docs", help="Keep GE's validation results in a "
+                                                   "file-backed GE context in this folder and build its Data "
+                                                   "Docs there.")] = None,
 ) -> None:
     """Check the stores of CONFIG against the data contracts.
 
@@ -136,6 +139,14 @@ def check(
     typer.echo(result.text())
     if junit is not None:
         typer.echo(f"JUnit: {write_junit(result, junit)}")
+    if data_docs is not None:
+        from pipeline.contracts.datadocs import build_data_docs
+
+        try:
+            typer.echo(f"Data Docs: {build_data_docs(result.gx_validations, data_docs)}")
+        except Exception as exc:  # noqa: BLE001 - GE's own errors; the check's verdict still stands below
+            typer.echo(f"Data Docs could not be built in {data_docs} ({exc.__class__.__name__})", err=True)
+            raise typer.Exit(2) from None
     if summary is not None:
         summary.parent.mkdir(parents=True, exist_ok=True)
         with summary.open("a", encoding="utf-8") as fh:  # appends: $GITHUB_STEP_SUMMARY may hold other steps

@@ -126,6 +126,18 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+def _check_types(v: list[str], name: str) -> list[str]:
+    for i, t in enumerate(v):
+        if t in FORBIDDEN_TYPES:
+            raise ValueError(f"{name}[{i}]: {t} can never be allowed: {FORBIDDEN_TYPES[t]}")
+        if t not in ENTITY_TYPES:
+            raise ValueError(f"{name}[{i}]: unknown entity type {t!r} (the names are in entities.md: "
+                             f"{', '.join(ENTITY_TYPES)})")
+    if len(set(v)) != len(v):
+        raise ValueError("a type is listed twice")
+    return v
+
+
 class FieldContract(_Strict):
     types: list[str] = []
     """Entity types the field may hold (names from entities.md); [] means not personal."""
@@ -137,18 +149,23 @@ class FieldContract(_Strict):
     tolerated by the drift check, needing no category. Never CREDIT_CARD: the sweep that finds it is exact."""
     note: str | None = None
     """The steward's remark (why a type is allowed, who owns the field)."""
+    templates: dict[str, list[str]] = {}
+    """For a log's message field: types allowed in one log template only, keyed by the template's text as the
+    report writes it (``"password reset requested for <*>": [EMAIL_ADDRESS]``). The field may hold such a type
+    as long as every template the scan found it in allows it."""
 
     @field_validator("types", "misread")
     @classmethod
     def _known_types(cls, v: list[str], info: ValidationInfo) -> list[str]:
-        for i, t in enumerate(v):
-            if t in FORBIDDEN_TYPES:
-                raise ValueError(f"{info.field_name}[{i}]: {t} can never be allowed: {FORBIDDEN_TYPES[t]}")
-            if t not in ENTITY_TYPES:
-                raise ValueError(f"{info.field_name}[{i}]: unknown entity type {t!r} (the names are in entities.md: "
-                                 f"{', '.join(ENTITY_TYPES)})")
-        if len(set(v)) != len(v):
-            raise ValueError("a type is listed twice")
+        return _check_types(v, info.field_name or "types")
+
+    @field_validator("templates")
+    @classmethod
+    def _template_types(cls, v: dict[str, list[str]]) -> dict[str, list[str]]:
+        for text, types in v.items():
+            if "<*>" not in text:
+                raise ValueError(f"{text!r}: a template's text as the report writes it, with <*> for its slots")
+            _check_types(types, f"templates[{text!r}]")
         return v
 
     @field_validator("categories")

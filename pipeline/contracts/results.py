@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from classifiers.cards import mask
 
@@ -55,6 +55,8 @@ class CheckResult:
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    #: (source, dataset, GE validation result) of each expectation suite run, for `--data-docs`
+    gx_validations: list[tuple[str, str, Any]] = field(default_factory=list, repr=False)
 
     def count(self, status: Status) -> int:
         return sum(1 for c in self.clauses if c.status == status)

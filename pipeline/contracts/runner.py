@@ -129,7 +129,10 @@ class SourceRun:
     def __init__(self, name: str):
         self.context = gx_context()
         self.name = f"{name}#{next(_runs)}"
+        self.source = name
         self.datasource: Any = None
+        self.validations: list[tuple[str, Any]] = []
+        """(dataset, GE's ExpectationSuiteValidationResult, counts only) of each suite run, for Data Docs."""
 
     def open_sql(self, kind: str, connection_string: str, kwargs: dict[str, Any]) -> None:
         add = {"sqlite": self.context.data_sources.add_sqlite, "postgres": self.context.data_sources.add_postgres,
@@ -155,6 +158,7 @@ class SourceRun:
             return []
         started = time.monotonic()
         res = batch.validate(build_suite(f"{self.name}/{dataset}", planned), result_format=RESULT_FORMAT)
+        self.validations.append((dataset, res))
         each = (time.monotonic() - started) / len(planned)
         out: list[Outcome | None] = [None] * len(planned)
         for r in res.results:

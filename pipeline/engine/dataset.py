@@ -26,10 +26,11 @@ from classifiers.jsondoc import limits_hit
 from pipeline.classify import classify_with_samples
 from pipeline.engine.context import ScanContext
 from pipeline.linkage.model import DatasetLinks
-from pipeline.report.model import EntityEntry, FieldEntry, ViolationEntry
+from pipeline.report.model import EntityEntry, FieldEntry, TemplateEntry, ViolationEntry
 from pipeline.rules import DatasetContext, Rule, rules
 from pipeline.sources import Dataset, Source, SourceError
 from pipeline.sources.base import NOTES_PER_DATASET, Part, ReadPlan
+from pipeline.templates import log_templates
 
 log = logging.getLogger("pdd.scan")
 
@@ -39,6 +40,7 @@ class FieldClass(BaseModel):
     values_sampled: int
     samples: list[str] = Field(default_factory=list)  # masked at the source (pipeline/classify/mask.py)
     empty: str | None = None
+    templates: list[TemplateEntry] = Field(default_factory=list)  # a log message's personal templates
 
 
 class Classification(BaseModel):
@@ -156,6 +158,7 @@ def classify(context: ScanContext, source: Source, dataset: Dataset) -> Classifi
         for fname, (d, samples) in classify_with_samples(dataset, context.classifier,
                                                          context.config.classification.sample_size).items():
             out.fields[fname] = _field_class(d).model_copy(update={"samples": samples})
+        _add_templates(context, out, dataset)
     except SourceError as exc:
         out.error = exc.message
     except Exception as exc:  # noqa: BLE001 - one dataset's failure must not end the scan
@@ -164,6 +167,13 @@ def classify(context: ScanContext, source: Source, dataset: Dataset) -> Classifi
         log.warning("%s/%s: %s", source.name, dataset.name, out.error)
     out.limits = _limits()
     return out
+
+
+def _add_templates(context: ScanContext, out: Classification, dataset: Dataset) -> None:
+    """The log-template hook (pipeline/templates): a log message field's personal templates."""
+    for fname, found in log_templates(dataset, context.classifier).items():
+        if fname in out.fields:
+            out.fields[fname].templates = found
 
 
 def _field_class(d: FieldDecision) -> FieldClass:
@@ -280,5 +290,5 @@ def finish(context: ScanContext, classification: Classification, parts: list[Swe
         cats, declared = context.policy.categorize([e.type for e in entities], role)
         res.fields.append(FieldEntry(source=c.source, dataset=c.dataset, field=fname, entities=entities,
                                      categories=cats, declared=declared, values_sampled=fc.values_sampled,
-                                     samples=fc.samples, empty=fc.empty))
+                                     samples=fc.samples, empty=fc.empty, templates=fc.templates))
     return res

@@ -27,6 +27,16 @@ class TypeChange(BaseModel):
     new: list[str]
 
 
+class TemplateRef(BaseModel):
+    """A log template whose slots hold personal data (matched between runs by its text: ids are per run)."""
+
+    source: str
+    dataset: str
+    field: str
+    template: str
+    types: list[str] = Field(default_factory=list)
+
+
 class ReportDiff(BaseModel):
     old_run: str
     new_run: str
@@ -38,11 +48,14 @@ class ReportDiff(BaseModel):
     violations_new: list[ViolationEntry] = Field(default_factory=list)
     violations_resolved: list[ViolationEntry] = Field(default_factory=list)
     violations_still: int = 0
+    templates_added: list[TemplateRef] = Field(default_factory=list)
+    templates_gone: list[TemplateRef] = Field(default_factory=list)
 
     @property
     def changed(self) -> bool:
         return bool(self.datasets_added or self.datasets_gone or self.fields_added or self.fields_gone
-                    or self.types_changed or self.violations_new or self.violations_resolved)
+                    or self.types_changed or self.violations_new or self.violations_resolved
+                    or self.templates_added or self.templates_gone)
 
 
 def _fkey(f: FieldEntry) -> tuple[str, str, str]:
@@ -55,6 +68,13 @@ def violation_key(v: ViolationEntry) -> tuple[str, ...]:
 
 def _types(f: FieldEntry) -> list[str]:
     return sorted(e.type for e in f.entities)
+
+
+def _templates(report: Report) -> dict[tuple[str, str, str, str], TemplateRef]:
+    return {(f.source, f.dataset, f.field, t.template):
+            TemplateRef(source=f.source, dataset=f.dataset, field=f.field, template=t.template,
+                        types=sorted({e for s in t.slots for e in s.entities}))
+            for f in report.fields for t in f.templates}
 
 
 def diff_reports(old: Report, new: Report) -> ReportDiff:
@@ -76,6 +96,9 @@ def diff_reports(old: Report, new: Report) -> ReportDiff:
     out.violations_new = [v for k, v in nv.items() if k not in ov]
     out.violations_resolved = [v for k, v in ov.items() if k not in nv]
     out.violations_still = len(nv.keys() & ov.keys())
+    ot, nt = _templates(old), _templates(new)
+    out.templates_added = [nt[k] for k in sorted(nt.keys() - ot.keys())]
+    out.templates_gone = [ot[k] for k in sorted(ot.keys() - nt.keys())]
     return out
 
 
@@ -92,6 +115,10 @@ def diff_lines(d: ReportDiff, limit: int = 50) -> list[str]:
         lines.append(f"- field {f.source}/{f.dataset}.{f.field} [{', '.join(f.types) or 'no personal type'}]")
     for t in d.types_changed:
         lines.append(f"~ field {t.source}/{t.dataset}.{t.field}: [{', '.join(t.old)}] -> [{', '.join(t.new)}]")
+    for sign, ts in (("+ new", d.templates_added), ("- gone", d.templates_gone)):
+        for tr in ts:
+            lines.append(f"{sign} personal template {tr.source}/{tr.dataset}.{tr.field} [{', '.join(tr.types)}]: "
+                         f"{tr.template}")
     for sign, vs in (("+ new", d.violations_new), ("- resolved", d.violations_resolved)):
         for v in vs[:limit]:
             lines.append(f"{sign} violation {v.rule} {v.source}/{v.dataset}.{v.field} key {v.key}: {v.evidence}")

@@ -46,7 +46,9 @@ def inventory_csv(report: Report) -> str:
                    " | ".join(getattr(f, "samples", None) or []),
                    "; ".join(f.categories), "yes" if f.declared else "no",
                    rv.status if rv else "suggested",
-                   "; ".join(f"{r.type} ({r.why})" for r in rv.rejected) if rv else "",
+                   "; ".join(f"{r.type}" + (f" in template {r.template!r}" + (f" slot {r.slot}" if r.slot else "")
+                                                if r.template else "") + f" ({r.why})" for r in rv.rejected)
+                   if rv else "",
                    f.values_sampled, getattr(f, "empty", None)]
     return _csv(INVENTORY_COLUMNS, rows())
 

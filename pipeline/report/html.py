@@ -103,7 +103,8 @@ def _field_rows(report: Report) -> list[dict]:
             "categories": f.categories, "declared": f.declared, "values_sampled": f.values_sampled,
             "empty": getattr(f, "empty", None), "samples": list(getattr(f, "samples", None) or []),
             "status": review.status if review else "suggested",
-            "rejected": [{"type": r.type, "why": r.why, "by": r.by} for r in review.rejected] if review else [],
+            "rejected": [{"type": r.type, "why": r.why, "by": r.by, "template": r.template, "slot": r.slot}
+                         for r in review.rejected] if review else [],
             "changes": review.changes if review else [], "by": review.by if review else None,
         })
     return rows

@@ -51,6 +51,9 @@ class RejectedType(_M):
     type: str
     why: str
     by: str
+    template: str | None = None
+    """Rejected in this log template's slots only (its text), not in the whole field."""
+    slot: int | None = None
 
 
 class FieldReview(_M):
@@ -63,6 +66,24 @@ class FieldReview(_M):
     rejected: list[RejectedType] = Field(default_factory=list)
     changes: list[str] = Field(default_factory=list)
     """Why a confirmed decision was re-opened (status changed): types that appeared or vanished."""
+
+
+class SlotEntry(_M):
+    index: int
+    """The slot's place among the template's ``<*>``, from 1."""
+    entities: list[str]
+    """The types asserted for the slot's values (classified like a column)."""
+
+
+class TemplateEntry(_M):
+    """A log statement (a mined template) whose slots hold personal data (pipeline/templates)."""
+
+    id: int
+    template: str
+    """The template text with ``<*>`` for each slot; never a raw value."""
+    count: int
+    """Lines of this template among the lines mined (a scan mines the sampled lines)."""
+    slots: list[SlotEntry]
 
 
 class FieldEntry(_M):
@@ -78,6 +99,8 @@ class FieldEntry(_M):
     review: FieldReview | None = None
     empty: str | None = None
     """Why the field had no values to examine ("no non-null value in 200", "all 10000 values are '-'"), else null."""
+    templates: list[TemplateEntry] = Field(default_factory=list)
+    """For a log's message field: the templates whose slots hold personal data, most lines first."""
 
 
 class Acceptance(_M):

@@ -10,8 +10,11 @@ Per field (``review.status``):
   longer found); ``review.changes`` says which, and the field awaits a new
   decision. Rejections and additions still apply.
 
-A rejected type is removed from the field's entities in every scan and listed
-under ``review.rejected`` with its reason; an added type is asserted with the
+A rejected type is removed from the field's entities (and its log templates'
+slots) in every scan and listed under ``review.rejected`` with its reason; a
+rejection naming a log template (its text, and optionally a slot) removes the
+type from that template's slots only: a template left with no typed slot is no
+longer listed, the field keeps its types. An added type is asserted with the
 steward as its evidence. Categories and ``declared`` are recomputed from the
 resulting types. A violation covered by an acceptance whose ``until`` is on or
 after the run's ``as_of`` carries ``accepted`` and does not count in the exit
@@ -59,8 +62,9 @@ def _field(f: FieldEntry, d: FieldDecision | None, policy: PolicyMap, role: str)
     if d is None:
         f.review = FieldReview(status="suggested")
         return f
-    rejected = {r.type: r.why for r in d.reject}
+    rejected = {r.type: r.why for r in d.reject if r.whole_field}
     original = {e.type for e in f.entities}
+    in_templates = _reject_in_templates(f, d)
     found = [e for e in f.entities if e.type not in rejected]
     observed = {e.type for e in found}
     confirmed, added = set(d.confirm or []), set(d.add)
@@ -77,5 +81,25 @@ def _field(f: FieldEntry, d: FieldDecision | None, policy: PolicyMap, role: str)
     status = "suggested" if d.confirm is None else ("changed" if changes else "confirmed")
     f.review = FieldReview(status=status, by=d.by, at=d.at.isoformat(), why=d.why,
                            rejected=[RejectedType(type=t, why=w, by=d.by) for t, w in rejected.items()
-                                     if t in original], changes=changes)
+                                     if t in original] + in_templates, changes=changes)
     return f
+
+
+def _reject_in_templates(f: FieldEntry, d: FieldDecision) -> list[RejectedType]:
+    """Take the rejected types out of the field's template slots (field-wide rejections from every template,
+    a template's from its own slots); the template-level rejections that removed something, to list."""
+    done: dict[tuple[str, str | None, int | None], RejectedType] = {}
+    kept = []
+    for t in f.templates:
+        for s in t.slots:
+            for r in d.reject:
+                if r.type in s.entities and (r.whole_field or (r.template == t.template and r.slot in (None, s.index))):
+                    s.entities = [e for e in s.entities if e != r.type]
+                    if not r.whole_field:
+                        done.setdefault(r.key, RejectedType(type=r.type, why=r.why, by=d.by, template=r.template,
+                                                            slot=r.slot))
+        t.slots = [s for s in t.slots if s.entities]
+        if t.slots:
+            kept.append(t)
+    f.templates = kept
+    return list(done.values())

@@ -12,6 +12,7 @@ and validated on load with errors that name file, line and key::
         confirm: [EMAIL_ADDRESS]          # the types this field holds, checked by a person
         reject:                           # false positives: kept out of every later scan
           - {type: PHONE_NUMBER, why: "order ids that look like phones"}
+          - {type: PERSON_NAME, template: "job <*> started by <*>", slot: 1, why: "job names"}
         add: [PERSON_NAME]                # a type the classifier misses
         by: alice
         at: 2026-11-30
@@ -50,6 +51,19 @@ class _M(BaseModel):
 class Rejection(_M):
     type: str = Field(min_length=1)
     why: str = Field(min_length=1)
+    template: str | None = Field(None, min_length=1)
+    """A log template's text as the report writes it (``<*>`` slots): the type is rejected in that template's
+    slots only, not in the field (template ids change between runs, their text does not)."""
+    slot: int | None = Field(None, ge=1)
+    """With ``template``: only this slot (1-based) of it."""
+
+    @property
+    def whole_field(self) -> bool:
+        return self.template is None
+
+    @property
+    def key(self) -> tuple[str, str | None, int | None]:
+        return (self.type, self.template, self.slot)
 
 
 class FieldDecision(_M):
@@ -137,9 +151,12 @@ def load_decisions(path: str | Path) -> Decisions:
         if d.key in seen:
             raise doc.error(("fields", i), f"{'/'.join(d.key)} already has a decision (fields[{seen[d.key]}])")
         seen[d.key] = i
-        clash = set(d.confirm or []) & {r.type for r in d.reject}
+        clash = set(d.confirm or []) & {r.type for r in d.reject if r.whole_field}
         if clash:
             raise doc.error(("fields", i), f"{', '.join(sorted(clash))} both confirmed and rejected")
+        for j, r in enumerate(d.reject):
+            if r.slot is not None and r.template is None:
+                raise doc.error(("fields", i, "reject", j, "slot"), "a slot is one of a template's: give its template")
     return decisions
 
 
@@ -148,6 +165,10 @@ def save_decisions(decisions: Decisions, path: str | Path) -> None:
     path = Path(path)
     data = decisions.model_dump(mode="python")  # dates stay YAML dates, unquoted
     for d in data["fields"]:
+        for r in d["reject"]:
+            for k in ("template", "slot"):
+                if r.get(k) is None:
+                    r.pop(k)
         for k in ("reject", "add", "why"):
             if not d.get(k):
                 d.pop(k)

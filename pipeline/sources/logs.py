@@ -183,6 +183,16 @@ class LogFile(Dataset):
                         spreads.setdefault(f, Spread(n)).add(value)
         return {f: spreads[f].result() if f in spreads else [] for f in self._fields}
 
+    def sample_records(self) -> Iterator[dict[str, Any]]:
+        """The records of the lines sample() reads, in file order (the template miner reads whole records)."""
+        self.format  # noqa: B018 - detecting the format tells the fixed fields
+        scratch = ReadStats()
+        for window in self._file.spread():
+            for raw in window:
+                record = self._record(None, raw, scratch)
+                if record is not None:
+                    yield record
+
     def batches(self, size: int) -> Iterator[Batch]:
         return self.part_batches(size, None)
 

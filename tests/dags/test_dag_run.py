@@ -28,6 +28,9 @@ def _comparable(report: dict) -> dict:
 
 def test_dag_report_equals_cli_report(airflow_home: Path, tmp_path: Path) -> None:
     manifest = generate(tmp_path / "data")
+    # The optional export task (issue 23) runs when the config lists an export.
+    manifest.config.write_text(manifest.config.read_text() + "exports:\n  - target: datahub\n"
+                               f"    out: {tmp_path / 'datahub.json'}\n")
     reports = tmp_path / "reports"
     proc = run_py(RUN, airflow_env(airflow_home, manifest.config, reports))
     assert proc.returncode == 0, proc.stderr[-4000:]
@@ -38,6 +41,8 @@ def test_dag_report_equals_cli_report(airflow_home: Path, tmp_path: Path) -> Non
     assert tasks["gate[-1]"] == "failed" and tasks["report[-1]"] == "success"
     assert all(s == "success" for t, s in tasks.items() if t != "gate[-1]"), tasks
     assert "full_card_number: 12 record(s)" in proc.stderr + proc.stdout
+    assert tasks["export[-1]"] == "success"
+    assert "urn:li:dataPlatform:sqlite,app.accounts,PROD" in (tmp_path / "datahub.json").read_text()
 
     dag_report = json.loads((reports / "latest" / "report.json").read_text())
     cli = subprocess.run([sys.executable, "-m", "pipeline.cli", "scan", str(manifest.config), "--out",

@@ -42,6 +42,15 @@ def test_dagbag_imports_with_known_pools(airflow_home: Path, tmp_path: Path) -> 
     assert "pdd_app_db" in out["pools"]
     assert {"link", "source_app_db.sweep", "source_web_logs.classify", "report", "gate"} <= set(out["tasks"])
     assert out["heavy"] == []
+    assert "export" not in out["tasks"]  # off unless configured (issue 23)
+
+
+def test_export_task_only_when_configured(airflow_home: Path, tmp_path: Path) -> None:
+    manifest = generate(tmp_path / "data")
+    manifest.config.write_text(manifest.config.read_text() + "exports:\n  - {target: datahub, out: dh.json}\n")
+    proc = run_py(CHECK, airflow_env(airflow_home, manifest.config, tmp_path / "reports"))
+    out = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert out["errors"] == {} and "export" in out["tasks"] and out["heavy"] == []
 
 
 def test_dag_file_names_missing_config(airflow_home: Path, tmp_path: Path) -> None:

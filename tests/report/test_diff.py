@@ -56,3 +56,25 @@ def test_cli_paths_run_ids_default_and_errors(tmp_path: Path) -> None:
     History(str(empty)).close()
     assert run(app, ["diff", "--history", str(empty)]).exit_code == 2
     assert run(app, ["diff", "--history", str(tmp_path / "missing.sqlite")]).exit_code == 2
+
+
+def test_a_new_personal_log_template_is_named_by_its_text() -> None:
+    """Issue 24: ids are per run, so templates are matched by text; the diff and the page name the new one."""
+    from pipeline.report.html import render_html
+    from pipeline.report.model import SlotEntry, TemplateEntry
+
+    def with_templates(run_id: str, texts: list[str]) -> object:
+        r = report(run_id, 0)
+        r.fields[0].templates = [TemplateEntry(id=i + 10 * len(run_id), template=t, count=5,
+                                               slots=[SlotEntry(index=1, entities=["EMAIL_ADDRESS"])])
+                                 for i, t in enumerate(texts)]
+        return r
+
+    old = with_templates("a", ["mail sent to <*>"])
+    new = with_templates("bb", ["mail sent to <*>", "password reset requested for <*>"])  # other ids
+    d = diff_reports(old, new)
+    assert [t.template for t in d.templates_added] == ["password reset requested for <*>"] and not d.templates_gone
+    assert "+ new personal template db/users.email [EMAIL_ADDRESS]: password reset requested for <*>" in diff_lines(d)
+    page = render_html(new, old)
+    assert "personal template added" in page and "password reset requested for &lt;*&gt;" in page
+    assert not diff_reports(new, new).changed

@@ -134,3 +134,73 @@ def test_a_decision_that_only_rejects_confirms_nothing(decisions: Decisions) -> 
     assert f.review.status == "suggested" and [r.type for r in f.review.rejected] == ["PHONE_NUMBER"]
     decisions.fields[0].confirm = []  # confirmed: no personal type
     assert _apply(_report([]), decisions).fields[0].review.status == "confirmed"
+
+
+# -- log templates (issue 24): a type rejected in one template's slot -------------------------------------------
+
+def _log_report() -> Report:
+    from pipeline.report.model import SlotEntry, TemplateEntry
+
+    rep = _report(["EMAIL_ADDRESS", "PERSON_NAME"])
+    f = rep.fields[0]
+    f.dataset, f.field = "app.log", "message"
+    f.templates = [
+        TemplateEntry(id=3, template="job <*> started by <*>", count=40,
+                      slots=[SlotEntry(index=1, entities=["PERSON_NAME"]),
+                             SlotEntry(index=2, entities=["PERSON_NAME"])]),
+        TemplateEntry(id=5, template="mail to <*>", count=9, slots=[SlotEntry(index=1, entities=["EMAIL_ADDRESS"])]),
+        TemplateEntry(id=7, template="job <*> done", count=4, slots=[SlotEntry(index=1, entities=["PERSON_NAME"])]),
+    ]
+    return rep
+
+
+def _log_decisions(tmp_path: Path, rejects: str) -> Decisions:
+    p = tmp_path / "pdd-review.yaml"
+    p.write_text(f"fields:\n  - source: app_db\n    dataset: app.log\n    field: message\n    by: carol\n"
+                 f"    at: 2026-11-30\n    reject:\n{rejects}")
+    return load_decisions(p)
+
+
+def test_a_type_rejected_in_one_template_slot_leaves_the_field_and_other_slots(tmp_path: Path) -> None:
+    d = _log_decisions(tmp_path, '      - {type: PERSON_NAME, template: "job <*> started by <*>", slot: 1, '
+                                 'why: job names}\n')
+    f = _apply(_log_report(), d).fields[0]
+    assert {e.type for e in f.entities} == {"EMAIL_ADDRESS", "PERSON_NAME"}  # the field keeps the type
+    by_text = {t.template: [(s.index, s.entities) for s in t.slots] for t in f.templates}
+    assert by_text == {"job <*> started by <*>": [(2, ["PERSON_NAME"])], "mail to <*>": [(1, ["EMAIL_ADDRESS"])],
+                       "job <*> done": [(1, ["PERSON_NAME"])]}
+    [r] = f.review.rejected
+    assert (r.type, r.template, r.slot, r.by) == ("PERSON_NAME", "job <*> started by <*>", 1, "carol")
+
+
+def test_a_template_rejection_without_slot_covers_its_slots_and_drops_the_template(tmp_path: Path) -> None:
+    d = _log_decisions(tmp_path, '      - {type: PERSON_NAME, template: "job <*> started by <*>", why: job names}\n')
+    f = _apply(_log_report(), d).fields[0]
+    assert [t.template for t in f.templates] == ["mail to <*>", "job <*> done"]
+
+
+def test_a_field_rejection_reaches_every_template(tmp_path: Path) -> None:
+    d = _log_decisions(tmp_path, "      - {type: PERSON_NAME, why: product names}\n")
+    f = _apply(_log_report(), d).fields[0]
+    assert [e.type for e in f.entities] == ["EMAIL_ADDRESS"]
+    assert [t.template for t in f.templates] == ["mail to <*>"]
+    assert [(r.type, r.template) for r in f.review.rejected] == [("PERSON_NAME", None)]
+
+
+def test_a_rejection_of_another_template_text_changes_nothing(tmp_path: Path) -> None:
+    d = _log_decisions(tmp_path, '      - {type: PERSON_NAME, template: "job <*> stopped by <*>", why: x}\n')
+    f = _apply(_log_report(), d).fields[0]
+    assert len(f.templates) == 3 and f.review.rejected == []
+
+
+def test_a_slot_without_template_is_refused_with_its_line(tmp_path: Path) -> None:
+    with pytest.raises(ReviewError, match=r"line 8.*give its template"):
+        _log_decisions(tmp_path, "      - {type: PERSON_NAME, slot: 2, why: x}\n")
+
+
+def test_template_rejections_round_trip(tmp_path: Path) -> None:
+    d = _log_decisions(tmp_path, '      - {type: PERSON_NAME, template: "job <*> done", slot: 1, why: x}\n'
+                                 "      - {type: PHONE_NUMBER, why: y}\n")
+    save_decisions(d, tmp_path / "again.yaml")
+    assert load_decisions(tmp_path / "again.yaml") == d
+    assert "slot" not in (tmp_path / "again.yaml").read_text().split("PHONE_NUMBER")[1]

@@ -78,3 +78,37 @@ def test_a_broken_decisions_file_is_refused_before_scanning(tmp_path: Path) -> N
     assert res.exit_code == 2
     assert "review.yaml line 2, fields[0].field: required key is missing" in res.output
     assert not (tmp_path / "out").exists()
+
+
+def test_a_type_rejected_in_one_log_template_sticks_across_scans(tmp_path: Path) -> None:
+    """Issue 24: `pdd review reject ... --template T --slot N` takes the type out of that template only."""
+    (tmp_path / "logs").mkdir()
+    lines = []
+    for i in range(60):
+        lines.append(f"2026-11-23 10:00:{i % 60:02d} INFO password reset requested for user{i}@example.in")
+        lines.append(f"2026-11-23 10:00:{i % 60:02d} INFO digest mailed to ops{i}@example.in")
+    (tmp_path / "logs" / "app.log").write_text("\n".join(lines) + "\n")
+    cfg = tmp_path / "pdd.yaml"
+    cfg.write_text("sources:\n  - name: web_logs\n    kind: logs\n    path: logs/*\n")
+    out = tmp_path / "out"
+    def message(report: dict) -> dict:
+        return next(f for f in report["_"]["fields"] if (f["dataset"], f["field"]) == ("app.log", "message"))
+
+    _, first = _scan(cfg, out, "2026-11-24")
+    texts = [t["template"] for t in message(first)["templates"]]
+    assert set(texts) == {"password reset requested for <*>", "digest mailed to <*>"}
+    res = CliRunner().invoke(app, ["review", "reject", "web_logs", "app.log", "message", "EMAIL_ADDRESS", "--by",
+                                   "carol", "--why", "team mailboxes", "--template", "digest mailed to <*>",
+                                   "--slot", "1", "--decisions", str(tmp_path / "pdd-review.yaml")])
+    assert res.exit_code == 0, res.output
+    _, second = _scan(cfg, out, "2026-11-24")
+    f = message(second)
+    assert [t["template"] for t in f["templates"]] == ["password reset requested for <*>"]
+    assert [e["type"] for e in f["entities"]] == ["EMAIL_ADDRESS"]  # the field keeps the type
+    [r] = f["review"]["rejected"]
+    assert (r["template"], r["slot"]) == ("digest mailed to <*>", 1)
+    assert "rejected in template <code>digest mailed to &lt;*&gt;</code> slot 1" in (out / "report.html").read_text()
+    res = CliRunner().invoke(app, ["review", "reject", "web_logs", "app.log", "message", "EMAIL_ADDRESS", "--by",
+                                   "carol", "--why", "x", "--slot", "1",
+                                   "--decisions", str(tmp_path / "pdd-review.yaml")])
+    assert res.exit_code == 2 and "--template" in res.output

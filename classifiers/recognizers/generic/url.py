@@ -35,7 +35,10 @@ class UrlRecognizer(ValueRecognizer):
         Pattern("host and path", rf"(?<![\w./@:-]){_HOST}/[^\s<>\"'`]*", VERY_WEAK, validated=MEDIUM,
                 flags=re.IGNORECASE),
         Pattern("domain", _HOST, VERY_WEAK, validated=WEAK, whole=True, flags=re.IGNORECASE),
-        Pattern("site path", r"/(?:[\w\-.~%!$&'()*+,;=:@]+/?)*(?:\?[^\s#]*)?(?:#\S*)?", VERY_WEAK, whole=True),
+        # Segments each closed by one slash, the last one open: ``(?:seg+/?)*`` would say the same but
+        # backtracks exponentially on a path that fails (a ``//`` in a BGL log's path took minutes).
+        Pattern("site path", r"/(?:[\w\-.~%!$&'()*+,;=:@]+/)*[\w\-.~%!$&'()*+,;=:@]*(?:\?[^\s#]*)?(?:#\S*)?",
+                VERY_WEAK, whole=True),
     )
 
     def invalidate_context(self, text: str, start: int, end: int) -> bool:

@@ -28,6 +28,8 @@ NONE = 0.0
     ("Version 2.0", NONE, ""),
     ("https://shop.example/", NONE, ""),          # reserved name, no public suffix
     ("N/A", NONE, ""),
+    ("/bgl/apps/SWL/performance/MINIBEN//bandwidth.rts:", NONE, ""),  # issue 24: took minutes (backtracking)
+    ("/a/b/", VERY_WEAK, "/a/b/"),
 ])
 def test_url(text: str, score: float, found: str, scored) -> None:
     assert scored(UrlRecognizer, text) == (score, found)

@@ -1,0 +1,60 @@
+"""Slots classified as fields: each template slot's sampled values go through the field classifier.
+
+The same classifier, recognizers and threshold as a column (classifiers/field.py), named as the log field
+is, so a slot gets no type from a name the field itself would not get. The recognizers also read the
+template's constant text, and what they hit there is made a slot (slots.py): no raw value stays in a
+template's text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from classifiers.entities import to_pdd
+from classifiers.field import FieldClassifier
+from pipeline.report.model import SlotEntry, TemplateEntry
+from pipeline.templates.miner import Mined
+from pipeline.templates.slots import slotted
+
+
+def text_hits(classifier: FieldClassifier) -> Callable[[str], list[tuple[int, int]]]:
+    """Spans of any pdd type the recognizers find in a text, whatever their score: text is masked on doubt."""
+
+    def hits(text: str) -> list[tuple[int, int]]:
+        return [(r.start, r.end) for r in classifier.analyzer.analyze(text, language="en") if to_pdd(r.entity_type)]
+
+    return hits
+
+
+def _spans_all(hits: Callable[[str], list[tuple[int, int]]], text: str) -> bool:
+    lo, hi = len(text) - len(text.lstrip()), len(text.rstrip())
+    return any(a <= lo and b >= hi for a, b in hits(text))
+
+
+def _types(classifier: FieldClassifier, field: str, values: list[str]) -> list[str]:
+    return [e.type for e in classifier.classify(field, values, sampled=True).entities] if values else []
+
+
+def classify_templates(mined: list[Mined], classifier: FieldClassifier, field: str,
+                       personal_only: bool = True) -> list[TemplateEntry]:
+    """Each template with its slots' asserted types; with ``personal_only``, only templates with a typed slot
+    and only their typed slots (the report's list)."""
+    hits = text_hits(classifier)
+    out = []
+    for m in mined:
+        s = slotted(m.tokens, m.samples, hits)
+        found = {index: _types(classifier, field, values) for index, values in s.values.items()}
+        for group, texts in s.joined.items():
+            alone = {t for index in group for t in found[index]}
+            # The slots hold one value together only where a recognizer's hit spans all of them (a phone
+            # ``+91 98765 43210``), in at least half of the lines: six fan speeds side by side are six
+            # numbers, not a 12-digit id that a checksum window happened to pass.
+            whole = [x for x in texts if _spans_all(hits, x)]
+            extra = [t for t in _types(classifier, field, whole) if t not in alone] if 2 * len(whole) >= len(texts) \
+                else []
+            for index in group:  # each slot holds a part of the value
+                found[index] = [*found[index], *extra]
+        slots = [SlotEntry(index=i, entities=types) for i, types in found.items() if types or not personal_only]
+        if not personal_only or any(x.entities for x in slots):
+            out.append(TemplateEntry(id=m.id, template=s.text, count=m.count, slots=slots))
+    return out
