@@ -8,7 +8,7 @@ HASH   := $(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
 DEMO_EXTRAS := fast
 TEST_EXTRAS := fast,test,airflow,contracts,bench,datahub
 
-.PHONY: demo demo-next test install clean-demo fides-venv
+.PHONY: demo demo-next test install clean-demo fides-venv airflow-versions
 
 # One stamp per set of extras and state of the pins: a rerun installs nothing, a pin change reinstalls.
 $(VENV)/.installed-%-$(HASH): pyproject.toml constraints.txt
@@ -49,6 +49,12 @@ $(FIDES_VENV)/.installed-$(HASH): constraints-fides.txt
 
 test: $(TEST_STAMP) $(FIDES_VENV)/.installed-$(HASH)
 	@$(PY) -m pytest $(PYTEST_ARGS)
+
+# pdd from the registry (no constraints.txt) next to the oldest and the newest supported Airflow, each in a
+# fresh venv, with the DAG tests run in each: several minutes, so not part of `make test`.
+airflow-versions:
+	scripts/airflow-versions.sh /tmp/pdd-af-oldest $$(sed -nE 's/.*"apache-airflow>=([0-9.]+),.*/\1/p' pyproject.toml)
+	scripts/airflow-versions.sh /tmp/pdd-af-newest
 
 clean-demo:
 	rm -rf demo/data demo/next pdd-report

@@ -14,6 +14,7 @@ numbers. pdd passes an NLP engine explicitly:
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
@@ -110,12 +111,15 @@ class PddAnalyzerEngine(AnalyzerEngine):
         return self.default_score_threshold
 
 
-def build_analyzer(spacy_model: str | None = None) -> AnalyzerEngine:
+def build_analyzer(spacy_model: str | None = None, extra: Sequence[EntityRecognizer] = ()) -> AnalyzerEngine:
+    """``extra``: recognizers from the config's recognizers file (classifiers/configured.py), after pdd's own."""
     # Presidio logs every recognizer it loads at INFO; that is noise in a scan's output.
     logging.getLogger("presidio-analyzer").setLevel(logging.WARNING)
     registry = RecognizerRegistry(supported_languages=["en"])
     for cls in RECOGNIZERS:
         registry.add_recognizer(cls())  # type: ignore[call-arg]  # pdd's recognizers take no arguments
+    for recognizer in extra:
+        registry.add_recognizer(recognizer)
     if spacy_model:
         # The model's NER (PERSON, LOCATION/GPE, ORG) becomes evidence beside the name lists and
         # gazetteer; entities.to_pdd maps the names. Without a model there is nothing for it to read.

@@ -15,7 +15,7 @@ import datetime as dt
 import decimal
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +26,7 @@ from classifiers.decide import EntityDecision, TypeHits, asserted, decide
 from classifiers.engine import build_analyzer
 from classifiers.entities import to_pdd
 from classifiers.jsondoc import leaves, parse_document
+from classifiers.recognizer_spec import RecognizerSpec
 from classifiers.recognizers.base import ELEMENT_KEY, VALIDATOR_KEY
 from classifiers.registry import CONTRADICTING_TYPES
 from classifiers.values import profile
@@ -87,9 +88,16 @@ def json_leaves(counts: Counter[str]) -> dict[str, list[Any]] | None:
 
 class FieldClassifier:
     def __init__(self, threshold: float = 0.5, spacy_model: str | None = None,
-                 analyzer: AnalyzerEngine | None = None):
+                 analyzer: AnalyzerEngine | None = None, recognizers: Sequence[RecognizerSpec] = ()):
+        """``recognizers``: the config's recognizers file (pipeline/config/recognizers.py); their new types are
+        reported as they are named there, beside entities.md's."""
         self.threshold = threshold
-        self.analyzer = analyzer or build_analyzer(spacy_model)
+        if analyzer is None:
+            from classifiers.configured import build_recognizers
+
+            analyzer = build_analyzer(spacy_model, build_recognizers(recognizers))
+        self.analyzer = analyzer
+        self.own_types = frozenset(s.entity for s in recognizers if s.new_type)
         # Types whose recognizer matches every well-formed value: only for these does "no value matched"
         # contradict the column name (an unlisted surname or brand proves nothing).
         self.value_types = CONTRADICTING_TYPES
@@ -112,7 +120,7 @@ class FieldClassifier:
         size = len(text.strip())
         best: dict[str, tuple[float, str | None, bool]] = {}
         for r in self._results(text):
-            etype = to_pdd(r.entity_type)
+            etype = to_pdd(r.entity_type) or (r.entity_type if r.entity_type in self.own_types else None)
             if not etype:
                 continue
             meta = r.recognition_metadata or {}

@@ -54,6 +54,7 @@ def pdd_contracts():
     def check_contracts() -> dict:
         from airflow.sdk.exceptions import AirflowFailException, AirflowSkipException
 
+        from pipeline.airflow_provider.hooks import resolve_connections
         from pipeline.config.load import load_config
         from pipeline.contracts.check import CheckOptions, check
         from pipeline.contracts.junit import write_junit
@@ -62,7 +63,7 @@ def pdd_contracts():
         if not CONTRACTS.is_dir():
             raise AirflowSkipException(f"no contracts folder at {CONTRACTS}; set PDD_CONTRACTS to check contracts")
         quiet_gx_logging()
-        config = load_config(CONFIG)
+        config = resolve_connections(load_config(CONFIG))  # conn_id sources: URL from the whole Connection
         report = _triggering_report() or REPORTS / "latest" / "report.json"
         result = check(config, CheckOptions(contracts=CONTRACTS, report=report if report.is_file() else None))
         run_id = get_current_context()["run_id"].replace(":", "_").replace("+", "_")

@@ -37,11 +37,21 @@ REPORTS = Path(os.environ.get("PDD_REPORT_DIR", "/opt/pdd/reports"))
 # anything. Where the report was written travels in each asset event's extra instead.
 REPORT_ASSET = Asset(name="pdd_report", uri="x-pdd://report")
 
-if not CONFIG.is_file():
-    raise FileNotFoundError(f"pdd: sources config {CONFIG} not found; set PDD_CONFIG to the config's path")
-_RAW = yaml.safe_load(CONFIG.read_text()) or {}
+
+def _parse_time_config() -> dict:
+    """The config's schedule and source names for the DAG's shape. A missing or broken config is no import
+    error: the DAG then has no source groups and its ``prepare`` task fails naming the file and line."""
+    try:
+        raw = yaml.safe_load(CONFIG.read_text())
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    return raw if isinstance(raw, dict) else {}
+
+
+_RAW = _parse_time_config()
+SOURCES = [(s["name"], s.get("kind", ""), s.get("pool")) for s in _RAW.get("sources", []) or []
+           if isinstance(s, dict) and isinstance(s.get("name"), str)]
 EXPORTS = [e.get("target") for e in _RAW.get("exports") or [] if isinstance(e, dict)]
-SOURCES = [(s["name"], s.get("kind", ""), s.get("pool")) for s in _RAW.get("sources", []) if isinstance(s, dict)]
 
 DEFAULTS = {
     "retries": 2,
@@ -58,19 +68,22 @@ def _pool(name: str, kind: str, pool: str | None) -> str:
 
 
 def _run():  # runs inside a task
-    from pipeline.config.load import load_config
-    from pipeline.engine.airflow import AirflowSteps, connection_url
+    from airflow.sdk.exceptions import AirflowFailException
+
+    from pipeline.airflow_provider.hooks import PddConnectionHook
+    from pipeline.config.load import ConfigError, load_config
+    from pipeline.engine.airflow import AirflowSteps
 
     ctx = get_current_context()
     params = ctx["params"]
     as_of = dt.date.fromisoformat(params["as_of"]) if params.get("as_of") else None
-    config = load_config(CONFIG, as_of=as_of)
+    try:
+        config = load_config(CONFIG, as_of=as_of)
+    except ConfigError as exc:  # names the file and line; retrying would not fix it
+        raise AirflowFailException(f"pdd: {exc} (PDD_CONFIG names the config)") from None
 
     def resolve(conn_id: str) -> str:
-        from airflow.sdk import Connection
-
-        c = Connection.get(conn_id)
-        return connection_url(c.conn_type, c.host, c.login, c.password, c.schema, c.port, conn_id)
+        return PddConnectionHook(conn_id).get_uri()
 
     return AirflowSteps(config, REPORTS / "runs" / ctx["run_id"].replace(":", "_").replace("+", "_"), resolve)
 

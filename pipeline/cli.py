@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import logging
 import sys
 from pathlib import Path
@@ -16,10 +17,44 @@ from pipeline.linkage.cli import subject
 from pipeline.stewards_cli import register as register_steward_commands
 from pipeline.templates.cli import templates
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+app = typer.Typer(no_args_is_help=True, pretty_exceptions_enable=False,
                   help="pdd: personal data discovery. Checks real data against the privacy policy's promises.")
 err = Console(stderr=True, soft_wrap=True)  # an error is one line, for grep and CI logs
 out = Console()
+
+
+class LogFormat(str, enum.Enum):  # noqa: UP042 - typer reads its choices from a str Enum
+    text = "text"
+    json = "json"
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from pipeline import __version__
+
+        typer.echo(f"pdd {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _top(
+    version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
+                                          help="Print `pdd X.Y.Z` and exit.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what pdd does (pdd's own INFO and DEBUG "
+                                          "messages).")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors: no warnings, no summary.")] = False,
+    log_format: Annotated[LogFormat, typer.Option("--log-format",
+                                            help="text, or json: one JSON object per line on stderr "
+                                            "(time, level, logger, message), for log shippers.")] = LogFormat.text,
+) -> None:
+    """pdd: personal data discovery. Checks real data against the privacy policy's promises."""
+    from pipeline import cli_logs
+
+    try:
+        level = cli_logs.level_for(verbose, quiet)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    cli_logs.configure(level, log_format.value)
 
 
 def _as_of(value: str | None) -> dt.date | None:
@@ -50,13 +85,15 @@ def scan(
     Exit status: 0 no violation, 1 violations found, 2 the scan could not run, a source failed, or it was
     stopped (SIGTERM, Ctrl-C; finished work is kept for --resume and an earlier report.json is left as it was).
     """
+    from pipeline.cli_logs import quiet_requested
     from pipeline.config.load import ConfigError, load_config
     from pipeline.engine.run import WORK_DIR, Engine, ResumeRefused, ScanOptions, Stopped, stop_on_signals
-    from pipeline.progress import dataset_lines
+    from pipeline.progress import ScanDisplay
     from pipeline.report import write_report
     from pipeline.report.summary import print_summary
 
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    quiet = quiet or quiet_requested()
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")  # unless configured
     try:
         cfg = load_config(config, as_of=_as_of(as_of))
     except ConfigError as exc:
@@ -77,13 +114,15 @@ def scan(
                           **({"workers": workers} if workers else {}),
                           **({"part_rows": part_rows} if part_rows else {}))
     try:
-        engine = Engine(cfg, out_dir / WORK_DIR, options, dataset_lines(err, enabled=not quiet))
+        display = ScanDisplay(err, enabled=not quiet)
+        engine = Engine(cfg, out_dir / WORK_DIR, options, display.progress)
     except ResumeRefused as exc:
         err.print(f"[red]cannot resume:[/] {exc}", highlight=False)
         raise typer.Exit(2) from None
     try:
         with stop_on_signals():
-            report = engine.run()
+            with display:
+                report = engine.run()
             path = write_report(report, out_dir)
             engine.clean()
     except Stopped as stop:
@@ -144,6 +183,25 @@ def demo(
 
     manifest = generate(out_dir, seed=seed, clean=clean, scale=scale)
     out.print(manifest.summary())
+
+
+class SchemaName(str, enum.Enum):  # noqa: UP042 - typer reads its choices from a str Enum
+    config = "config"
+    report = "report"
+    decisions = "decisions"
+    contract = "contract"
+
+
+@app.command()
+def schema(name: Annotated[SchemaName, typer.Argument(help="Which file: the sources config, report.json, the review "
+                                                      "decisions, a data contract.")]) -> None:
+    """Print the JSON Schema (draft 2020-12) of a file pdd reads or writes, generated from the model that loads it.
+
+    The same schemas are checked in under docs/schemas/; report.json names its own in `$schema`.
+    """
+    from pipeline.schemas import render
+
+    sys.stdout.write(render(name.value))
 
 
 app.add_typer(contracts_app, name="contracts")

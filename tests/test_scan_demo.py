@@ -224,3 +224,31 @@ def test_wrong_config_exits_2_with_line(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert "line 3" in proc.stderr and "unknown source kind 'sqll'" in proc.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_report_validates_against_its_published_schema(demo: tuple) -> None:
+    import jsonschema
+
+    from pipeline.schemas import schema
+
+    _, out, _ = demo
+    report = json.loads((out / "report.json").read_text())
+    published = schema("report")
+    assert report["$schema"] == published["$id"]
+    jsonschema.Draft202012Validator(published).validate(report)
+
+
+def test_the_demo_recognizers_file_finds_staff_numbers_by_sampling(demo: tuple) -> None:
+    """The demo's own identifier (pipeline/demo/recognizers.yaml): reported under its own type, from the values,
+    undeclared (the file names no category), and counted in the summary."""
+    manifest, out, proc = demo
+    report = json.loads((out / "report.json").read_text())
+    found = {(f["source"], f["dataset"], f["field"]): f for f in report["fields"]
+             if any(e["type"] == "EMPLOYEE_NUMBER" for e in f["entities"])}
+    truth = {tuple(k.split("/", 2)) for k, types in manifest.fields.items() if "EMPLOYEE_NUMBER" in types}
+    assert set(found) == truth == {("app_db", "support_tickets", "handled_by")}
+    field = found[("app_db", "support_tickets", "handled_by")]
+    [entity] = field["entities"]
+    assert entity["name_only"] is False and "validator luhn" in entity["evidence"]
+    assert field["declared"] is False and field["categories"] == []
+    assert re.search(r"EMPLOYEE_NUMBER\s*│\s*1\s*│\s*1", proc.stdout), proc.stdout[-3000:]

@@ -64,7 +64,10 @@ REVIEW: dict[str, tuple[str, list[str], str | None, list, dict[str, dict]]] = {
     "app_db.products": ("catalogue-team", [], "The product catalogue: no personal data.", [], {
         "name": {"misread": ["PERSON_NAME"], "note": "Product names (Courier Connect Starter), not people."}}),
     "app_db.support_tickets": ("support-team", ["interactions", "payment_processing"], None, [],
-                               {"subject": {"free_text": True}, "body": {"free_text": True}}),
+                               {"subject": {"free_text": True}, "body": {"free_text": True},
+                                "handled_by": {"note": "The support agent's staff number (EMPLOYEE_NUMBER, the demo's "
+                                                       "recognizers file): staff data the privacy policy does not "
+                                                       "declare."}}),
     "app_db.survey_responses": ("growth-team", [], None, [], {"age": {"note": UNDECLARED.format(t="AGE")},
                                                              "comment": {"free_text": True}}),
     "app_db.v_active_accounts": ("accounts-team", ["account_creation"], "A view over accounts.", [], {}),

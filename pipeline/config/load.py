@@ -108,4 +108,24 @@ def load_config(path: str | Path, *, as_of: Any = None) -> Config:
         config = Config.model_validate({**data, "base_dir": path.resolve().parent})
     except ValidationError as exc:
         raise _pydantic_errors(exc, doc) from None
+    if config.classification.recognizers:
+        _check_recognizers(config, doc)
     return config
+
+
+def _check_recognizers(config: Config, doc: LinedYaml) -> None:
+    """The recognizers file is read and checked now, and its categories against the policy map, so that a
+    mistake in it stops the scan before it starts (the scan reads it again where it classifies)."""
+    from pipeline.config.recognizers import RecognizersError, load_recognizers
+    from pipeline.policy import PolicyError
+    from pipeline.policy.configured import policy_for
+
+    at = ("classification", "recognizers")
+    target = config.resolve(config.classification.recognizers or "")
+    if not target.is_file():
+        raise doc.error(at, f"no such recognizers file {target}")
+    try:
+        load_recognizers(target)
+        policy_for(config)
+    except (RecognizersError, PolicyError) as exc:
+        raise ConfigError(str(exc)) from None

@@ -59,6 +59,9 @@ class ClassificationSettings(_Strict):
     """A type is asserted for a field when its confidence reaches this."""
     spacy_model: str | None = None
     """Installed spaCy pipeline (package name or path) to use for NER; none by default."""
+    recognizers: str | None = None
+    """A recognizers file (Presidio's recognizer YAML plus validator and category; pipeline/config/recognizers.py)
+    for the company's own identifiers, relative to the config's folder."""
 
 
 class SweepSettings(_Strict):

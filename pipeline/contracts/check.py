@@ -329,7 +329,7 @@ def check(config: Config, options: CheckOptions, report: Report | None = None) -
     a source that cannot be read during the check is a problem in the result (exit status 2).
     """
     started = time.monotonic()
-    policy = policy_for(config)
+    policy = policy_for(config)  # with the recognizers file's own types, which contracts may name
     contracts = load_contracts(options.contracts, policy)
     scope = _scope(config, options, contracts)
     if report is None and options.report is not None:

@@ -69,6 +69,18 @@ class RuleSpec(BaseModel):
     def clause(self) -> str:
         return self.name
 
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> dict[str, Any]:
+        """In a file a rule is written as ``name`` or ``{name: arg}`` (see _parse_rule), not as this model's
+        own keys: the published schema (pdd schema contract) says the written form, from RULES."""
+        bare = [n for n, k in RULES.items() if k.choices is not None]
+        args = {n: ({"enum": list(k.choices)} if k.choices else {"type": "string", "minLength": 1})
+                for n, k in RULES.items() if k.choices != ()}
+        return {"anyOf": [{"enum": bare},
+                          {"type": "object", "properties": args, "additionalProperties": False,
+                           "minProperties": 1, "maxProperties": 1}],
+                "description": "; ".join(f"{n}: {k.doc}" for n, k in RULES.items())}
+
 
 def _parse_rule(item: Any, scope: str) -> RuleSpec:
     if isinstance(item, RuleSpec):
@@ -126,13 +138,16 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def _check_types(v: list[str], name: str) -> list[str]:
+def _check_types(v: list[str], name: str, known: Any = None) -> list[str]:
+    """``known``: the entity types a contract may name (entities.md's, plus a recognizers file's own types when
+    the check passes them in its validation context)."""
+    known = known or ENTITY_TYPES
     for i, t in enumerate(v):
         if t in FORBIDDEN_TYPES:
             raise ValueError(f"{name}[{i}]: {t} can never be allowed: {FORBIDDEN_TYPES[t]}")
-        if t not in ENTITY_TYPES:
-            raise ValueError(f"{name}[{i}]: unknown entity type {t!r} (the names are in entities.md: "
-                             f"{', '.join(ENTITY_TYPES)})")
+        if t not in known:
+            raise ValueError(f"{name}[{i}]: unknown entity type {t!r} (the names are in entities.md or the "
+                             f"config's recognizers file: {', '.join(known)})")
     if len(set(v)) != len(v):
         raise ValueError("a type is listed twice")
     return v
@@ -157,15 +172,15 @@ class FieldContract(_Strict):
     @field_validator("types", "misread")
     @classmethod
     def _known_types(cls, v: list[str], info: ValidationInfo) -> list[str]:
-        return _check_types(v, info.field_name or "types")
+        return _check_types(v, info.field_name or "types", (info.context or {}).get("types"))
 
     @field_validator("templates")
     @classmethod
-    def _template_types(cls, v: dict[str, list[str]]) -> dict[str, list[str]]:
+    def _template_types(cls, v: dict[str, list[str]], info: ValidationInfo) -> dict[str, list[str]]:
         for text, types in v.items():
             if "<*>" not in text:
                 raise ValueError(f"{text!r}: a template's text as the report writes it, with <*> for its slots")
-            _check_types(types, f"templates[{text!r}]")
+            _check_types(types, f"templates[{text!r}]", (info.context or {}).get("types"))
         return v
 
     @field_validator("categories")
@@ -294,7 +309,7 @@ def load_contract_file(path: Path, policy: PolicyMap | None = None) -> list[Cont
     if not isinstance(doc.data, dict):
         raise ContractError(f"{path}: a contract is a mapping with source, dataset and fields "
                             "(see data_contracts/README.md)")
-    ctx = {"categories": list(policy.categories) if policy else None}
+    ctx = {"categories": list(policy.categories) if policy else None, "types": policy.entity_types if policy else None}
     try:
         top = ContractFile.model_validate(doc.data, context=ctx)
     except ValidationError as exc:

@@ -6,6 +6,7 @@ Layout of ``out_dir``::
     logs/*                      source web_logs (logs)
     exports/*                   source exports (files)
     pdd.yaml                    a config for exactly this folder
+    recognizers.yaml            the demo company's own identifier (staff numbers), named by pdd.yaml
     expected.json               the ground truth: planted violations, decoys, every field's entity types
 
 The committed demo/pdd.yaml is the same config seen from one folder up
@@ -39,6 +40,8 @@ from pipeline.demo.plant import (
 )
 from pipeline.demo.sql import VIEWS, write_sql
 
+#: The demo's recognizers file (its own staff numbers), copied beside the data and named by the config.
+RECOGNIZERS = Path(__file__).with_name("recognizers.yaml")
 SOURCES = {APP_DB: "sql", WEB_LOGS: "logs", EXPORTS: "files", BACKUPS: "files"}
 VIEW_KEYS = {f"{APP_DB}/{view}" for view in VIEWS}
 
@@ -55,6 +58,8 @@ def config_text(root: str = "") -> str:
         f"  - name: {EXPORTS}\n    kind: {SOURCES[EXPORTS]}\n    path: {root}exports/*\n"
         "  # A nightly dump of the accounts table: the policy gives backups 3 months more than active stores.\n"
         f"  - name: {BACKUPS}\n    kind: {SOURCES[BACKUPS]}\n    path: {root}{people.FOLDER}/*\n    role: backup\n"
+        "# The company's own identifiers (staff numbers), in Presidio's recognizer YAML: see the file.\n"
+        f"classification:\n  recognizers: {root}{RECOGNIZERS.name}\n"
     )
 
 
@@ -133,9 +138,12 @@ def generate(out_dir: Path, *, seed: int = 7, clean: bool = False, scale: float 
                         encoding="utf-8")
     config = out_dir / "pdd.yaml"
     config.write_text(config_text(), encoding="utf-8")
+    recognizers = out_dir / RECOGNIZERS.name
+    recognizers.write_bytes(RECOGNIZERS.read_bytes())
     return Manifest(out_dir=out_dir, config=config, expected=expected, seed=seed, clean=clean, scale=scale,
                     violations=_sorted(planter.violations), decoys=_sorted(planter.decoys), fields=fields,
-                    records=dict(sorted(written.records.items())), files=[*written.files, expected, config],
+                    records=dict(sorted(written.records.items())),
+                    files=[*written.files, expected, config, recognizers],
                     card_numbers=list(planter.cards), planted_values=list(planter.raw))
 
 

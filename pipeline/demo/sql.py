@@ -46,6 +46,8 @@ TABLES: dict[str, list[tuple[str, str, list[str]]]] = {
         ("id", "INTEGER PRIMARY KEY", []), ("account_id", "INTEGER REFERENCES accounts(id)", []),
         ("subject", "TEXT", []), ("body", "TEXT", ["PERSON_NAME", "EMAIL_ADDRESS", "PHONE_NUMBER", "CARD_LAST_FOUR"]),
         ("channel", "TEXT", []), ("status", "TEXT", []), ("created_at", "TEXT", []),
+        # The support agent's staff number: a type of the demo's recognizers file (pipeline/demo/recognizers.yaml).
+        ("handled_by", "TEXT", ["EMPLOYEE_NUMBER"]),
     ],
     "devices": [
         ("id", "INTEGER PRIMARY KEY", []), ("account_id", "INTEGER REFERENCES accounts(id)", []),
@@ -197,6 +199,10 @@ def _support_tickets(ctx: Ctx, rng: random.Random, n: int, accounts: int) -> lis
 
     rows = _rows(n, make)
     rows[masked] = redraw(lambda: make(masked, bodies[2]), lambda row: row.values())
+    staff = ctx.rng("support_tickets.handled_by")  # its own stream: the other columns draw what they drew before
+    agents = sorted({v.employee_number(staff) for _ in range(12)})
+    for row in rows:
+        row["handled_by"] = None if row["status"] == "open" and staff.random() < 0.5 else staff.choice(agents)
     ctx.planter.decoy(Spot(FULL_CARD, APP_DB, "support_tickets", "body", str(masked + 1),
                            form="masked card XXXX-XXXX-XXXX-nnnn and an order ref in free text"))
     if ctx.plant:

@@ -34,25 +34,17 @@ from pipeline.sources import SourceError
 #: rows per sweep task; a larger table is split into key ranges swept by separate workers
 DEFAULT_PART_ROWS = 2_000_000
 
-#: Airflow connection types -> SQLAlchemy drivers (explicit: Connection.get_uri() gives postgres://,
-#: which SQLAlchemy 2 rejects)
-DRIVERS = {"postgres": "postgresql+psycopg", "postgresql": "postgresql+psycopg", "mysql": "mysql+pymysql",
-           "mariadb": "mysql+pymysql", "sqlite": "sqlite", "mssql": "mssql+pymssql", "oracle": "oracle+oracledb"}
-
-
 def connection_url(conn_type: str, host: str | None, login: str | None, password: str | None,
-                   schema: str | None, port: int | None, conn_id: str = "") -> str:
-    """A SQLAlchemy URL (with an explicit driver) from an Airflow Connection's fields."""
-    import sqlalchemy as sa
+                   schema: str | None, port: int | None, conn_id: str = "", extra: dict | str | None = None) -> str:
+    """A SQLAlchemy URL (with an explicit driver) from an Airflow Connection's fields and extra
+    (pipeline/connections.py says which extra keys reach the driver)."""
+    from pipeline.connections import ConnectionError_, sqlalchemy_url
 
-    driver = DRIVERS.get((conn_type or "").lower())
-    if driver is None:
-        raise SourceError(f"Airflow connection {conn_id!r} has type {conn_type!r}; pdd knows "
-                          f"{', '.join(sorted(DRIVERS))}")
-    if driver == "sqlite":
-        return f"sqlite:///{host or schema}"
-    return sa.URL.create(driver, username=login or None, password=password or None, host=host or None,
-                         port=port or None, database=schema or None).render_as_string(hide_password=False)
+    try:
+        url = sqlalchemy_url(conn_type, host, login, password, schema, port, extra, conn_id)
+    except ConnectionError_ as exc:
+        raise SourceError(str(exc)) from None
+    return url.render_as_string(hide_password=False)
 
 
 def pools(config: Config, default_slots: int = 2) -> dict[str, dict[str, Any]]:

@@ -14,8 +14,10 @@ from functools import cached_property
 
 from classifiers.field import FieldClassifier
 from pipeline.config.model import Config, SourceConfig, SqlSourceConfig
+from pipeline.config.recognizers import configured_recognizers
 from pipeline.linkage.model import PersonIndex
-from pipeline.policy.model import PolicyMap, policy_for
+from pipeline.policy.configured import policy_for
+from pipeline.policy.model import PolicyMap
 from pipeline.sources import Source, open_source
 
 
@@ -44,7 +46,8 @@ class ScanContext:
     @cached_property
     def classifier(self) -> FieldClassifier:
         c = self.config.classification
-        return FieldClassifier(threshold=c.threshold, spacy_model=c.spacy_model)
+        return FieldClassifier(threshold=c.threshold, spacy_model=c.spacy_model,
+                               recognizers=configured_recognizers(self.config))
 
     def source(self, name: str) -> SourceConfig:
         return next(s for s in self.config.sources if s.name == name)

@@ -121,8 +121,16 @@ class Progress:
     """Steps kept from a stopped run."""
     datasets_done: int = 0
     datasets: int = 0
+    units_done: int = 0
+    """Sweep units (a dataset, or one key range of a large one) finished."""
+    units: int = 0
+    """Sweep units known so far (grows as datasets are discovered and split)."""
+    rows: int = 0
+    """Records swept so far."""
     #: (source, dataset, rows, violations so far, error) when a dataset's last unit is done
     dataset_done: Callable[[str, str, int, int, bool], None] = lambda *a: None
+    #: called after any change of the counts above (a step finished), for a progress display
+    changed: Callable[[Progress], None] = lambda p: None
 
 
 class Engine:
@@ -218,12 +226,15 @@ class Engine:
         if isinstance(outcome, Listed):
             assert isinstance(step, Discover)
             self.progress.datasets += len(outcome.datasets)
+            self.progress.changed(self.progress)
             return [Classify(step.source, d, self.options.part_rows) for d in outcome.datasets]
         if isinstance(outcome, Classified):
             assert isinstance(step, Classify)
             if not outcome.units:  # nothing to sweep (the dataset could not be opened): done
                 self._dataset_finished(step.source, step.dataset, 0, 0, True)
             self._units_left[(step.source, step.dataset)] = len(outcome.units)
+            self.progress.units += len(outcome.units)
+            self.progress.changed(self.progress)
             sweeps: list[Step] = [Sweep(u) for u in outcome.units]
             if self._linked:
                 return sweeps
@@ -240,8 +251,11 @@ class Engine:
         tally[1] += swept.violations
         tally[2] |= swept.error
         self._units_left[key] = self._units_left.get(key, 1) - 1
+        self.progress.units_done += 1
+        self.progress.rows += swept.rows
         if self._units_left[key] <= 0:
             self._dataset_finished(*key, tally[0], tally[1], bool(tally[2]))
+        self.progress.changed(self.progress)
 
     def _dataset_finished(self, source: str, dataset: str, rows: int, violations: int, error: bool) -> None:
         self.progress.datasets_done += 1

@@ -9,15 +9,12 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
 
 from classifiers.entities import ENTITY_TYPES
-
-if TYPE_CHECKING:
-    from pipeline.config.model import Config
 
 BUNDLED = Path(__file__).with_name("scalejet.yaml")
 
@@ -63,6 +60,7 @@ class PolicyMap(BaseModel):
     undeclared: dict[str, str] = {}
     rules: dict[str, str] = {}
     retention: Retention | None = None
+    _extra_types: tuple[str, ...] = PrivateAttr(default=())
 
     @model_validator(mode="after")
     def _consistent(self) -> PolicyMap:
@@ -81,6 +79,28 @@ class PolicyMap(BaseModel):
             if isinstance(cat.entities, list):
                 for e in cat.entities:
                     out.setdefault(e, []).append(cid)
+        return out
+
+    @property
+    def entity_types(self) -> tuple[str, ...]:
+        """Every type this map knows: entities.md's, and those a recognizers file adds (:meth:`extended`)."""
+        return (*ENTITY_TYPES, *self._extra_types)
+
+    def extended(self, types: dict[str, str | None]) -> PolicyMap:
+        """This map with a recognizers file's own types: each placed in the category the file names (an id of
+        this map), or in none (the policy does not declare it: a field holding it is `declared: false`)."""
+        categories = dict(self.categories)
+        for etype, cid in types.items():
+            if cid is None:
+                continue
+            if cid not in categories:
+                raise PolicyError(f"unknown policy category {cid!r} (ids: {', '.join(self.categories)})")
+            cat = categories[cid]
+            if isinstance(cat.entities, list) and etype not in cat.entities:
+                categories[cid] = cat.model_copy(update={"entities": [*cat.entities, etype]})
+        out = self.model_copy(update={"categories": categories})
+        out.__dict__.pop("_by_type", None)  # the copy must not keep the original's cached index
+        out._extra_types = (*self._extra_types, *(t for t in types if t not in self.entity_types))
         return out
 
     @staticmethod
@@ -115,8 +135,3 @@ def load_policy(path: str | Path | None = None) -> PolicyMap:
     except ValidationError as exc:
         lines = [f"{path}, {'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()]
         raise PolicyError("\n".join(lines)) from None
-
-
-def policy_for(config: Config) -> PolicyMap:
-    """The policy map a config names (``policy.map``, relative to the config's folder), else the bundled one."""
-    return load_policy(config.resolve(config.policy.map) if config.policy.map else None)

@@ -5,6 +5,9 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 REPORT_VERSION = 1
+SCHEMA_URI = f"https://pdd.dev/schemas/report-v{REPORT_VERSION}.schema.json"
+"""What every report.json names in ``$schema``: the `$id` of `pdd schema report` (docs/schemas/report.schema.json).
+Keyed on report_version, which changes only when a key changes meaning: keys are only ever added."""
 
 
 class _M(BaseModel):
@@ -122,6 +125,9 @@ class ViolationEntry(_M):
 
 
 class Report(_M):
+    model_config = ConfigDict(extra="forbid", validate_by_name=True, serialize_by_alias=True)
+    schema_uri: str = Field(SCHEMA_URI, alias="$schema")
+    """The JSON Schema this file follows; a report written before it had none reads as this one."""
     report_version: int = REPORT_VERSION
     run: RunInfo
     sources: list[SourceEntry]

@@ -36,6 +36,7 @@ def history_target(config: Config, default_dir: Path) -> str:
 
 def publish(report: Report, out_dir: str | Path, config: Config, history_dir: Path | None = None) -> Published:
     """Record ``report`` in the history and write ``out_dir``/report.html with the previous run and the trend."""
+    from pipeline.config.recognizers import RecognizersError
     from pipeline.history import History, HistoryError
     from pipeline.policy import PolicyError, policy_for
     from pipeline.report.html import write_html
@@ -58,7 +59,7 @@ def publish(report: Report, out_dir: str | Path, config: Config, history_dir: Pa
         log.warning("%s", exc)
     try:
         policy = policy_for(config)
-    except PolicyError:
+    except (PolicyError, RecognizersError):
         policy = None
     html = write_html(report, out, previous, trend, policy)
     return Published(html=html, history=where, previous_run=previous.run.id if previous else None,

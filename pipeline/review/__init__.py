@@ -30,6 +30,6 @@ def review_report(report, config):  # Report, Config (kept import-light)
     except ReviewError as exc:
         decisions = Decisions()
         report = report.model_copy(update={"notes": [*report.notes, f"review decisions not applied: {exc}"]})
-    policy = policy_for(config)
+    policy = policy_for(config)  # with the recognizers file's own types
     return apply_decisions(report, decisions, policy, {s.name: s.role
                                                        for s in config.sources})

@@ -33,7 +33,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.config.model import PathSourceConfig
-from pipeline.sources._text import (
+from pipeline.sources.base import Batch, Dataset, ReadStats, Source
+from pipeline.sources.logs import JSONL, UNPARSED, LogFile
+from pipeline.sources.textfile import (
     BROKEN_LINE,
     LINE_TOO_LONG,
     MAX_LINE_BYTES,
@@ -47,8 +49,6 @@ from pipeline.sources._text import (
     match_files,
     restart,
 )
-from pipeline.sources.base import Batch, Dataset, ReadStats, Source
-from pipeline.sources.logs import JSONL, UNPARSED, LogFile
 
 SNIFF_BYTES = 64 << 10
 SUPPORTED = ".csv, .tsv, .jsonl, .ndjson (each also gzipped, as .gz), .parquet"

@@ -32,7 +32,9 @@ from contextlib import closing
 from typing import Any
 
 from pipeline.config.model import PathSourceConfig
-from pipeline.sources._text import (
+from pipeline.sources.base import Batch, Dataset, Part, ReadPlan, ReadStats, Source
+from pipeline.sources.prefilter import candidate_lines
+from pipeline.sources.textfile import (
     BROKEN_LINE,
     LINE_TOO_LONG,
     MAX_LINE_BYTES,
@@ -45,8 +47,6 @@ from pipeline.sources._text import (
     parse_json_object,
     restart,
 )
-from pipeline.sources.base import Batch, Dataset, Part, ReadPlan, ReadStats, Source
-from pipeline.sources.prefilter import candidate_lines
 
 JSONL, ACCESS, PLAIN = "jsonl", "access", "plain"
 PROBE_LINES = 50

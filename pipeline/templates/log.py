@@ -13,9 +13,9 @@ from typing import TextIO
 
 from classifiers.field import FieldClassifier
 from pipeline.report.model import TemplateEntry
-from pipeline.sources._text import TextFile
 from pipeline.sources.base import SourceError
 from pipeline.sources.logs import LogFile
+from pipeline.sources.textfile import TextFile
 from pipeline.templates.classify import classify_templates
 from pipeline.templates.messages import all_messages, minable, sampled_messages
 from pipeline.templates.miner import Miner

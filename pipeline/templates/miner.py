@@ -16,7 +16,7 @@ from drain3 import TemplateMiner
 from drain3.drain import Drain
 from drain3.template_miner_config import TemplateMinerConfig
 
-from pipeline.sources._text import Spread
+from pipeline.sources.textfile import Spread
 from pipeline.templates import masks
 from pipeline.templates.settings import TemplateSettings
 

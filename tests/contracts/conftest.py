@@ -12,10 +12,14 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.demo.generate import Manifest, generate
+from pipeline.config.recognizers import load_recognizers
+from pipeline.demo.generate import RECOGNIZERS, Manifest, generate
+from pipeline.policy import load_policy
 
 REPO = Path(__file__).resolve().parents[2]
 DEMO_CONTRACTS = REPO / "data_contracts" / "demo"
+#: The policy map the demo scans with: the bundled map, with the demo recognizers file's staff numbers.
+DEMO_POLICY = load_policy().extended({s.entity: s.category for s in load_recognizers(RECOGNIZERS) if s.new_type})
 
 
 @pytest.fixture(scope="session")

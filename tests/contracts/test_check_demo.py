@@ -145,7 +145,9 @@ def test_an_unreachable_store_is_exit_2(demo_copy: Callable[[], Path]) -> None:
 
 def test_a_contract_for_a_source_the_config_lacks_is_exit_2(clean_demo: Manifest, tmp_path: Path) -> None:
     config = tmp_path / "pdd.yaml"
-    config.write_text(f"sources:\n  - name: app_db\n    kind: sql\n    url: sqlite:///{clean_demo.out_dir}/app.db\n")
+    # the demo's recognizers file too: the demo contracts name its EMPLOYEE_NUMBER
+    config.write_text(f"sources:\n  - name: app_db\n    kind: sql\n    url: sqlite:///{clean_demo.out_dir}/app.db\n"
+                      f"classification:\n  recognizers: {clean_demo.out_dir}/recognizers.yaml\n")
     code, out = pdd("contracts", "check", str(config), "--contracts", str(DEMO_CONTRACTS))
     assert code == 2
     assert "which the config does not define" in out and "--source" in out

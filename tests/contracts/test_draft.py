@@ -9,11 +9,10 @@ from pipeline.config.load import load_config
 from pipeline.contracts.draft import draft_contracts
 from pipeline.contracts.model import load_contract_file, load_contracts
 from pipeline.demo.generate import Manifest
-from pipeline.policy import load_policy
 from pipeline.report.model import Report
-from tests.contracts.conftest import DEMO_CONTRACTS, pdd
+from tests.contracts.conftest import DEMO_CONTRACTS, DEMO_POLICY, pdd
 
-POLICY = load_policy()
+POLICY = DEMO_POLICY
 
 
 def _drafted(clean_demo: Manifest, clean_report: Path, tmp_path: Path) -> dict:

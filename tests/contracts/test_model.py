@@ -7,10 +7,9 @@ from pathlib import Path
 import pytest
 
 from pipeline.contracts.model import ContractError, load_contract_file, load_contracts
-from pipeline.policy import load_policy
-from tests.contracts.conftest import DEMO_CONTRACTS, pdd
+from tests.contracts.conftest import DEMO_CONTRACTS, DEMO_POLICY, pdd
 
-POLICY = load_policy()
+POLICY = DEMO_POLICY
 
 GOOD = """\
 contract_version: 1

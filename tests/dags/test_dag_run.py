@@ -71,7 +71,9 @@ def test_conn_id_source_and_operator_params(airflow_home: Path, tmp_path: Path) 
     config = tmp_path / "pdd.yaml"
     config.write_text(manifest.config.read_text().replace("url: sqlite:///app.db", "conn_id: pdd_app_db")
                       .replace("path: logs/*", f"path: {manifest.out_dir / 'logs'}/*")
-                      .replace("path: exports/*", f"path: {manifest.out_dir / 'exports'}/*"))
+                      .replace("path: exports/*", f"path: {manifest.out_dir / 'exports'}/*")
+                      .replace("recognizers: recognizers.yaml",
+                               f"recognizers: {manifest.out_dir / 'recognizers.yaml'}"))
     assert "conn_id: pdd_app_db" in config.read_text()
     env = airflow_env(airflow_home, config, tmp_path / "reports")
     env["AIRFLOW_CONN_PDD_APP_DB"] = json.dumps({"conn_type": "sqlite", "host": str(db)})

@@ -58,20 +58,20 @@ class Api:
                     raise
                 time.sleep(1)
 
-    def run_scan(self) -> tuple[str, str, list[dict]]:
-        """Unpause pdd_scan (once the dag-processor has parsed it), trigger a run and wait for it to end:
+    def run_scan(self, dag_id: str = "pdd_scan") -> tuple[str, str, list[dict]]:
+        """Unpause ``dag_id`` (once the dag-processor has parsed it), trigger a run and wait for it to end:
         (run id, final state, its task instances)."""
         deadline = time.monotonic() + 120
         while True:
             try:
-                self.call("PATCH", "/api/v2/dags/pdd_scan", {"is_paused": False})
+                self.call("PATCH", f"/api/v2/dags/{dag_id}", {"is_paused": False})
                 break
             except urllib.error.HTTPError as exc:
                 if exc.code != 404 or time.monotonic() > deadline:
                     raise
                 time.sleep(2)
-        run_id = self.call("POST", "/api/v2/dags/pdd_scan/dagRuns", {"logical_date": None, "conf": {}})["dag_run_id"]
-        path = f"/api/v2/dags/pdd_scan/dagRuns/{urllib.parse.quote(run_id)}"
+        run_id = self.call("POST", f"/api/v2/dags/{dag_id}/dagRuns", {"logical_date": None, "conf": {}})["dag_run_id"]
+        path = f"/api/v2/dags/{dag_id}/dagRuns/{urllib.parse.quote(run_id)}"
         deadline = time.monotonic() + 600
         while (state := self.call("GET", path)["state"]) not in ("success", "failed") and time.monotonic() < deadline:
             time.sleep(3)

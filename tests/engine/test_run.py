@@ -179,7 +179,7 @@ def test_a_worker_killed_mid_step_is_a_problem_entry_and_the_scan_goes_on(
 
 
 def test_split_log_file_with_cards_on_byte_range_boundaries_equals_one_worker(tmp_path: Path) -> None:
-    from pipeline.sources._text import TextFile
+    from pipeline.sources.textfile import TextFile
 
     width = 60  # every line the same length: card lines can replace others without moving the ranges
     lines = [f"2026-01-01 10:00:00 INFO order {i:06d}".ljust(width - 1) for i in range(1, 601)]

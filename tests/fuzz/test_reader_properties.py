@@ -72,7 +72,7 @@ def test_byte_ranges_split_a_file_into_exactly_its_lines(lines: list[bytes], las
     import tempfile
     from pathlib import Path
 
-    from pipeline.sources._text import TextFile
+    from pipeline.sources.textfile import TextFile
 
     data = b"\n".join(lines) + (b"\n" if last_newline and lines else b"")
     with tempfile.NamedTemporaryFile(suffix=".log") as f:

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from classifiers.jsondoc import MAX_DEPTH, TOO_DEEP, limits_hit
-from pipeline.sources._text import compact_json, flatten_json
+from pipeline.sources.textfile import compact_json, flatten_json
 
 
 def _reference(obj: dict[str, Any]) -> dict[str, Any]:
@@ -84,7 +84,7 @@ _JSONISH = st.lists(st.sampled_from(['{', '}', '"a"', '"b"', ':', ',', ' ', '\n'
 @settings(max_examples=400, deadline=None)
 @given(st.one_of(_JSONISH, st.dictionaries(_KEYS, _DOCS, max_size=4).map(lambda d: __import__("json").dumps(d))))
 def test_parse_equals_json_loads_then_the_walker(text: str) -> None:
-    from pipeline.sources._text import parse_json_object
+    from pipeline.sources.textfile import parse_json_object
 
     got, want = parse_json_object(text), _reference_parse(text)
     assert got == want or (got is not None and want is not None and str(got) == str(want))  # NaN != NaN

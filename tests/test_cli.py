@@ -1,0 +1,98 @@
+"""The top-level conventions of `pdd`: --version, fast --help, `pdd schema`, JSON logs, shell completion."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from importlib.metadata import version
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+# pydantic is not here: typer itself imports it to coerce option values.
+HEAVY = ("pandas", "numpy", "spacy", "presidio_analyzer", "sqlalchemy", "pyarrow", "classifiers",
+         "pipeline.engine", "pipeline.sources")
+
+
+def _pdd(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "COLUMNS": "200", "PYTHONPATH": str(REPO)}
+    return subprocess.run([sys.executable, "-m", "pipeline.cli", *args], capture_output=True, text=True,
+                          cwd=cwd, env=env, timeout=300)
+
+
+def test_version_prints_the_installed_distribution_version() -> None:
+    proc = _pdd("--version")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == f"pdd {version('pdd')}\n"
+
+
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["scan", "--help"]])
+def test_help_and_version_import_no_heavy_module(args: list[str]) -> None:
+    code = ("import sys; sys.argv = ['pdd', *sys.argv[1:]]\n"
+            "from pipeline.cli import app\n"
+            "try:\n    app()\nexcept SystemExit:\n    pass\n"
+            f"print('HEAVY', sorted(m for m in {HEAVY!r} if m in sys.modules), file=sys.stderr)")
+    proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=REPO,
+                          env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=120)
+    assert "HEAVY []" in proc.stderr, proc.stderr[-2000:]
+
+
+def test_help_is_a_small_fraction_of_importing_the_scanner() -> None:
+    """Timings are noisy on a shared machine: compare with an anchor measured in the same run."""
+    def best(args: list[str]) -> float:
+        times = []
+        for _ in range(3):
+            t = time.perf_counter()
+            subprocess.run([sys.executable, *args], capture_output=True, cwd=REPO, timeout=300,
+                           env={**os.environ, "PYTHONPATH": str(REPO)}, check=True)
+            times.append(time.perf_counter() - t)
+        return min(times)
+
+    help_s = best(["-m", "pipeline.cli", "--help"])
+    anchor = best(["-c", "import pipeline.engine.run"])
+    assert help_s < 0.6 * anchor, f"pdd --help {help_s:.2f}s vs import pipeline.engine.run {anchor:.2f}s"
+
+
+def test_shell_completion_is_offered() -> None:
+    assert "--install-completion" in _pdd("--help").stdout
+
+
+@pytest.mark.parametrize("name", ["config", "report", "decisions", "contract"])
+def test_schema_command_prints_the_schema(name: str) -> None:
+    proc = _pdd("schema", name)
+    assert proc.returncode == 0, proc.stderr
+    body = json.loads(proc.stdout)
+    jsonschema.Draft202012Validator.check_schema(body)
+    assert proc.stdout == (REPO / "docs" / "schemas" / f"{name}.schema.json").read_text()
+
+
+def test_schema_command_refuses_an_unknown_name() -> None:
+    proc = _pdd("schema", "reports")
+    assert proc.returncode == 2 and proc.stdout == ""
+
+
+def test_json_log_format_makes_every_stderr_line_a_record(tmp_path: Path) -> None:
+    cfg = tmp_path / "pdd.yaml"
+    cfg.write_text("sources:\n  - name: x\n    kind: log\n    path: a\n")
+    proc = _pdd("--log-format", "json", "scan", str(cfg), "--out", str(tmp_path / "out"))
+    assert proc.returncode == 2
+    records = [json.loads(line) for line in proc.stderr.splitlines()]
+    assert records and all(set(r) >= {"time", "level", "logger", "message"} for r in records)
+    assert records[0]["level"] == "ERROR" and "line 3" in records[0]["message"] and "pdd.yaml" in records[0]["message"]
+
+
+def test_text_log_format_is_unchanged(tmp_path: Path) -> None:
+    cfg = tmp_path / "pdd.yaml"
+    cfg.write_text("sources:\n  - name: x\n    kind: log\n    path: a\n")
+    proc = _pdd("scan", str(cfg))
+    assert proc.returncode == 2 and proc.stderr.startswith("config refused:")
+
+
+def test_verbose_and_quiet_together_are_a_usage_error() -> None:
+    proc = _pdd("--verbose", "--quiet", "schema", "report")
+    assert proc.returncode == 2 and "contradict" in proc.stderr
