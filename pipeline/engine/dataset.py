@@ -30,7 +30,7 @@ from pipeline.report.model import EntityEntry, FieldEntry, TemplateEntry, Violat
 from pipeline.rules import DatasetContext, Rule, rules
 from pipeline.sources import Dataset, Source, SourceError
 from pipeline.sources.base import NOTES_PER_DATASET, Part, ReadPlan
-from pipeline.templates import log_templates
+from pipeline.templates.hook import log_templates
 
 log = logging.getLogger("pdd.scan")
 
