@@ -72,7 +72,8 @@ def build(workdir: Path, rows: int) -> tuple[Path, Path]:
         with log.open("w") as fh:
             for i in range(rows):
                 r = _row(i, rng)
-                fh.write(json.dumps({"user": {"id": _user(i, rows), "email": r[1], "phone": r[2]}, "ip": r[3], "ts": r[4],
+                fh.write(json.dumps({"user": {"id": _user(i, rows), "email": r[1], "phone": r[2]}, "ip": r[3],
+                                     "ts": r[4],
                                      "msg": r[5], "sku": r[6]}) + "\n")
     return db, log
 
@@ -85,7 +86,9 @@ def build_accounts(workdir: Path, rows: int) -> Path:
         conn.execute("CREATE TABLE accounts (id INTEGER PRIMARY KEY, email TEXT, date_of_birth TEXT, status TEXT, "
                      "terminated_at TEXT)")
         conn.executemany("INSERT INTO accounts VALUES (?, ?, ?, ?, ?)", (
-            (a, f"user{a}@example.in", f"{2013 if rng.random() < 0.002 else rng.randrange(1950, 2005)}-0{rng.randrange(1, 10)}-1{rng.randrange(10)}",
+            (a, f"user{a}@example.in",
+             f"{2013 if rng.random() < 0.002 else rng.randrange(1950, 2005)}"
+             f"-0{rng.randrange(1, 10)}-1{rng.randrange(10)}",
              *(("terminated", f"2026-0{rng.randrange(1, 5)}-1{rng.randrange(10)} 10:00:00") if rng.random() < 0.01
                else ("active", None)))
             for a in range(1, _accounts(rows) + 1)))
@@ -104,7 +107,8 @@ def main() -> None:
     sources = [SqlSourceConfig(name="db", kind="sql", url=f"sqlite:///{db}"),
                PathSourceConfig(name="logs", kind="logs", path=str(log))]
     if args.linkage:
-        sources.append(SqlSourceConfig(name="crm", kind="sql", url=f"sqlite:///{build_accounts(args.workdir, args.rows)}"))
+        sources.append(SqlSourceConfig(name="crm", kind="sql",
+                                       url=f"sqlite:///{build_accounts(args.workdir, args.rows)}"))
     cfg = Config(as_of="2026-11-24", base_dir=args.workdir, sources=sources)
     ctx = ScanContext.build(cfg)
     ctx.classifier  # noqa: B018 - build the engine outside the timings
@@ -112,7 +116,8 @@ def main() -> None:
     index = ctx.persons = build_index(ctx)  # the link step (the account datasets), as the engine runs it first
     print(f"linkage first pass: {time.perf_counter() - t0:.1f}s, "
           + ", ".join(f"{a.id}: {a.rows:,} accounts, {len(a.ended):,} terminated past the window, "
-                      f"{len(a.under16):,} under 16" for a in index.accounts) if index.accounts else "no account dataset")
+                      f"{len(a.under16):,} under 16" for a in index.accounts)
+          if index.accounts else "no account dataset")
     for src_cfg, size in ((cfg.sources[0], db.stat().st_size), (cfg.sources[1], log.stat().st_size)):
         t0 = time.perf_counter()
         report = scan(cfg, sources=[src_cfg.name], context=ctx)

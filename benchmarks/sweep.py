@@ -59,11 +59,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from pipeline.config import Config, PathSourceConfig, SqlSourceConfig  # noqa: E402
-from pipeline.engine import dataset as work  # noqa: E402
-from pipeline.engine.context import ScanContext  # noqa: E402
-from pipeline.engine.run import PART_ROWS, Engine, ScanOptions, default_workers, scan  # noqa: E402
-from pipeline.sources.logs import BYTES_PER_LINE  # noqa: E402
+from pipeline.config import Config, PathSourceConfig, SqlSourceConfig  # noqa: E402 - after the sys.path line above, run as a script
+from pipeline.engine import dataset as work  # noqa: E402 - after the sys.path line above, run as a script
+from pipeline.engine.context import ScanContext  # noqa: E402 - after the sys.path line above, run as a script
+from pipeline.engine.run import PART_ROWS, Engine, ScanOptions, default_workers, scan  # noqa: E402 - after the sys.path line above, run as a script
+from pipeline.sources.logs import BYTES_PER_LINE  # noqa: E402 - after the sys.path line above, run as a script
 
 PART_BYTES = PART_ROWS * BYTES_PER_LINE
 
@@ -131,7 +131,7 @@ def _lines(kind: str, rows: int) -> object:
         elif kind == "access":
             day = 1 + i % 28
             # the note's number in the query string, unseparated (a URL has no spaces)
-            number = re.search(r"[0-9][0-9 -]{11,}[0-9]", r[5]).group().translate(_SEP)  # type: ignore[union-attr]
+            number = re.search(r"[0-9][0-9 -]{11,}[0-9]", r[5]).group().translate(_SEP)
             what = "card" if i in planted else "loyalty" if i % 1000 == 7 else "order"
             yield (f'{r[3]} - - [{day:02d}/Nov/2026:10:{i % 60:02d}:00 +0530] "GET /api/refund?sku={r[6]}&{what}='
                    f'{number} HTTP/1.1" 200 {512 + i % 4096} "-" "{r[8]}"\n')
@@ -234,8 +234,8 @@ def rg_luhn(cmd_in: list[str] | None, path: Path | None) -> int:
     proc = subprocess.Popen(rg + ([] if producer else [str(path)]), stdin=producer.stdout if producer else None,
                             stdout=subprocess.PIPE, text=True, bufsize=1 << 20)
     if producer:
-        producer.stdout.close()  # type: ignore[union-attr]
-    hits = _luhn_candidates(line.rstrip("\n") for line in proc.stdout)  # type: ignore[union-attr]
+        producer.stdout.close()
+    hits = _luhn_candidates(line.rstrip("\n") for line in proc.stdout)
     proc.wait()
     if producer:
         producer.wait()
@@ -297,7 +297,7 @@ def read_pg() -> int:
 
 def pdd_scan(ctx: ScanContext, cfg: object) -> tuple[int, set[str]]:
     """Scan one source in one process; (records, keys of the full_card_number violations)."""
-    name = cfg.name  # type: ignore[attr-defined]
+    name = cfg.name
     report = scan(ctx.config, sources=[name], context=ctx)
     for s in report.sources:
         if s.error:
@@ -423,7 +423,7 @@ def main() -> None:
                 times.setdefault((name, method), []).append(time.perf_counter() - t0)
                 cpu.setdefault((name, method), []).append(_cpu_seconds() - c0)
                 if method in ("pdd", jn):
-                    results[name if method == "pdd" else f"{name} {jn}"] = out  # type: ignore[assignment]
+                    results[name if method == "pdd" else f"{name} {jn}"] = out
         print(f"round {r + 1}/{args.rounds} done", file=sys.stderr)
 
     print(f"\nmedian of {args.rounds} interleaved rounds; ratio = pdd time / anchor time (< 1: pdd faster)\n")
@@ -452,12 +452,14 @@ def main() -> None:
     print(f"{'dataset':8} {'pdd cpu':>8}  " + "  ".join(f"{a:>16}" for a in ("rg+luhn", "python re", "read")))
     for name in methods:
         pdd_c = statistics.median(cpu[(name, "pdd")])
-        cells = [f"{statistics.median(cpu[(name, a)]):6.2f}s {pdd_c / max(statistics.median(cpu[(name, a)]), 1e-3):6.2f}x"
+        cells = [f"{statistics.median(cpu[(name, a)]):6.2f}s "
+                 f"{pdd_c / max(statistics.median(cpu[(name, a)]), 1e-3):6.2f}x"
                  if (name, a) in cpu else f"{'n/a':>16}" for a in ("rg+luhn", "python re", "read")]
         print(f"{name:8} {pdd_c:7.2f}s  " + "  ".join(cells))
     if any((name, jn) in times for name in methods):
         print(f"\nas the CLI runs them: `pdd scan --workers {args.workers}` (forked workers; tables split into key "
-              f"ranges of {PART_ROWS:,} rows, plain logs and JSON lines into byte ranges of ~{PART_BYTES // 1_000_000} MB; "
+              f"ranges of {PART_ROWS:,} rows, plain logs and JSON lines into byte ranges of "
+              f"~{PART_BYTES // 1_000_000} MB; "
               "gzip is one part)\n")
         print(f"{'dataset':8} {'pdd s':>7} {jn + ' s':>10} {'speedup':>8}  {'vs rg+luhn':>10}  {'vs read':>8}  "
               "cards found  false")
@@ -470,7 +472,8 @@ def main() -> None:
             _, keys = results[f"{name} {jn}"]
             want = expected_keys(name, args.rows)
             found, false = len(keys & want), len(keys - want)
-            total_found, total_false, total_planted = total_found + found, total_false + false, total_planted + len(want)
+            total_found, total_false = total_found + found, total_false + false
+            total_planted += len(want)
             print(f"{name:8} {one:7.2f} {many:10.2f} {one / many:7.2f}x  {vs:>10}  {vr:>8}  {found:>5}/{len(want):<5} "
                   f"{false:>5}")
     print(f"\nplanted cards found {total_found}/{total_planted}, false ones {total_false}")
@@ -586,7 +589,8 @@ def demo_scan_once(workdir: Path, config: Path, args: tuple[str, ...] = ()) -> t
 def classification_1000(workdir: Path, fields: int = 1000, rows: int = 300) -> str:
     """Sampled classification of ``fields`` fields (10 tables of 100 columns, values of 10 kinds)."""
     n, dt, _ = classify_fields(workdir, fields_db(workdir, fields, rows))
-    return f"classification: {n:,} fields (+ their id keys) in {dt:.1f} s, engine built inside the timing (target < 60 s)"
+    return (f"classification: {n:,} fields (+ their id keys) in {dt:.1f} s, "
+            "engine built inside the timing (target < 60 s)")
 
 
 def demo_scan(workdir: Path) -> str:

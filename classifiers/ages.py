@@ -213,13 +213,13 @@ def read_age(value: object) -> Age | None:
     word or an "old" marks (``Patient aged 9, seen ...``)."""
     kind = type(value)
     if kind is int:  # an INTEGER column: the common case first
-        return _INT_AGES[value] if 0 <= value <= MAX_AGE else None  # type: ignore[index,operator]
+        return _INT_AGES[value] if 0 <= value <= MAX_AGE else None  # type: ignore[call-overload,operator]  # type(value) is checked through `kind`, which mypy does not narrow
     if kind is str:
-        return _read_text(value) if len(value) <= MAX_CACHED else _read_uncached(value)  # type: ignore[arg-type]
+        return _read_text(value) if len(value) <= MAX_CACHED else _read_uncached(value)  # type: ignore[arg-type]  # type(value) is checked through `kind`, which mypy does not narrow
     if value is None or kind is bool:
         return None
     if kind is float:
-        finite = math.isfinite(value)  # type: ignore[arg-type]
+        finite = math.isfinite(value)  # type: ignore[arg-type]  # type(value) is checked through `kind`, which mypy does not narrow
     elif isinstance(value, decimal.Decimal):
         finite = value.is_finite()
     elif isinstance(value, numbers.Integral):  # numpy and other integer types
@@ -229,10 +229,10 @@ def read_age(value: object) -> Age | None:
         finite = math.isfinite(value)
     else:
         return None
-    if not finite or not 0 <= value <= MAX_AGE:  # type: ignore[operator]
+    if not finite or not 0 <= value <= MAX_AGE:  # type: ignore[operator]  # a float, Decimal or Real by now
         return None
     # float and Decimal compare exactly with 16: no conversion needed
-    return _INT_AGES[int(value)] if value == int(value) else Age(value, NUMBER)  # type: ignore[arg-type]
+    return _INT_AGES[int(value)] if value == int(value) else Age(value, NUMBER)  # type: ignore[arg-type,call-overload]  # a float, Decimal or Real by now
 
 
 #: Text values up to this long are memoized: an age field repeats few distinct texts (``6 months``, ``3 yrs``).

@@ -112,17 +112,17 @@ class Wrapped:
     text: str
 
 
-def _span(text, at: int, around: re.Pattern) -> tuple[int, int]:  # noqa: ANN001 - str or bytes alike
+def _span(text, at: int, around: re.Pattern) -> tuple[int, int]:  # str or bytes alike
     """Where the run of token characters around offset ``at`` starts and ends (at most MAX_CHARS + 4 back:
     a token longer than that is not decoded, and TOKEN cannot start inside the run)."""
     back = 256
     while True:
         lo = max(0, at - back)
-        run = around.match(text[lo:at][::-1]).end()
+        run = around.match(text[lo:at][::-1]).end()  # type: ignore[union-attr]  # `around` matches the empty run too
         if run < at - lo or lo == 0 or back > MAX_CHARS:
             break
         back *= 16
-    return at - run, around.match(text, at).end()
+    return at - run, around.match(text, at).end()  # type: ignore[union-attr]  # `around` matches the empty run too
 
 
 def _hits(text: str) -> list[int]:

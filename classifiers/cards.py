@@ -51,6 +51,7 @@ from functools import lru_cache
 import numpy as np
 from creditcard_identifier.brands import BRANDS as _BIN_CC
 from stdnum import luhn
+
 from classifiers.hyperscan_block import any_match, compile_block
 
 #: Schemes of the bin-cc data that claim a whole 1-3 digit prefix: a card there needs card context.
@@ -75,7 +76,8 @@ _CARD_WORD = re.compile(r"card|credit|debit|\bcc\b|\bpan\b|visa|master|amex|rupa
 
 def _table() -> list[tuple[str, re.Pattern[str], bool, frozenset[str]]]:
     """(brand, full-number regex, narrow?, brands it takes priority over), supplement first."""
-    out = [(name, re.compile(rx), narrow, frozenset()) for name, rx, narrow in _SUPPLEMENT]
+    out: list[tuple[str, re.Pattern[str], bool, frozenset[str]]] = [
+        (name, re.compile(rx), narrow, frozenset()) for name, rx, narrow in _SUPPLEMENT]
     for b in _BIN_CC:
         rx = b["regexp_full"].replace("[0-9]*$", "")  # the prefix and length; the rest is digits anyway
         name = b["name"].upper().replace("-", "_")
@@ -255,8 +257,8 @@ _ASCII_DIGITS = re.compile(r"[0-9]+")
 
 #: Every CANDIDATE match in ASCII digits contains a 13-digit run (separators as UTF-8 bytes), so "no match" of
 #: this probe proves "no card" at Hyperscan's speed (None without hyperscan).
-_SEP = rb"(?:[ \-.+]|%20|\xc2\xa0|\xe2\x80[\x87\x89\x8a\xaf\x8b\x8c\x8d]|\xe2\x81\xa0|\xef\xbb\xbf)"
-_PROBE = compile_block([rb"[0-9](?:" + _SEP + rb"?[0-9]){12}"], single=True)
+_SEP_BYTES = rb"(?:[ \-.+]|%20|\xc2\xa0|\xe2\x80[\x87\x89\x8a\xaf\x8b\x8c\x8d]|\xe2\x81\xa0|\xef\xbb\xbf)"
+_PROBE = compile_block([rb"[0-9](?:" + _SEP_BYTES + rb"?[0-9]){12}"], single=True)
 
 
 #: A decimal digit outside ASCII (fullwidth, Arabic-Indic, Devanagari, ...).
@@ -330,6 +332,7 @@ def examine(text: str, m: re.Match[str], floor: int = 0, context: CardContext = 
     The look-back for card words and id labels runs only on runs that pass Luhn and an issuer range.
     """
     run = m.group()
+    lengths: tuple[int, ...]
     if run.isascii() and run.isdigit():  # the common case: one bare ASCII run
         groups, lengths, digits = [(0, len(run))], (len(run),), run
         valid = _luhn(digits)

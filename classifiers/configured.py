@@ -44,9 +44,9 @@ class ConfiguredRecognizer(PatternRecognizer):
         self._check = make_validator(spec.validator)
         super().__init__(
             supported_entity=spec.entity, name=spec.name, supported_language="en",
-            patterns=[Pattern(name=n, regex=rx, score=s) for n, rx, s in spec.patterns] or None,
-            deny_list=list(spec.deny_list) or None, deny_list_score=spec.deny_list_score,
-            context=None,  # handled below, so that the engine's direct path (and no lemma step) applies
+            patterns=[Pattern(name=n, regex=rx, score=s) for n, rx, s in spec.patterns] or None,  # type: ignore[arg-type]  # presidio annotates it without None, and accepts None
+            deny_list=list(spec.deny_list) or None, deny_list_score=spec.deny_list_score,  # type: ignore[arg-type]  # presidio annotates it without None, and accepts None
+            context=None,  # type: ignore[arg-type]  # None accepted; handled below, so that the engine's direct path (and no lemma step) applies
         )
         words = sorted(spec.context, key=len, reverse=True)
         self._context = (re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(w) for w in words) + r")(?![^\W_])",

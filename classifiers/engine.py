@@ -58,7 +58,7 @@ class PddAnalyzerEngine(AnalyzerEngine):
     """
 
     def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]  # presidio's AnalyzerEngine keywords, passed through
         recognizers = self.registry.get_recognizers(language="en", all_fields=True)
         plain = isinstance(self.nlp_engine, NoOpNlpEngine) and all(
             not r.context and type(r).enhance_using_context is EntityRecognizer.enhance_using_context
@@ -70,23 +70,23 @@ class PddAnalyzerEngine(AnalyzerEngine):
         # Built once: NoOp artifacts are the same empty ones for every text.
         self._artifacts: NlpArtifacts | None = (self.nlp_engine.process_text("", "en") if plain else None)
 
-    def analyze(self, text: str, language: str, entities: list[str] | None = None,  # type: ignore[override]
+    def analyze(self, text: str, language: str, entities: list[str] | None = None,  # type: ignore[override]  # narrower than presidio's: the only arguments pdd passes
                 **kwargs: object) -> list[RecognizerResult]:
         if (self._direct is None or language != "en" or entities or kwargs or not isinstance(text, str)
                 or self.registry.recognizers != self._registered):
-            return super().analyze(text, language, entities, **kwargs)  # type: ignore[arg-type]
+            return super().analyze(text, language, entities, **kwargs)  # type: ignore[arg-type]  # presidio's keywords, passed through
         results: list[RecognizerResult] = []
         for recognizer in self._direct:
             if not recognizer.is_loaded:
                 recognizer.load()
                 recognizer.is_loaded = True
-            found = recognizer.analyze(text=text, entities=self._entities, nlp_artifacts=self._artifacts)
+            found = recognizer.analyze(text=text, entities=self._entities, nlp_artifacts=self._artifacts)  # type: ignore[arg-type]  # presidio annotates it without None, and accepts None
             if found:
                 for r in found:
                     if not r.recognition_metadata:
                         r.recognition_metadata = {}
                     r.recognition_metadata.setdefault(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY, recognizer.id)
-                    r.recognition_metadata.setdefault(RecognizerResult.RECOGNIZER_NAME_KEY, recognizer.name)
+                    r.recognition_metadata.setdefault(RecognizerResult.RECOGNIZER_NAME_KEY, recognizer.name)  # type: ignore[has-type]  # presidio sets it unannotated
                 results.extend(found)
         if not results:
             return results
@@ -97,7 +97,7 @@ class PddAnalyzerEngine(AnalyzerEngine):
         results = [r for r in results if r.score >= self._threshold(r)]
         results = EntityRecognizer.remove_duplicates(results)
         for r in results:
-            r.analysis_explanation = None
+            r.analysis_explanation = None  # type: ignore[assignment]  # presidio annotates it without None, and accepts None
         return results
 
     def _threshold(self, result: RecognizerResult) -> float:
@@ -117,7 +117,7 @@ def build_analyzer(spacy_model: str | None = None, extra: Sequence[EntityRecogni
     logging.getLogger("presidio-analyzer").setLevel(logging.WARNING)
     registry = RecognizerRegistry(supported_languages=["en"])
     for cls in RECOGNIZERS:
-        registry.add_recognizer(cls())
+        registry.add_recognizer(cls())  # type: ignore[call-arg]  # pdd's recognizers take no arguments
     for recognizer in extra:
         registry.add_recognizer(recognizer)
     if spacy_model:

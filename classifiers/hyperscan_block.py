@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 
-def compile_block(expressions: Sequence[bytes], single: bool = False) -> Any | None:  # noqa: ANN401 - hyperscan's Database
+def compile_block(expressions: Sequence[bytes], single: bool = False) -> Any | None:  # hyperscan's Database
     """A block-mode database of ``expressions`` (ids 0..n-1), or None when hyperscan is not installed.
     ``single``: each pattern reports its first match only (enough for a yes/no probe)."""
     try:
@@ -26,7 +26,7 @@ def compile_block(expressions: Sequence[bytes], single: bool = False) -> Any | N
     return db
 
 
-def any_match(db: Any, data: bytes) -> bool:  # noqa: ANN401 - hyperscan's Database
+def any_match(db: Any, data: bytes) -> bool:  # hyperscan's Database
     """True when ``db`` matches anywhere in ``data``; the scan stops at the first match."""
     import hyperscan
 

@@ -108,7 +108,7 @@ def profile(counts: Counter[str], nulls: int = 0) -> ValueProfile:
         if only.lower() in PLACEHOLDERS:
             return ValueProfile(examined, 0.0, 0.0, f"all {examined} values are '{only}'")
     numeric = sum(n for t, n in counts.items() if _NUMBER.fullmatch(t.strip()))
-    widths = Counter()
+    widths: Counter[int] = Counter()
     for t, n in counts.items():
         if _NUMBER.fullmatch(t.strip()):
             widths[len(t.strip())] += n

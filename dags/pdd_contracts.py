@@ -41,7 +41,7 @@ def _triggering_report() -> Path | None:
     dag_id="pdd_contracts",
     description="Check the data contracts against each new pdd report",
     schedule=[REPORT_ASSET],
-    start_date=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc),
+    start_date=dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
     catchup=False,
     max_active_runs=1,
     default_args={"retries": 1, "retry_delay": dt.timedelta(minutes=2),
@@ -49,7 +49,7 @@ def _triggering_report() -> Path | None:
     tags=["pdd", "privacy", "contracts"],
     doc_md=__doc__,
 )
-def pdd_contracts():  # noqa: ANN201
+def pdd_contracts():
     @task
     def check_contracts() -> dict:
         from airflow.sdk.exceptions import AirflowFailException, AirflowSkipException

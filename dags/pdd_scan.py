@@ -67,7 +67,7 @@ def _pool(name: str, kind: str, pool: str | None) -> str:
     return pool or (f"pdd_{name}" if kind == "sql" else "default_pool")
 
 
-def _run():  # noqa: ANN202 - runs inside a task
+def _run():  # runs inside a task
     from airflow.sdk.exceptions import AirflowFailException
 
     from pipeline.airflow_provider.hooks import PddConnectionHook
@@ -97,7 +97,7 @@ def _selected(name: str) -> bool:
     dag_id="pdd_scan",
     description="Scan production stores for personal data and privacy-policy violations",
     schedule=_RAW.get("schedule", "@daily"),
-    start_date=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc),
+    start_date=dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
     catchup=False,
     max_active_runs=1,
     default_args=DEFAULTS,
@@ -110,7 +110,7 @@ def _selected(name: str) -> bool:
     },
     doc_md=__doc__,
 )
-def pdd_scan():  # noqa: ANN201
+def pdd_scan():
     @task
     def prepare() -> dict:
         """Validate the config before any store is touched; a wrong config fails here with its line."""
@@ -131,7 +131,7 @@ def pdd_scan():  # noqa: ANN201
         task_pool = _pool(name, kind, pool)
 
         @task_group(group_id=f"source_{name}")
-        def per_source(name: str = name, task_pool: str = task_pool):  # noqa: ANN202
+        def per_source(name: str = name, task_pool: str = task_pool):
             @task(pool=task_pool)
             def discover(prep: dict) -> list[str]:
                 return _run().discover(name) if name in prep["sources"] else []

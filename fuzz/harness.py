@@ -13,10 +13,10 @@ import tempfile
 from pathlib import Path
 
 from classifiers.jsondoc import leaves, parse_document
-from pipeline.sources.textfile import TextFile, flatten_json, parse_json_object
 from pipeline.sources.base import Dataset, SourceError
 from pipeline.sources.files import CsvFile, ParquetTable
 from pipeline.sources.logs import LogFile
+from pipeline.sources.textfile import TextFile, flatten_json, parse_json_object
 
 _TMP = Path(os.environ.get("PDD_FUZZ_TMP") or ("/dev/shm" if os.path.isdir("/dev/shm") else tempfile.gettempdir()))
 

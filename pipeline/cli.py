@@ -12,13 +12,18 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from pipeline.contracts.cli import app as contracts_app
+from pipeline.linkage.cli import subject
+from pipeline.stewards_cli import register as register_steward_commands
+from pipeline.templates.cli import templates
+
 app = typer.Typer(no_args_is_help=True, pretty_exceptions_enable=False,
                   help="pdd: personal data discovery. Checks real data against the privacy policy's promises.")
 err = Console(stderr=True, soft_wrap=True)  # an error is one line, for grep and CI logs
 out = Console()
 
 
-class LogFormat(str, enum.Enum):
+class LogFormat(str, enum.Enum):  # noqa: UP042 - typer reads its choices from a str Enum
     text = "text"
     json = "json"
 
@@ -80,11 +85,11 @@ def scan(
     Exit status: 0 no violation, 1 violations found, 2 the scan could not run, a source failed, or it was
     stopped (SIGTERM, Ctrl-C; finished work is kept for --resume and an earlier report.json is left as it was).
     """
+    from pipeline.cli_logs import quiet_requested
     from pipeline.config.load import ConfigError, load_config
     from pipeline.engine.run import WORK_DIR, Engine, ResumeRefused, ScanOptions, Stopped, stop_on_signals
     from pipeline.progress import ScanDisplay
     from pipeline.report import write_report
-    from pipeline.cli_logs import quiet_requested
     from pipeline.report.summary import print_summary
 
     quiet = quiet or quiet_requested()
@@ -127,10 +132,10 @@ def scan(
                   f"written (an earlier one in {out_dir} is left as it was). Finished work is kept in "
                   f"{engine.work_dir}: rerun with --resume to continue.", highlight=False)
         raise typer.Exit(2) from None
-    except Exception as exc:  # the library's own errors carry advice; anything else is a bug, said in one line
+    except Exception as exc:  # noqa: BLE001 - the library's own errors carry advice; anything else is a bug, said in one line
         from classifiers.engine import ModelNotInstalled
-        from pipeline.policy import PolicyError
         from pipeline.engine.dataset import unexpected
+        from pipeline.policy import PolicyError
 
         text = str(exc) if isinstance(exc, (ModelNotInstalled, PolicyError)) else unexpected("the scan", exc)
         err.print(f"[red]cannot scan:[/] {text}", highlight=False)
@@ -180,7 +185,7 @@ def demo(
     out.print(manifest.summary())
 
 
-class SchemaName(str, enum.Enum):
+class SchemaName(str, enum.Enum):  # noqa: UP042 - typer reads its choices from a str Enum
     config = "config"
     report = "report"
     decisions = "decisions"
@@ -199,15 +204,9 @@ def schema(name: Annotated[SchemaName, typer.Argument(help="Which file: the sour
     sys.stdout.write(render(name.value))
 
 
-from pipeline.contracts.cli import app as contracts_app
-from pipeline.linkage.cli import subject
-
 app.add_typer(contracts_app, name="contracts")
-from pipeline.stewards_cli import register as register_steward_commands
 register_steward_commands(app)
 app.command()(subject)
-from pipeline.templates.cli import templates
-
 app.command()(templates)
 
 

@@ -68,7 +68,7 @@ class JsonLines(io.TextIOBase):
         return True
 
     @property
-    def encoding(self) -> str:  # type: ignore[override]
+    def encoding(self) -> str:  # type: ignore[override]  # a property where TextIOBase has an attribute
         return getattr(self._target, "encoding", "utf-8") or "utf-8"
 
     def isatty(self) -> bool:
@@ -106,10 +106,10 @@ def quiet_requested() -> bool:
     return logging.getLogger("pdd").level >= logging.ERROR
 
 
-class _CurrentStderr(logging.StreamHandler):  # type: ignore[type-arg]
+class _CurrentStderr(logging.StreamHandler):
     """Writes to whatever sys.stderr is when a record comes (a test runner swaps it per command)."""
 
-    @property  # type: ignore[override]
+    @property
     def stream(self) -> TextIO:
         return sys.stderr
 
@@ -143,7 +143,7 @@ def configure(level: int, fmt: LogFormat) -> None:
     if fmt == "json":
         real = sys.__stderr__ if isinstance(sys.stderr, JsonLines) else sys.stderr
         assert real is not None
-        sys.stderr = JsonLines(real)  # type: ignore[assignment]
+        sys.stderr = JsonLines(real)
         handler = logging.StreamHandler(real)
         handler.setFormatter(JsonFormatter())
     else:

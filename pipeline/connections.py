@@ -43,7 +43,7 @@ _MYSQL_PLAIN = ("charset", "connect_timeout", "read_timeout", "write_timeout", "
 _MYSQL_MODES = ("DISABLED", "PREFERRED", "REQUIRED", "VERIFY_CA", "VERIFY_IDENTITY")
 
 
-class ConnectionError_(ValueError):  # noqa: N801 - the builtin ConnectionError is an OSError
+class ConnectionError_(ValueError):  # the builtin ConnectionError is an OSError
     """An Airflow Connection that cannot become a SQLAlchemy URL; the message names the connection and key."""
 
 

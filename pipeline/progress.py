@@ -64,7 +64,7 @@ class ScanDisplay:
 
     def _update(self, p: Progress) -> None:
         assert self.bar is not None and self._task is not None
-        self.bar.update(self._task, total=p.units or None, completed=p.units_done, **self.fields(p))
+        self.bar.update(self._task, total=p.units or None, completed=p.units_done, **self.fields(p))  # type: ignore[arg-type]  # rich keeps extra keywords as task fields
         self.bar.refresh()
 
     def _failed_line(self, source: str, dataset: str, rows: int, violations: int, error: bool) -> None:

@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, Field, TypeAdapter, create_model
+from pydantic import Field, TypeAdapter, create_model
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 BASE_URI = "https://pdd.dev/schemas"
@@ -36,10 +36,11 @@ def _config() -> dict[str, Any]:
         model = cls.config_model
         variants.append(create_model(f"{model.__name__}_{kind}", __base__=model,
                                      __doc__=f"A source of kind {kind!r}. {(model.__doc__ or '').strip()}".strip(),
-                                     kind=(Literal[kind], ...)))  # type: ignore[call-overload]
-    source = Annotated[Union[tuple(variants)], Field(discriminator="kind")]  # type: ignore[valid-type]  # noqa: UP007
-    file_model = create_model("Config", __base__=Config, __doc__=Config.__doc__ or "The sources config (contract.md §1).",
-                              sources=(list[source], Field(min_length=1)))  # type: ignore[valid-type]
+                                     kind=(Literal[kind], ...)))  # type: ignore[arg-type]  # a Literal built at run time
+    source = Annotated[Union[tuple(variants)], Field(discriminator="kind")]  # type: ignore[valid-type]  # noqa: UP007 - a Union of run-time models
+    file_model = create_model("Config", __base__=Config,
+                              __doc__=Config.__doc__ or "The sources config (contract.md §1).",
+                              sources=(list[source], Field(min_length=1)))  # type: ignore[valid-type]  # `source`: a run-time type
     schema = TypeAdapter(file_model).json_schema(mode="validation")
     schema["properties"].pop("base_dir", None)  # set by the loader from the file's folder, refused in the file
     return schema

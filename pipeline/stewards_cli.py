@@ -32,7 +32,7 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _open_history(target: str):  # noqa: ANN202 - History, imported lazily
+def _open_history(target: str):  # History, imported lazily
     from pipeline.history import History, HistoryError, history_url
 
     if "://" not in target and not Path(target).exists():
@@ -43,7 +43,7 @@ def _open_history(target: str):  # noqa: ANN202 - History, imported lazily
         raise _fail(str(exc)) from None
 
 
-def _load(ref: str, history_target: str):  # noqa: ANN202 - Report
+def _load(ref: str, history_target: str):  # Report
     """A report from a report.json path (or its folder) or a run id of the history."""
     from pipeline.history import HistoryError
     from pipeline.report import read_report
@@ -87,7 +87,7 @@ def diff(
         if len(runs) < 2:
             raise _fail(f"the history {history} holds {len(runs)} run(s); two are needed to compare")
         old, new = runs[0].run_id, runs[1].run_id
-    d = diff_reports(_load(old, history), _load(new, history))
+    d = diff_reports(_load(old, history), _load(new, history))  # type: ignore[arg-type]  # both given, or both read above
     if as_json:
         typer.echo(json.dumps({**d.model_dump(mode="json"), "changed": d.changed}, indent=2, ensure_ascii=False))
     else:
@@ -96,7 +96,7 @@ def diff(
     raise typer.Exit(1 if d.changed else 0)
 
 
-def _edit(decisions: Path):  # noqa: ANN202 - Decisions
+def _edit(decisions: Path):  # Decisions
     from pipeline.review import ReviewError, load_decisions
 
     try:
@@ -105,7 +105,7 @@ def _edit(decisions: Path):  # noqa: ANN202 - Decisions
         raise _fail(f"review decisions refused: {exc}") from None
 
 
-def _field_decision(d, source: str, dataset: str, field: str, by: str, why: str | None):  # noqa: ANN001, ANN202
+def _field_decision(d, source: str, dataset: str, field: str, by: str, why: str | None):
     from pipeline.review import FieldDecision
 
     found = d.for_field(source, dataset, field)
@@ -118,7 +118,7 @@ def _field_decision(d, source: str, dataset: str, field: str, by: str, why: str 
     return found
 
 
-def _save(d, decisions: Path, what: str) -> None:  # noqa: ANN001
+def _save(d, decisions: Path, what: str) -> None:
     from pipeline.review import save_decisions
 
     save_decisions(d, decisions)

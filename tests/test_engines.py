@@ -104,7 +104,8 @@ def _print_timings(request: pytest.FixtureRequest) -> Iterator[None]:
     if TIMINGS:
         reporter = request.config.pluginmanager.get_plugin("terminalreporter")
         lines = [f"  {what}: {s:.1f} s" for what, s in TIMINGS.items()]
-        lines += [f"  {dialect} key types ({len(keys)}): {'; '.join(sorted(keys))}" for dialect, keys in KEY_TYPES.items()]
+        lines += [f"  {dialect} key types ({len(keys)}): {'; '.join(sorted(keys))}"
+                  for dialect, keys in KEY_TYPES.items()]
         if reporter is not None:
             reporter.write_line("tests/test_engines.py session steps:\n" + "\n".join(lines))
 
@@ -214,7 +215,9 @@ def test_real_databases_and_demo_report_as_on_sqlite(loaded: list[Loaded], worke
                                                       sqlite_report: dict, engine_reports: dict,
                                                       tmp_path: Path) -> None:
     got = _engine_report(loaded, workers, originals, engine_reports, tmp_path)
-    keep = lambda source: source != large.SOURCE and (SCANNED[workers] is None or source in SCANNED[workers])  # noqa: E731
+    def keep(source: str) -> bool:
+        return source != large.SOURCE and (SCANNED[workers] is None or source in SCANNED[workers])
+
     want, have = _only(sqlite_report, keep), _only(got, keep)
     assert want["violations"], "the demo plants violations: the SQLite report must hold some"
     diff = compare.differences(want, have)
@@ -225,7 +228,9 @@ def test_large_int4_table_reports_as_on_sqlite(loaded: list[Loaded], originals: 
                                                engine_reports: dict, tmp_path: Path) -> None:
     workers = 2
     got = _engine_report(loaded, workers, originals, engine_reports, tmp_path)
-    keep = lambda source: source == large.SOURCE  # noqa: E731
+    def keep(source: str) -> bool:
+        return source == large.SOURCE
+
     want, have = _only(sqlite_report, keep), _only(got, keep)
     # what was planted, found on SQLite: a card in the first page and one in the last
     assert [(v[0], v[3], v[4]) for v in want["violations"]] == [

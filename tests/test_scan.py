@@ -15,8 +15,8 @@ import pytest
 
 from classifiers.jsondoc import MAX_DEPTH
 from pipeline.config import Config, PathSourceConfig, SqlSourceConfig
-from pipeline.rules.card import FullCardNumber
 from pipeline.engine.run import scan
+from pipeline.rules.card import FullCardNumber
 from pipeline.sources.logs import LogFile
 
 CARD = "4111111111111111"
@@ -147,7 +147,7 @@ def test_exception_while_reading_is_a_problem_entry_and_what_was_found_before_st
     def add(self: object, log: LogFile, number: int, raw: bytes | None) -> bool:
         if log.name == "a.log" and number == 20:
             raise ValueError("unexpected")
-        return real_add(self, log, number, raw)  # type: ignore[arg-type]
+        return real_add(self, log, number, raw)
 
     monkeypatch.setattr(logs._Rows, "add", add)
     report = scan(_config(tmp_path, _logs("logs", "*.log")))

@@ -3,7 +3,6 @@ and a broken source reported without losing the others."""
 
 from __future__ import annotations
 
-import gzip
 import json
 import os
 import re
@@ -68,7 +67,8 @@ def test_report_has_the_contract_shape(demo: tuple) -> None:
         assert {"source", "dataset", "field", "entities", "categories", "declared", "values_sampled", "empty"} <= set(f)
         for e in f["entities"]:
             # issue 10 added name_only (the type rests on the column name alone)
-            assert set(e) == {"type", "confidence", "evidence", "name_only"} and 0 <= e["confidence"] <= 1 and e["evidence"]
+            assert set(e) == {"type", "confidence", "evidence", "name_only"}
+            assert 0 <= e["confidence"] <= 1 and e["evidence"]
     for v in report["violations"]:
         # Keys are only ever added (contract.md): the contract's keys must be there, others may follow.
         assert {"rule", "source", "dataset", "field", "key", "path", "evidence"} <= set(v)

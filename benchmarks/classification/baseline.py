@@ -38,7 +38,7 @@ def offline_presidio() -> AnalyzerEngine:
     # loaded in the process; pdd's own (PhoneRecognizer, EmailRecognizer, ...) share some names.
     everything = RecognizerListLoader.get_all_existing_recognizers
 
-    def presidio_only(cls=None):  # noqa: ANN001, ANN202
+    def presidio_only(cls=None):
         return {c for c in everything(cls) if c.__module__.startswith("presidio_analyzer.")}
 
     with mock.patch.object(RecognizerListLoader, "get_all_existing_recognizers", staticmethod(presidio_only)):

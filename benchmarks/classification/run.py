@@ -25,7 +25,7 @@ def run_split(split: str, seed: int, locales: tuple[str, ...], workdir: Path, ba
     failed = [f"{s.name}: {s.error}" for s in report.sources if s.error]
     pdd_pred = {f"{f.source}/{f.dataset}/{f.field}": [e.type for e in f.entities] for f in report.fields}
     # What the exhaustive sweep added on its own (a rule finding), to tell it from classification.
-    def by_sweep(e) -> bool:  # noqa: ANN001
+    def by_sweep(e) -> bool:
         return bool(e.evidence) and all(x.startswith("sweep:") for x in e.evidence)
 
     sweep_added = sorted(f"{f.source}/{f.dataset}/{f.field}: {e.type}" for f in report.fields for e in f.entities
@@ -93,7 +93,8 @@ def table(result: dict) -> str:
     lines += [head, "-" * len(head)]
     for t in ENTITY_TYPES:
         p = pdd["per_type"][t]
-        row = f"{t:<16} {result['truth_per_type'][t]:>3} | {_f(p['precision']):>6} {_f(p['recall']):>6} {_f(p['f1']):>6}"
+        row = (f"{t:<16} {result['truth_per_type'][t]:>3} | "
+               f"{_f(p['precision']):>6} {_f(p['recall']):>6} {_f(p['f1']):>6}")
         if base:
             b = base["per_type"][t]
             row += f" | {_f(b['precision']):>6} {_f(b['recall']):>6} {_f(b['f1']):>6}"

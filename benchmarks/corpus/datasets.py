@@ -33,9 +33,9 @@ class Template:
     folder: str = "db"        # which source: db, logs or files
 
 
-def T(key: str, container: str, names: dict, *fields: F, **kw: object) -> Template:  # noqa: N802
+def T(key: str, container: str, names: dict, *fields: F, **kw: object) -> Template:
     folder = {"sql": "db", "access": "logs", "plain": "logs", "jsonl": "logs"}.get(container, "files")
-    return Template(key, container, names, fields, folder=kw.pop("folder", folder), **kw)  # type: ignore[arg-type]
+    return Template(key, container, names, fields, folder=kw.pop("folder", folder), **kw)
 
 
 DOB = "dob_date|dob_text"
@@ -154,7 +154,8 @@ TEMPLATES: tuple[Template, ...] = (
       F("access_referrer"), F("user_agent")),
     T("app", "jsonl", N(en="app.jsonl"),
       F("created_at", group=""), F("log_level", group=""), F("app_message", group=""), F("fk_id", group="user"),
-      F("email", group="user"), F("full_name", .6, group="user"), F("ip", group="ctx"), F("user_agent", .7, group="ctx"),
+      F("email", group="user"), F("full_name", .6, group="user"), F("ip", group="ctx"),
+      F("user_agent", .7, group="ctx"),
       F("uuid_id", group=""), F("duration", .5, group=""), F("version", .5, group="app"), native=False),
     T("mobile_events", "jsonl", N(en="mobile-events.jsonl"),
       F("created_at", group=""), F("event_name", group=""), F("device_uuid", group="device"),

@@ -53,7 +53,8 @@ def _order_no(r: Row) -> str:
 
 def _invoice_no(r: Row) -> str:
     y = r.rng.randint(2023, 2026)
-    return pick(r, (f"INV/{y}-{(y + 1) % 100:02d}/{r.rng.randint(1, 99999):05d}", f"RE-{y}-{r.rng.randint(1, 9999):04d}",
+    return pick(r, (f"INV/{y}-{(y + 1) % 100:02d}/{r.rng.randint(1, 99999):05d}",
+                    f"RE-{y}-{r.rng.randint(1, 9999):04d}",
                     f"FAC-{y}-{r.rng.randint(1, 99999):05d}", f"F{y}/{r.rng.randint(1, 9999):04d}",
                     f"INV{r.rng.randint(10**6, 10**7 - 1)}"))
 

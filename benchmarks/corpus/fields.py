@@ -24,7 +24,8 @@ kind("full_name", "PERSON_NAME", v.full_name, N(
     en="full_name name customer_name cust_nm contact_name holder_name display_name recipient_name cardholder_name "
        "billing_name account_holder person_name shipto_name contact_person",
     de="name kundenname vollstaendiger_name ansprechpartner empfaenger karteninhaber",
-    fr="nom_complet nom_client titulaire destinataire nom_prenom", es="nombre_completo nombre_cliente titular destinatario",
+    fr="nom_complet nom_client titulaire destinataire nom_prenom",
+    es="nombre_completo nombre_cliente titular destinatario",
     pt="nome_completo nome_cliente titular destinatario", it="nome_completo nominativo intestatario destinatario",
     nl="volledige_naam klantnaam naam ontvanger", hi="naam pura_naam grahak_naam"))
 kind("staff_name", "PERSON_NAME", v.full_name, N(
@@ -114,7 +115,8 @@ kind("lat_lon", "GEO_COORDINATES", v.lat_lon, N(
 kind("company", "COMPANY_NAME", v.company, N(
     en="company company_name employer organisation org_name business_name cmpny organization employer_name",
     de="firma arbeitgeber unternehmen", fr="entreprise societe employeur raison_sociale",
-    es="empresa compania razon_social", pt="empresa razao_social empregador", it="azienda ragione_sociale datore_lavoro",
+    es="empresa compania razon_social", pt="empresa razao_social empregador",
+    it="azienda ragione_sociale datore_lavoro",
     nl="bedrijf bedrijfsnaam werkgever", hi="kampani sanstha"))
 kind("username", "USERNAME", v.username, N(
     en="username login user_name usr_nm handle screen_name login_id uname nickname user_login",

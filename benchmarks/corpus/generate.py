@@ -27,8 +27,8 @@ from typing import Any
 
 from faker import Faker
 
-import benchmarks.corpus.decoys  # noqa: F401 - registers the decoy kinds
-import benchmarks.corpus.fields  # noqa: F401 - registers the personal kinds
+import benchmarks.corpus.decoys  # registers the decoy kinds
+import benchmarks.corpus.fields  # registers the personal kinds
 import benchmarks.corpus.text  # noqa: F401 - registers the free-text kinds
 from benchmarks.corpus import values as v
 from benchmarks.corpus.datasets import TEMPLATES, Template
@@ -138,7 +138,8 @@ def _dataset(t: Template, loc: Locale, split: str, seed: int, taken: set[str], r
         if t.opaque:
             cname = f"c{i}"
         else:
-            leaf_style = style if t.container not in ("jsonl", "parquet") else ("camel" if style == "camel" else "snake")
+            flat_style = "camel" if style == "camel" else "snake"
+            leaf_style = style if t.container not in ("jsonl", "parquet") else flat_style
             cname = _name(k, loc, t, split, leaf_style, rng, used)
             if f.group:
                 cname = f"{f.group}.{cname}"

@@ -46,7 +46,7 @@ class Kind:
         return (pool[0],) + tuple(n for i, n in enumerate(pool[1:], start=1) if i % 2 == parity)
 
 
-def N(**langs: str) -> dict[str, tuple[str, ...]]:  # noqa: N802 - a table-building helper
+def N(**langs: str) -> dict[str, tuple[str, ...]]:  # a table-building helper
     """Names from space-separated lists per language: ``N(en="email e_mail", de="email")``."""
     return {lang: tuple(v.split()) for lang, v in langs.items()}
 

@@ -22,7 +22,8 @@ CARD_RATE = 0.006
 # Slots: {name} PERSON_NAME, {email} EMAIL_ADDRESS, {phone} PHONE_NUMBER; {order} and {product} are not personal.
 TICKETS: dict[str, tuple[str, ...]] = {
     "en": (
-        "Hi, this is {name}. I ordered the {product} (order {order}) but it has not arrived yet. Please call me on {phone}.",
+        "Hi, this is {name}. I ordered the {product} (order {order}) but it has not arrived yet. "
+        "Please call me on {phone}.",
         "Hello team, please update my email to {email}. Thanks, {name}",
         "My payment failed twice for order {order}. You can reach me at {email} or {phone}.",
         "I would like to return the {product}, it arrived damaged. Order {order}.",
@@ -31,7 +32,8 @@ TICKETS: dict[str, tuple[str, ...]] = {
         "The {product} was excellent, but the box was crushed. Can I get a partial refund?",
     ),
     "de": (
-        "Hallo, hier ist {name}. Meine Bestellung {order} ist noch nicht angekommen. Bitte rufen Sie mich unter {phone} an.",
+        "Hallo, hier ist {name}. Meine Bestellung {order} ist noch nicht angekommen. "
+        "Bitte rufen Sie mich unter {phone} an.",
         "Bitte ändern Sie meine E-Mail-Adresse auf {email}. Danke, {name}",
         "Die Zahlung für Bestellung {order} ist fehlgeschlagen. Sie erreichen mich unter {email} oder {phone}.",
         "Ich möchte den Artikel {product} zurückgeben, er kam beschädigt an.",
@@ -277,7 +279,8 @@ def chat_message(r: Row) -> Tagged:
 
 
 _TEXT = N(en="body message description ticket_text comments notes msg content details complaint",
-          de="nachricht beschreibung text anliegen", fr="message description contenu", es="mensaje descripcion comentario",
+          de="nachricht beschreibung text anliegen", fr="message description contenu",
+          es="mensaje descripcion comentario",
           pt="mensagem descricao comentario", it="messaggio descrizione testo", nl="bericht omschrijving opmerking",
           hi="sandesh vivaran shikayat")
 kind("ticket_body", (), ticket_body, _TEXT)

@@ -60,7 +60,7 @@ class Row:
         return AS_OF.year - d.year - ((AS_OF.month, AS_OF.day) < (d.month, d.day))
 
 
-def pick(r: Row, items):  # noqa: ANN001, ANN201 - any sequence
+def pick(r: Row, items):  # any sequence
     return items[r.rng.randrange(len(items))]
 
 
@@ -213,7 +213,8 @@ def address_line2(r: Row) -> str:
         return pick(r, (f"Piso {r.rng.randint(1, 9)}", f"Apto {r.rng.randint(1, 120)}", f"Int. {r.rng.randint(1, 30)}",
                         f"Scala {rand(r, 'ABC', 1)}"))
     if r.loc.region == "IN":
-        return pick(r, (f"Flat {r.rng.randint(101, 1204)}, {r.fake.last_name()} Apartments", f"Near {r.fake.city()} Bus Stand",
+        return pick(r, (f"Flat {r.rng.randint(101, 1204)}, {r.fake.last_name()} Apartments",
+                        f"Near {r.fake.city()} Bus Stand",
                         f"Opp. {r.fake.last_name()} Nagar", f"Sector {r.rng.randint(1, 120)}"))
     return pick(r, (f"Apt. {r.rng.randint(1, 999)}", f"Suite {r.rng.randint(100, 999)}", f"Flat {r.rng.randint(1, 40)}",
                     f"Unit {r.rng.randint(1, 60)}")) if x < 0.9 else f"PO Box {r.rng.randint(100, 9999)}"
@@ -353,7 +354,7 @@ def _steuer_id(r: Row) -> str:
 def _mod11_nif(r: Row, first: str) -> str:
     while True:
         body = first + rand(r, string.digits, 7)
-        s = sum(int(c) * w for c, w in zip(body, range(9, 1, -1)))
+        s = sum(int(c) * w for c, w in zip(body, range(9, 1, -1), strict=True))
         check = 11 - s % 11
         if check < 10:
             return body + str(check if check != 11 else 0)
@@ -369,14 +370,14 @@ def _tfn(r: Row) -> str:
     weights = (1, 4, 3, 7, 5, 8, 6, 9, 10)
     while True:
         n = rand(r, string.digits, 9)
-        if n[0] != "0" and sum(int(c) * w for c, w in zip(n, weights)) % 11 == 0:
+        if n[0] != "0" and sum(int(c) * w for c, w in zip(n, weights, strict=True)) % 11 == 0:
             return f"{n[:3]} {n[3:6]} {n[6:]}"
 
 
 def _bsn(r: Row) -> str:
     while True:
         n = rand(r, string.digits, 9)
-        if n[0] != "0" and (sum(int(c) * w for c, w in zip(n[:8], range(9, 1, -1))) - int(n[8])) % 11 == 0:
+        if n[0] != "0" and (sum(int(c) * w for c, w in zip(n[:8], range(9, 1, -1), strict=True)) - int(n[8])) % 11 == 0:
             return n
 
 
@@ -400,7 +401,8 @@ def national_id(r: Row) -> str:
         "US": lambda: _ssn(r), "GB": lambda: f.ssn(), "DE": lambda: _steuer_id(r), "AT": lambda: f.ssn(),
         "FR": lambda: f.ssn(), "CA": lambda: _sin(r),
         "ES": lambda: (f.nif() if r.rng.random() < 0.8 else f.nie()), "MX": lambda: f.curp(), "BR": lambda: f.cpf(),
-        "PT": lambda: _mod11_nif(r, pick(r, "123")), "IT": lambda: f.ssn(), "NL": lambda: _bsn(r), "AU": lambda: _tfn(r),
+        "PT": lambda: _mod11_nif(r, pick(r, "123")), "IT": lambda: f.ssn(), "NL": lambda: _bsn(r),
+        "AU": lambda: _tfn(r),
     }
     return makers[region]()
 
@@ -665,5 +667,6 @@ def session_id(r: Row) -> str:
 
 def ga_cookie(r: Row) -> str:
     if r.rng.random() < 0.6:
-        return f"GA1.{pick(r, ('1', '2'))}.{r.rng.randint(10**8, 2 * 10**9)}.{r.rng.randint(1_650_000_000, 1_790_000_000)}"
+        return (f"GA1.{pick(r, ('1', '2'))}.{r.rng.randint(10**8, 2 * 10**9)}"
+                f".{r.rng.randint(1_650_000_000, 1_790_000_000)}")
     return f"fb.1.{r.rng.randint(1_650_000_000_000, 1_790_000_000_000)}.{r.rng.randint(10**8, 2 * 10**9)}"

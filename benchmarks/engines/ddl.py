@@ -105,7 +105,9 @@ def create_table(dialect: str, table: Table) -> list[str]:
 
 
 def add_foreign_key(dialect: str, fk: ForeignKey) -> str:
-    q = lambda n: quote(dialect, n)  # noqa: E731
+    def q(n: str) -> str:
+        return quote(dialect, n)
+
     name = f"fk_{fk.table}_{'_'.join(fk.columns)}"[:60]
     return (f"ALTER TABLE {q(fk.table)} ADD CONSTRAINT {q(name)} FOREIGN KEY ({', '.join(map(q, fk.columns))}) "
             f"REFERENCES {q(fk.ref_table)} ({', '.join(map(q, fk.ref_columns))})")

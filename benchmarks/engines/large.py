@@ -54,7 +54,7 @@ _FILL = {
 
 def _plant(execute: object) -> None:
     for key, text in planted().items():
-        execute(f"UPDATE {TABLE} SET {FIELDS[key]} = :t WHERE id = :k", {"t": text, "k": key})  # type: ignore[operator]
+        execute(f"UPDATE {TABLE} SET {FIELDS[key]} = :t WHERE id = :k", {"t": text, "k": key})
 
 
 def make_sqlite(path: Path) -> Path:

@@ -131,7 +131,8 @@ def _copy_rows(engine: sa.Engine, dialect: str, table: Table, db: Path) -> None:
                                 f"coalesce(max({quote(PG, c.name)}), 0) + 1, false) FROM {quote(PG, table.name)}",
                                 (quote(PG, table.name), c.name))
         else:
-            sql = f"INSERT INTO {quote(MARIADB, table.name)} ({', '.join(cols)}) VALUES ({', '.join(['%s'] * len(cols))})"
+            sql = (f"INSERT INTO {quote(MARIADB, table.name)} ({', '.join(cols)}) "
+                   f"VALUES ({', '.join(['%s'] * len(cols))})")
             batch: list[tuple] = []
             for row in rows_of(db, table):
                 batch.append(tuple(str(v) if isinstance(v, uuid.UUID) else v for v in row))

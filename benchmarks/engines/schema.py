@@ -30,12 +30,12 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     ID = "id"              # identity key: serial / mediumint unsigned auto_increment
     ID_REF = "id_ref"      # a column referring to an identity key
     BOOL = "bool"
@@ -242,10 +242,10 @@ def infer(name: str, declared: str, values: list[Any], *, identity: bool = False
         return Column(name, Kind.DATE)
     stamps = [_STAMP.fullmatch(s) for s in texts]
     if all(stamps) and all(_is_date(s[:10]) for s in texts):
-        return Column(name, Kind.TIMESTAMP, length=min(6, max(_fraction(m) for m in stamps)))  # type: ignore[arg-type]
+        return Column(name, Kind.TIMESTAMP, length=min(6, max(_fraction(m) for m in stamps)))
     times = [_TIME.fullmatch(s) for s in texts]
     if all(times):
-        return Column(name, Kind.TIME, length=min(6, max(_fraction(m) for m in times)))  # type: ignore[arg-type]
+        return Column(name, Kind.TIME, length=min(6, max(_fraction(m) for m in times)))
     if all(_UUID.fullmatch(s) for s in texts):
         return Column(name, Kind.UUID)
     longest = max(len(s) for s in texts)
@@ -285,7 +285,8 @@ def read_schema(db: Path, source: str) -> Schema:
             for i, (_, col, decl, notnull, _, _) in enumerate(info):
                 values = [r[i] for r in rows]
                 identity = (pk == [col] and "INT" in decl.upper() and col.lower() in
-                            (f"{name.lower()}id", f"{name.lower().removeprefix('dim')}key") and source.startswith("adventureworks"))
+                            (f"{name.lower()}id", f"{name.lower().removeprefix('dim')}key")
+                            and source.startswith("adventureworks"))
                 c = infer(col, decl, values, identity=identity)
                 orig = originals.get(f"{name}.{col}") or originals.get(f"*.{col}")
                 if orig is not None:

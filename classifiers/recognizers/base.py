@@ -34,6 +34,7 @@ inside a sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -119,7 +120,7 @@ class ValueRecognizer(EntityRecognizer):
 
     def result(self, start: int, end: int, score: float, validated: bool = False,
                pattern: str | None = None, element: bool = False) -> RecognizerResult:
-        meta: dict[str, object] = {RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+        meta: dict[str, object] = {RecognizerResult.RECOGNIZER_NAME_KEY: self.name,  # type: ignore[has-type]  # presidio sets it unannotated
                                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}
         if validated and self.VALIDATOR:
             meta[VALIDATOR_KEY] = self.VALIDATOR
@@ -127,7 +128,7 @@ class ValueRecognizer(EntityRecognizer):
             meta[ELEMENT_KEY] = True
         if pattern:
             meta["pattern"] = pattern
-        return RecognizerResult(self.ENTITY, start, end, score, analysis_explanation=None, recognition_metadata=meta)
+        return RecognizerResult(self.ENTITY, start, end, score, analysis_explanation=None, recognition_metadata=meta)  # type: ignore[arg-type]  # presidio annotates it without None, and accepts None
 
     def score_match(self, pattern: Pattern, text: str, start: int, end: int) -> RecognizerResult | None:
         """The result for one pattern match after the hooks and context, or None when it is dropped."""
@@ -152,6 +153,7 @@ class ValueRecognizer(EntityRecognizer):
             return []
         results: list[RecognizerResult] = []
         lo = hi = -1
+        matches: Iterable[re.Match[str]]
         for pattern, rx in self._compiled:
             if pattern.whole:
                 if lo < 0:

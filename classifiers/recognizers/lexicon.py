@@ -27,7 +27,7 @@ def fold(text: str) -> str:
     text = text.casefold()
     if text.isascii():
         return text
-    out = []
+    out: list[str] = []
     for ch in unicodedata.normalize("NFKD", text):
         if unicodedata.combining(ch) and out and out[-1].isascii():
             continue

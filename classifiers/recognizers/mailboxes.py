@@ -43,7 +43,8 @@ _X500 = re.compile(r"/\s*o=[^<>]*?/cn=([^/<>]+)\s*", re.IGNORECASE)
 #: Lotus Notes: ``Tim Belden/HOU/ECT@ECT``, ``Mark Taylor/ENRON@enronxgate`` (a name, org units, a domain)
 _NOTES = re.compile(r"([^\W\d_][^/@<>\"]*?)\s*(?:/[\w .&-]+)+@[\w.-]+")
 _NAME_ADDR = re.compile(r"(?P<display>[^<>]*?)\s*<(?P<route>[^<>]*)>\s*(?:@[\w.-]+)?")
-_LDAP = re.compile(r"\s*cn=(?P<cn>(?:\\.|[^,\\;])+)(?:\s*,\s*(?:cn|ou|o|dc|l|st|c)=(?:\\.|[^,\\;])*)+\s*", re.IGNORECASE)
+_LDAP = re.compile(r"\s*cn=(?P<cn>(?:\\.|[^,\\;])+)(?:\s*,\s*(?:cn|ou|o|dc|l|st|c)=(?:\\.|[^,\\;])*)+\s*",
+                   re.IGNORECASE)
 _ALIAS_LETTERS = re.compile(r"[\W\d_]+")
 #: what a separator search skips whole: a quoted string, an angle-bracket route, an escaped character
 _TOKENS = re.compile(r'"(?:\\.|[^"\\])*"?|<[^<>]*>?|\\.|[,;]')
@@ -135,7 +136,7 @@ def _element(text: str, a: int, b: int) -> Element | None:
         if kind == "notes" and d0 == d1:  # <Tim Belden/HOU/ECT@ECT>: the Notes name is the display name
             n = _NOTES.fullmatch(m.group("route").strip())
             off = m.start("route") + len(m.group("route")) - len(m.group("route").lstrip())
-            d0, d1 = off + n.start(1), off + n.end(1)  # type: ignore[union-attr]
+            d0, d1 = off + n.start(1), off + n.end(1)  # type: ignore[union-attr]  # kind 'notes' means _NOTES matched this route
         return Element(d0, d1, kind, alias) if _display(text[d0:d1]) else None
     value = text[a:b]
     if "@" in value and _ADDRESS.fullmatch(value):

@@ -130,7 +130,8 @@ _INTRO = re.compile(rf"(?<![\w'])(?:{_alt(_INTROS)})\s*[,:]?\s+(?=[^\W\d_])", re
 _BY = re.compile(rf"(?<![\w])(?:{_alt(_REPORTED)})\s*:?\s+(?=[A-ZÀ-ÖØ-Þ])", re.IGNORECASE)
 
 #: after "Family," a given name (and maybe a second one or an initial) that ends the name
-_INVERTED = re.compile(rf"\s{{1,2}}[A-ZÀ-ÖØ-Þ]{_LETTER}*\.?(?:\s+[A-ZÀ-ÖØ-Þ]{_LETTER}*\.?)?(?![\w'’-])(?!\s+[A-ZÀ-ÖØ-Þ])")
+_INVERTED = re.compile(rf"\s{{1,2}}[A-ZÀ-ÖØ-Þ]{_LETTER}*\.?(?:\s+[A-ZÀ-ÖØ-Þ]{_LETTER}*\.?)?"
+                       rf"(?![\w'’-])(?!\s+[A-ZÀ-ÖØ-Þ])")
 
 
 
@@ -160,7 +161,7 @@ def name_end(text: str, start: int, limit: int, caseless: bool = False) -> tuple
     """End of the name-shaped run of words from ``start`` (``start`` when none) and its words.
 
     ``caseless``: words of scripts without capitals count too (a labelled value in Thai)."""
-    end, words = start, []
+    end, words = start, list[str]()
     pos = start
     pending: list[tuple[int, str]] = []  # particles waiting for a capitalized word after them
     inverted = False
@@ -172,7 +173,8 @@ def name_end(text: str, start: int, limit: int, caseless: bool = False) -> tuple
         bare = w.rstrip(".")
         if bare.lower() in PARTICLES and not w[0].isupper() or bare.lower() in ("al", "el") and "-" in w:
             pending.append((m.end(1), w))
-        elif (w[0].isupper() or caseless and not w[0].islower()) and (len(bare) > 1 or w.endswith(".")) and not any(c.isdigit() for c in w):
+        elif ((w[0].isupper() or caseless and not w[0].islower()) and (len(bare) > 1 or w.endswith("."))
+              and not any(c.isdigit() for c in w)):
             words += [p for _, p in pending] + [w]
             pending = []
             end = m.end(1)
@@ -207,7 +209,8 @@ def plausible(words: list[str], need: int, labelled: bool = False) -> bool:
     if not core or any(w in _FILLERS or (w in NOT_NAME or w in _PLACE) and not labelled for w in core):
         return False
     if need in (TITLED, SIGNED):
-        return need == TITLED or not all(w in common for w in core)  # "Mrs. Hill", "mevr. Van Parys": a title makes any capitalized word a name
+        # "Mrs. Hill", "mevr. Van Parys": a title makes any capitalized word a name
+        return need == TITLED or not all(w in common for w in core)
     if all(w in common for w in core):
         return False
     listed = [w for w in core if w not in common and (w in firsts or w in lasts)]

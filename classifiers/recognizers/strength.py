@@ -1,7 +1,8 @@
 """Named strengths: the only scores a pdd recognizer gives.
 
 How classifiers/decide.py reads them: a field's value evidence is the mean
-score of the values that hit times the share of values that hit (full at 80% of a column, at 20% for matches inside longer text; see decide.py for the sparse-evidence floor).
+score of the values that hit times the share of values that hit (full at 80% of a column, at 20% for matches
+inside longer text; see decide.py for the sparse-evidence floor).
 So a score says what a column of such values proves *without* its name:
 
 - ``VERY_WEAK``: the value has the type's shape and nothing more (a bare 9-digit

@@ -34,12 +34,12 @@ REPORTS = os.environ.get("PDD_REPORT_DIR", "/opt/pdd/reports")
 @dag(
     dag_id="pdd_scan_operator_example",
     schedule=None,  # e.g. "@daily"
-    start_date=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc),
+    start_date=dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
     catchup=False,
     tags=["pdd", "privacy", "example"],
     doc_md=__doc__,
 )
-def pdd_scan_operator_example():  # noqa: ANN201
+def pdd_scan_operator_example():
     PddScanOperator(
         task_id="scan",
         config=CONFIG,

@@ -56,14 +56,13 @@ class PddScanOperator(BaseOperator):
     def execute(self, context: Any) -> dict:
         import datetime as dt
 
+        from pipeline.airflow_provider.hooks import resolve_connections
         from pipeline.config.load import ConfigError, load_config
         from pipeline.connections import ConnectionError_
         from pipeline.engine.airflow import failure_message, summarize
         from pipeline.engine.run import WORK_DIR, Engine, Progress, ResumeRefused, ScanOptions
         from pipeline.report import write_report
         from pipeline.report.publish import publish
-
-        from pipeline.airflow_provider.hooks import resolve_connections
 
         out = Path(self.report_dir)
         out.mkdir(parents=True, exist_ok=True)

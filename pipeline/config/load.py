@@ -88,7 +88,8 @@ def load_config(path: str | Path, *, as_of: Any = None) -> Config:
             kind = raw.get("kind")
             if kind not in registered:
                 known = ", ".join(sorted(registered))
-                raise doc.error((*at, "kind") if "kind" in raw else at, f"unknown source kind {kind!r} (known: {known})")
+                raise doc.error((*at, "kind") if "kind" in raw else at,
+                                f"unknown source kind {kind!r} (known: {known})")
             model = registered[kind].config_model
             try:
                 src = model.model_validate(raw)

@@ -28,8 +28,8 @@ from typing import Any
 import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from classifiers.recognizer_spec import NO_VALIDATOR, RecognizerSpec, make_validator
 from classifiers.entities import ENTITY_TYPES, PRESIDIO_TO_PDD, to_pdd
+from classifiers.recognizer_spec import NO_VALIDATOR, RecognizerSpec, make_validator
 from pipeline.config.model import Config
 from pipeline.yaml_lines import LinedYaml
 

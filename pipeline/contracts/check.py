@@ -213,7 +213,7 @@ class _Run:
             if cfg.kind == "sql":
                 try:
                     secrets = _secrets(cfg)
-                    kind, conn, kwargs = sql_connection(cfg, self.config)  # type: ignore[arg-type]
+                    kind, conn, kwargs = sql_connection(cfg, self.config)  # type: ignore[arg-type]  # cfg.kind == 'sql': a SqlSourceConfig
                     run.open_sql(kind, conn, kwargs)
                 except Exception as exc:  # noqa: BLE001 - GE wraps driver errors in its own types
                     self.result.problems.append(f"source {cfg.name}: Great Expectations cannot connect "

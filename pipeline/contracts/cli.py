@@ -31,7 +31,7 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(2)
 
 
-def _config(path: Path, as_of: str | None):  # noqa: ANN202 - Config, imported lazily
+def _config(path: Path, as_of: str | None):  # Config, imported lazily
     from pipeline.config.load import ConfigError, load_config
 
     date = None

@@ -29,15 +29,28 @@ def build_data_docs(validations: list[tuple[str, str, Any]], out_dir: str | Path
     returns the site's index.html."""
     quiet_gx_logging()
     import great_expectations as gx
+    from great_expectations.data_context.data_context.context_factory import project_manager
+    from great_expectations.exceptions import DataContextRequiredError
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    try:  # GE's current context is process-wide: the file context is current only while the docs are built
+        previous = project_manager.get_current_project()
+    except DataContextRequiredError:
+        previous = None
+    try:
+        return _build(gx.get_context(mode="file", project_root_dir=str(out)), validations, run_name)
+    finally:
+        project_manager.set_project(previous)
+
+
+def _build(ctx: Any, validations: list[tuple[str, str, Any]], run_name: str) -> Path:
     from great_expectations.core.run_identifier import RunIdentifier
     from great_expectations.data_context.types.resource_identifiers import (
         ExpectationSuiteIdentifier,
         ValidationResultIdentifier,
     )
 
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    ctx = gx.get_context(mode="file", project_root_dir=str(out))
     quiet_gx_logging()
     ctx.variables.progress_bars = {"globally": False, "metric_calculations": False}
     run_id = RunIdentifier(run_name=run_name, run_time=dt.datetime.now(dt.UTC))

@@ -33,8 +33,8 @@ from great_expectations.expectations.metrics.util import get_dialect_regex_expre
 
 from pipeline.contracts.values import (
     SQL_CARD_CANDIDATE,
-    card_last_four_shaped,
     card_flags,
+    card_last_four_shaped,
     under_age_flags,
 )
 
@@ -156,7 +156,7 @@ class ExpectColumnValuesToNotContainCardNumber(ColumnMapExpectation):
 
 
 # The underscore makes GE name it expect_column_values_to_be_at_least_16_on (CamelCase "Least16" gives "least16").
-class ExpectColumnValuesToBeAtLeast_16On(ColumnMapExpectation):  # noqa: N801
+class ExpectColumnValuesToBeAtLeast_16On(ColumnMapExpectation):
     """Expect every value, a date of birth (``value_kind: dob``) or an age in years (``age``), to be a person of at
     least ``min_age`` (16) on ``as_of``. Birth dates in the future or over 130 years back are not counted."""
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from pydantic import (
     BaseModel,
@@ -26,7 +26,7 @@ from classifiers.entities import ENTITY_TYPES
 from pipeline.policy import PolicyMap
 from pipeline.yaml_lines import LinedYaml, where
 
-CONTRACT_VERSION = 1
+CONTRACT_VERSION: Final = 1
 FORBIDDEN_TYPES = {"CREDIT_CARD": "the policy forbids storing full card numbers; the full_card_number rule guards it"}
 
 

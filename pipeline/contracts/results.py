@@ -7,6 +7,7 @@ store never enters one (error texts from drivers are masked before they do).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -116,7 +117,7 @@ class CheckResult:
         return "\n".join(out) + "\n"
 
 
-def scrub(text: str, secrets: list[str] = (), limit: int = 300) -> str:  # type: ignore[assignment]
+def scrub(text: str, secrets: Sequence[str] = (), limit: int = 300) -> str:
     """A driver's or library's error text made safe to print: one line, secrets and card numbers masked."""
     first = next((ln.strip() for ln in str(text).splitlines() if ln.strip()), "")
     for s in secrets:

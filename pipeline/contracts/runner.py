@@ -39,7 +39,7 @@ class Planned:
     field: str
     clause: str
     expectation: str
-    kwargs: dict[str, Any] = field(default_factory=dict)
+    kwargs: dict[str, Any] = field(default_factory=dict)  # type: ignore[operator]  # `field: str` above only annotates
 
 
 @dataclass(frozen=True)
@@ -80,6 +80,11 @@ def gx_context() -> Any:
         ctx = gx.get_context(mode="ephemeral", project_config=config)
         quiet_gx_logging()
         _context = ctx
+    # GE keeps one current context per process, which its validations use: another get_context() (the Data
+    # Docs' file context) would otherwise receive this check's results, under keys its store refuses.
+    from great_expectations.data_context.data_context.context_factory import project_manager
+
+    project_manager.set_project(_context)
     return _context
 
 

@@ -64,7 +64,7 @@ class StoreDataset:
 
     def card_fields(self) -> dict[str, bool]:
         """Each field of a SQL table, and whether its type can hold a full card number."""
-        cols = self.dataset.table.columns  # type: ignore[attr-defined]
+        cols = self.dataset.table.columns  # type: ignore[attr-defined]  # only SQL datasets are asked (a SqlDataset has .table)
         return {c.name: column_can_hold_card(c) for c in cols}
 
     def profile(self, sample: int = 200) -> dict[str, FieldProfile]:

@@ -18,9 +18,9 @@ import pyarrow.parquet as pq
 
 from pipeline.demo import people
 from pipeline.demo import vocab as v
-from pipeline.demo.sql import BASE_ROWS
 from pipeline.demo.files import json_line, jsonl_fields, write_lines
 from pipeline.demo.plant import AS_OF, EXPORTS, FULL_CARD, UNDER_16, Ctx, Spot, Written, redraw
+from pipeline.demo.sql import BASE_ROWS
 
 NOW = dt.datetime.combine(AS_OF, dt.time())
 
@@ -55,7 +55,7 @@ def _signups(ctx: Ctx, path: Path) -> Written:
         return [f"S-{i + 1:05d}", p.full_name, p.email, p.phone, p.country, p.company, p.dob.strftime("%d/%m/%Y"),
                 rng.choice(["starter", "growth", "scale"]), signed.strftime("%Y-%m-%dT%H:%M:%S+05:30")]
 
-    rows = [redraw(lambda i=i: row(i)) for i in range(n)]
+    rows = [redraw(lambda i=i: row(i)) for i in range(n)]  # type: ignore[misc]  # mypy infers no lambda with a default argument
     rows[on_as_of][6] = AS_OF.replace(year=AS_OF.year - 16).strftime("%d/%m/%Y")
     ctx.planter.decoy(Spot(UNDER_16, EXPORTS, "signups.csv", "dob", str(on_as_of + 2),
                            form="dd/mm/yyyy, 16th birthday is as_of itself (boundary, not under 16)"))
@@ -88,7 +88,7 @@ def _events(ctx: Ctx, path: Path) -> Written:
                 "page": rng.choice(v.PAGES), "search_term": rng.choice(terms), "ip": v.client_ip(rng),
                 "country": code, "device_os": rng.choice(v.DEVICES)[0]}
 
-    rows = sorted((redraw(lambda i=i: row(i), lambda r: r.values()) for i in range(n)), key=lambda r: r["ts"])
+    rows = sorted((redraw(lambda i=i: row(i), lambda r: r.values()) for i in range(n)), key=lambda r: r["ts"])  # type: ignore[misc]  # mypy infers no lambda with a default argument
     ctx.planter.decoy(Spot(FULL_CARD, EXPORTS, "events.parquet", "event_id", str(id_decoy + 1),
                            form="19-digit int64 id with no issuer prefix"))
     if ctx.plant:
@@ -128,7 +128,7 @@ def _leads(ctx: Ctx, path: Path) -> Written:
                       "campaign": rng.choice(["diwali-sale-2026", "d2c-summit", "gst-webinar"])}
         return rec
 
-    records = [redraw(lambda i=i: record(i), lambda rec: (json_line(rec),)) for i in range(n)]
+    records = [redraw(lambda i=i: record(i), lambda rec: (json_line(rec),)) for i in range(n)]  # type: ignore[misc]  # mypy infers no lambda with a default argument
     if ctx.plant:
         born = ctx.planter.kid_birth_date("leads.jsonl")
         # Keep the key where the form puts it, whether or not this lead had filled it in.

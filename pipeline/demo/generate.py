@@ -25,7 +25,18 @@ from typing import Any
 from classifiers.cards import brand
 from pipeline.demo import exports, logs, people
 from pipeline.demo.plant import (
-    APP_DB, AS_OF, BACKUPS, EXPORTS, FULL_CARD, RETENTION, UNDER_16, WEB_LOGS, Ctx, Planter, Spot, Written,
+    APP_DB,
+    AS_OF,
+    BACKUPS,
+    EXPORTS,
+    FULL_CARD,
+    RETENTION,
+    UNDER_16,
+    WEB_LOGS,
+    Ctx,
+    Planter,
+    Spot,
+    Written,
 )
 from pipeline.demo.sql import VIEWS, write_sql
 
@@ -131,7 +142,8 @@ def generate(out_dir: Path, *, seed: int = 7, clean: bool = False, scale: float 
     recognizers.write_bytes(RECOGNIZERS.read_bytes())
     return Manifest(out_dir=out_dir, config=config, expected=expected, seed=seed, clean=clean, scale=scale,
                     violations=_sorted(planter.violations), decoys=_sorted(planter.decoys), fields=fields,
-                    records=dict(sorted(written.records.items())), files=[*written.files, expected, config, recognizers],
+                    records=dict(sorted(written.records.items())),
+                    files=[*written.files, expected, config, recognizers],
                     card_numbers=list(planter.cards), planted_values=list(planter.raw))
 
 

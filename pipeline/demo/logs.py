@@ -12,9 +12,9 @@ from typing import Any
 
 from pipeline.demo import people
 from pipeline.demo import vocab as v
-from pipeline.demo.sql import BASE_ROWS
 from pipeline.demo.files import json_line, jsonl_fields, write_lines
 from pipeline.demo.plant import AS_OF, FULL_CARD, UNDER_16, WEB_LOGS, Ctx, Spot, Written, group, redraw
+from pipeline.demo.sql import BASE_ROWS
 
 NOW = dt.datetime.combine(AS_OF, dt.time())
 IST = dt.timedelta(hours=5, minutes=30)
@@ -65,7 +65,7 @@ def _access_log(ctx: Ctx) -> tuple[list[str], Written]:
         return (f'{v.client_ip(rng)} - {user} [{local}] "{request}" {status} {rng.randrange(200, 90000)} '
                 f'"{referer}" "{rng.choice(v.USER_AGENTS)}"')
 
-    lines = [redraw(lambda i=i: line(i)) for i in range(n)]
+    lines = [redraw(lambda i=i: line(i)) for i in range(n)]  # type: ignore[misc]  # mypy infers no lambda with a default argument
     lines[order_decoy] = redraw(lambda: line(order_decoy, f"GET /orders/{v.order_ref(rng)}/invoice.pdf HTTP/1.1"))
     ctx.planter.decoy(Spot(FULL_CARD, WEB_LOGS, "access.log", "request", str(order_decoy + 1),
                            form="16-digit order ref failing Luhn in a URL path"))
@@ -160,7 +160,7 @@ def _api_log(ctx: Ctx) -> tuple[list[str], Written]:
         level = level or ("ERROR" if "timeout" in message else rng.choices(["INFO", "DEBUG", "WARN"], [85, 10, 5])[0])
         return f"{times[i].strftime('%Y-%m-%dT%H:%M:%S.%f')[:-3]}Z {level} {message}"
 
-    lines = [redraw(lambda i=i: line(i)) for i in range(n)]
+    lines = [redraw(lambda i=i: line(i)) for i in range(n)]  # type: ignore[misc]  # mypy infers no lambda with a default argument
     stamp = int((times[epoch_decoy] - dt.datetime(1970, 1, 1)).total_seconds() * 1000)
     lines[epoch_decoy] = line(epoch_decoy, f"cache warmed at {stamp} ({rng.randrange(100, 900)} keys)")
     ctx.planter.decoy(Spot(FULL_CARD, WEB_LOGS, "api.log.2.gz", "message", str(epoch_decoy + 1),
@@ -195,7 +195,7 @@ def _worker_log(ctx: Ctx) -> tuple[list[str], Written]:
         stamp = times[i].strftime("%Y-%m-%d %H:%M:%S,%f")[:-3]
         return f"{stamp} {level or rng.choices(['INFO', 'WARNING'], [92, 8])[0]} {message}"
 
-    lines = [redraw(lambda i=i: line(i)) for i in range(n)]
+    lines = [redraw(lambda i=i: line(i)) for i in range(n)]  # type: ignore[misc]  # mypy infers no lambda with a default argument
     if ctx.plant:
         number = ctx.planter.card("VISA19", "worker.log.message")
         lines[card_at] = line(card_at, "ERROR", f"[worker.payments] Charge retry failed for card={number} attempt=3")

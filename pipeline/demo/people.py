@@ -25,7 +25,17 @@ import pyarrow.parquet as pq
 
 from pipeline.demo.files import write_lines
 from pipeline.demo.plant import (
-    APP_DB, AS_OF, BACKUPS, EXPORTS, RETENTION, UNDER_16, WEB_LOGS, Ctx, Spot, Written, age_on,
+    APP_DB,
+    AS_OF,
+    BACKUPS,
+    EXPORTS,
+    RETENTION,
+    UNDER_16,
+    WEB_LOGS,
+    Ctx,
+    Spot,
+    Written,
+    age_on,
 )
 
 ACTIVE_MONTHS, BACKUP_MONTHS = 6, 9  # the policy file's retention (pipeline/policy/scalejet.yaml), for the truth
@@ -124,7 +134,7 @@ def truth(ctx: Ctx) -> None:
     finally:
         con.close()
     active_cut = months_before(AS_OF, ACTIVE_MONTHS)
-    ended = {aid: _day(t) for aid, _, t in accounts if t}
+    ended = {aid: dt.date.fromisoformat(t[:10]) for aid, _, t in accounts if t}
     expired = {aid for aid, day in ended.items() if day < active_cut}
     kids = {aid for aid, dob, _ in accounts if dob and age_on(dt.date.fromisoformat(dob)) < 16}
     for aid in sorted(ended):

@@ -96,7 +96,7 @@ def _ts(moment: dt.datetime) -> str:
 
 
 def _rows(n: int, make: Callable[[int], Row]) -> list[Row]:
-    return [redraw(lambda i=i: make(i), lambda row: row.values()) for i in range(n)]
+    return [redraw(lambda i=i: make(i), lambda row: row.values()) for i in range(n)]  # type: ignore[misc]  # mypy infers no lambda with a default argument
 
 
 def _accounts(ctx: Ctx, rng: random.Random, n: int) -> list[Row]:
@@ -292,7 +292,7 @@ def _checkout_sessions(ctx: Ctx, rng: random.Random, n: int, accounts: int) -> l
         return {"id": i + 1, "account_id": rng.randrange(1, accounts + 1), "payload": payload,
                 "created_at": _ts(v.when(rng, LAST_MONTH, NOW))}
 
-    rows = [redraw(lambda i=i: make(i), lambda row: (_json(row["payload"]),)) for i in range(n)]
+    rows = [redraw(lambda i=i: make(i), lambda row: (_json(row["payload"]),)) for i in range(n)]  # type: ignore[misc]  # mypy infers no lambda with a default argument
     if ctx.plant:
         number = ctx.planter.card("MASTERCARD2", "checkout_sessions.payload")
         rows[in_json]["payload"]["payment"] = {"method": "card", "card": {
@@ -385,7 +385,7 @@ def write_sql(ctx: Ctx) -> Written:
             for table, columns in TABLES.items():
                 con.execute(f"CREATE TABLE {table} ({', '.join(f'{c} {d}' for c, d, _ in columns)})")
                 rows = makers[table](ctx, ctx.rng(table), n[table])
-                people.tie(ctx, table, len(rows), lambda i, account, rows=rows: rows[i].update(account_id=account))
+                people.tie(ctx, table, len(rows), lambda i, account, rows=rows: rows[i].update(account_id=account))  # type: ignore[misc]  # mypy infers no lambda with a default argument
                 names = [c for c, _, _ in columns]
                 con.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
                                 [tuple(row[c] for c in names) for row in rows])

@@ -85,13 +85,13 @@ class AirflowSteps:
             self.context.close_opened()
 
     def discover(self, source: str) -> list[str]:
-        return self._step(Discover(source)).datasets  # type: ignore[union-attr]
+        return self._step(Discover(source)).datasets  # type: ignore[union-attr]  # a Discover step's outcome is Discovered
 
     def link(self) -> int:
-        return self._step(Link()).notes  # type: ignore[union-attr]
+        return self._step(Link()).notes  # type: ignore[union-attr]  # a Link step's outcome is Linked
 
     def classify(self, source: str, dataset: str, part_rows: int = DEFAULT_PART_ROWS) -> list[dict]:
-        return [u.model_dump() for u in self._step(Classify(source, dataset, part_rows)).units]  # type: ignore[union-attr]
+        return [u.model_dump() for u in self._step(Classify(source, dataset, part_rows)).units]  # type: ignore[union-attr]  # a Classify step's outcome is Classified
 
     def sweep(self, unit: dict) -> dict:
         """Sweep one unit; returns counts only."""

@@ -30,7 +30,7 @@ class SourceResult(BaseModel):
 
 
 def now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 def run_id(started: str) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import traceback
+from collections.abc import Sequence
 from pathlib import Path
 
 from pydantic import BaseModel, Field
@@ -29,7 +30,7 @@ from pipeline.report.model import EntityEntry, FieldEntry, TemplateEntry, Violat
 from pipeline.rules import DatasetContext, Rule, rules
 from pipeline.sources import Dataset, Source, SourceError
 from pipeline.sources.base import NOTES_PER_DATASET, Part, ReadPlan
-from pipeline.templates import log_templates
+from pipeline.templates.hook import log_templates
 
 log = logging.getLogger("pdd.scan")
 
@@ -110,7 +111,7 @@ def _ctx(context: ScanContext, c: Classification, role: str) -> DatasetContext:
     return DatasetContext(c.source, c.dataset, context.config.as_of, c.types(), _links(context, c, role))
 
 
-def _links(context: ScanContext, c: Classification, role: str) -> DatasetLinks:
+def _links(context: ScanContext, c: Classification, role: str) -> DatasetLinks | None:
     if context.persons is None:
         raise RuntimeError("the link step did not run before the sweep")  # the engine orders them
     return context.persons.for_dataset(c.source, c.dataset, role)
@@ -133,7 +134,7 @@ def _limits() -> dict[str, int]:
     return out
 
 
-def _keys_span(keys: list[str]) -> str:
+def _keys_span(keys: Sequence[str]) -> str:
     return f"in the records with keys {keys[0]}..{keys[-1]}" if keys else ""
 
 
@@ -257,17 +258,17 @@ def finish(context: ScanContext, classification: Classification, parts: list[Swe
             for p in parts:
                 rule.absorb(p.states.get(rname, {}))
             res.violations += rule.finish()
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 - a rule that fails to finish is an error entry, the others go on
             res.error = join_errors(res.error, unexpected(f"rule {rname} (finishing)", exc))
         res.notes += [f"{c.source}/{c.dataset}: {n}" for n in rule.notes]
         _add_findings(findings, rname, rule.findings)
     # Each violating record once per rule, in key order of discovery.
     seen: set[tuple[str, str]] = set()
     unique = []
-    for v in res.violations:
-        if (v.rule, v.key) not in seen:
-            seen.add((v.rule, v.key))
-            unique.append(v)
+    for entry in res.violations:
+        if (entry.rule, entry.key) not in seen:
+            seen.add((entry.rule, entry.key))
+            unique.append(entry)
     # One order whatever the batches and key ranges were: by record key (numbers as numbers), then rule.
     res.violations = sorted(unique, key=_record_order)
 

@@ -31,7 +31,7 @@ TRIES = 3
 """Times a step is tried when its worker process dies; then it is reported as failed."""
 
 
-class WorkerDied(Exception):  # noqa: N818 - a fact about the process, not the step's own error
+class WorkerDied(Exception):  # a fact about the process, not the step's own error
     """The process running a step died, :data:`TRIES` times; its text is the report's error text."""
 
     def __init__(self) -> None:
@@ -155,7 +155,7 @@ class WorkerPool:
             self._running -= 1
             was_alone, self._alone = self._alone, False
             if not isinstance(error, BrokenProcessPool):
-                return step, error if error is not None else outcome  # type: ignore[return-value]
+                return step, error if error is not None else outcome  # type: ignore[return-value]  # the worker's error or the step's outcome, never both
             self._renew(generation)
             if was_alone:
                 key = repr(step)

@@ -37,7 +37,16 @@ from pipeline.engine.context import ScanContext
 from pipeline.engine.dataset import unexpected
 from pipeline.engine.executors import Executor, Inline, WorkerDied, WorkerPool
 from pipeline.engine.steps import (
-    Classified, Classify, Discover, Link, Linked, Listed, Outcome, Step, Sweep, Swept,
+    Classified,
+    Classify,
+    Discover,
+    Link,
+    Linked,
+    Listed,
+    Outcome,
+    Step,
+    Sweep,
+    Swept,
 )
 from pipeline.engine.store import RunStore
 from pipeline.report.model import Report
@@ -72,7 +81,7 @@ class ScanOptions:
     """Only these sources (default: all of the config's)."""
 
 
-class Stopped(BaseException):  # noqa: N818 - not an error: the user or the scheduler asked
+class Stopped(BaseException):  # not an error: the user or the scheduler asked
     """The run was asked to stop (SIGTERM, SIGINT); finished steps are kept for ``resume``."""
 
     def __init__(self, signame: str):
@@ -146,7 +155,7 @@ class Engine:
     def _fingerprint(self) -> dict:
         cfg = self.config.model_dump(mode="json")
         # Secret values are masked in a dump; their hash tells a changed URL without storing it.
-        secrets = [s.url.get_secret_value() for s in self.config.sources if getattr(s, "url", None)]
+        secrets = [url.get_secret_value() for s in self.config.sources if (url := getattr(s, "url", None))]
         cfg["secrets"] = hashlib.sha256("\n".join(secrets).encode()).hexdigest()
         return {"tool_version": __version__, "config": cfg, "part_rows": self.options.part_rows,
                 "sources": sorted(self.options.sources) if self.options.sources else None}

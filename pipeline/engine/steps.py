@@ -125,7 +125,7 @@ class Classify:
         """Classify one dataset and split it into sweep units (key ranges for a large table)."""
         try:
             src, ds = _open(ctx, self.source, self.dataset)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 - a dataset that cannot be opened is an error entry, the others go on
             error = exc.message if isinstance(exc, SourceError) else unexpected("opening", exc)
             store.write_classification(Classification(source=self.source, dataset=self.dataset, error=error), [])
             return Classified([])
@@ -166,7 +166,7 @@ class Sweep:
         assert c is not None, "a unit is swept after its dataset's classify step"
         try:
             src, ds = _open(ctx, u.source, u.dataset)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 - a dataset that cannot be opened is an error entry, the others go on
             error = exc.message if isinstance(exc, SourceError) else unexpected("opening", exc)
             res = SweepResult(source=u.source, dataset=u.dataset, part=u.part, error=error)
         else:

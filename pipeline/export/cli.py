@@ -23,7 +23,7 @@ def _pairs(values: list[str] | None, what: str) -> dict[str, str]:
     return out
 
 
-def _run(target: str, work) -> None:  # noqa: ANN001 - a callable returning the line to print
+def _run(target: str, work) -> None:  # a callable returning the line to print
     from pipeline.export import ExportError
     from pipeline.policy import PolicyError
 
@@ -39,7 +39,7 @@ def _run(target: str, work) -> None:  # noqa: ANN001 - a callable returning the 
 
 
 def _options(config: Path | None, platform: list[str] | None = None, env: str = "PROD",
-             service: list[str] | None = None):  # noqa: ANN202 - ExportOptions
+             service: list[str] | None = None):  # ExportOptions
     from pipeline.config.load import ConfigError
     from pipeline.export import ExportError, ExportOptions
     from pipeline.export.base import options_from_config

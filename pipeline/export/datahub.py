@@ -15,6 +15,7 @@ mapper (postgres, mysql, sqlite, ...), `file` for logs and files.
 
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
 from pathlib import Path
@@ -37,7 +38,7 @@ TOKEN_ENV = "DATAHUB_GMS_TOKEN"
 
 def _require() -> None:
     try:
-        import datahub.emitter.mcp  # noqa: F401
+        import datahub.emitter.mcp  # noqa: F401 - only asks whether the datahub extra is installed
     except ImportError:
         raise MissingExtra("acryl-datahub", "datahub") from None
 
@@ -156,6 +157,10 @@ def export_datahub(report: Report, options: ExportOptions, out: str | Path | Non
     if url:
         from datahub.emitter.rest_emitter import DataHubRestEmitter
 
+        # urllib3 logs each retry of an unreachable server with the request's address; the outcome is one line
+        retries = logging.getLogger("urllib3.connectionpool")
+        level = retries.level
+        retries.setLevel(logging.ERROR)
         try:
             emitter = DataHubRestEmitter(gms_server=url, token=token)
             try:
@@ -165,6 +170,8 @@ def export_datahub(report: Report, options: ExportOptions, out: str | Path | Non
                 emitter.close()
         except Exception as exc:  # noqa: BLE001 - the client's errors may quote the request; say which and where only
             raise ExportError(f"DataHub at {url} refused the export ({exc.__class__.__name__})") from None
+        finally:
+            retries.setLevel(level)
         return f"sent {len(mcps)} proposal(s) to {url}"
     if out is None:
         raise ExportError("give --out FILE or --url URL")

@@ -27,7 +27,7 @@ from pipeline.policy.fideslang_map import fideslang_categories
 from pipeline.report.model import Report
 
 
-def _fideslang() -> Any:  # noqa: ANN401 - the fideslang.models module
+def _fideslang() -> Any:  # the fideslang.models module
     try:
         from fideslang import models
     except ImportError:

@@ -112,7 +112,7 @@ class History:
             q = q.limit(limit)
         with self.engine.connect() as conn:
             rows = conn.execute(q).all()
-        return [RunRow(*r[:9], by_rule=json.loads(r[9])) for r in reversed(rows)]
+        return [RunRow(*r[:9], by_rule=json.loads(r[9])) for r in reversed(rows)]  # type: ignore[misc]  # r[:9]: the nine before by_rule
 
     def report(self, run_id: str) -> Report:
         with self.engine.connect() as conn:

@@ -23,16 +23,16 @@ def subject(
     Exit status: 0 nothing found (an erasure is complete), 1 records found, 2 could not run.
     """
     from pipeline.config.load import ConfigError, load_config
+    from pipeline.engine.context import ScanContext
     from pipeline.linkage.subject import Identity, find_subject
     from pipeline.policy import PolicyError
-    from pipeline.engine.context import ScanContext
 
     given = [(k, v) for k, v in (("email", email), ("phone", phone), ("id", id_)) if v is not None]
     if len(given) != 1:
         typer.echo("give exactly one of --email, --phone, --id", err=True)
         raise typer.Exit(2)
     try:
-        identity = Identity(*given[0])  # type: ignore[arg-type]
+        identity = Identity(*given[0])  # type: ignore[arg-type]  # the option's name is one of the identity kinds
     except ValueError as exc:
         typer.echo(f"--{given[0][0]}: {exc}", err=True)
         raise typer.Exit(2) from None

@@ -89,7 +89,7 @@ def _read(context: ScanContext, src: Source, ds: Dataset, spec: tuple[str, str |
         return acct
     config = context.config
     under = Under16(DatasetContext(src.name, ds.name, config.as_of, c.types()))
-    sketch, kids = Sketch(), set()
+    sketch, kids = Sketch(), set[str]()
     try:
         for batch in ds.batches(config.sweep.batch_size):
             keys = [key_text(v) for v in batch.columns.get(key, ())]
@@ -153,6 +153,7 @@ def _source(context: ScanContext, src: Source, kind: str, role: str, declared: d
     found: list[AccountSet] = []
     for ds in src.datasets():
         try:
+            spec: tuple[Any, str | None, str | None, str] | None
             decl = declared.pop((src.name, ds.name), None)
             if decl is not None:
                 spec = (decl.key, decl.terminated, decl.status, "declared in the config")

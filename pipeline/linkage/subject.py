@@ -27,7 +27,7 @@ from pipeline.engine.context import ScanContext
 from pipeline.linkage.index import build_index
 from pipeline.linkage.model import DatasetLinks, Ref, confirm, key_text
 from pipeline.linkage.sketch import Sketch
-from pipeline.sources import SourceError
+from pipeline.sources import Dataset, SourceError
 
 Kind = Literal["email", "phone", "id"]
 _SEP = r"[\s().\-/]*"
@@ -140,13 +140,14 @@ def _order(key: str) -> tuple[int, str]:
     return (int(key), "") if key.isdigit() else (1 << 62, key)
 
 
-def _sweep(context: ScanContext, source: str, ds: object, identity: Identity, found: _Found, links: DatasetLinks | None,
-           keys: dict[str, set[str]], key_field: str | None, own_keys: set[str] | None) -> None:
+def _sweep(context: ScanContext, source: str, ds: Dataset, identity: Identity, found: _Found,
+           links: DatasetLinks | None, keys: dict[str, set[str]], key_field: str | None,
+           own_keys: set[str] | None) -> None:
     """One dataset: identity matches, and (second pass) references to the person's account keys."""
     pattern, hint = identity.pattern, identity.hint
     sketches: dict[str, Sketch] = {}
     pending: list[tuple[Ref, str]] = []
-    for batch in ds.batches(context.config.sweep.batch_size):  # type: ignore[attr-defined]
+    for batch in ds.batches(context.config.sweep.batch_size):
         for fname, col in batch.columns.items():
             if pattern is not None:
                 for i, (rkey, value) in enumerate(zip(batch.keys, col, strict=False)):
@@ -156,7 +157,7 @@ def _sweep(context: ScanContext, source: str, ds: object, identity: Identity, fo
                     if hint in (text.lower() if identity.kind == "email" else text) or (
                             identity.kind == "phone" and hint in re.sub(r"\D", "", text)):
                         if pattern.search(text):
-                            found.add(source, ds.name, fname, rkey, f"the {identity.kind} in {fname}")  # type: ignore[attr-defined]
+                            found.add(source, ds.name, fname, rkey, f"the {identity.kind} in {fname}")
                             if own_keys is not None and key_field in batch.columns:
                                 k = key_text(batch.columns[key_field][i])
                                 if k:
@@ -165,7 +166,7 @@ def _sweep(context: ScanContext, source: str, ds: object, identity: Identity, fo
                 for rkey, value in zip(batch.keys, col, strict=False):
                     if key_text(value) == identity.value.strip():
                         own_keys.add(identity.value.strip())
-                        found.add(source, ds.name, fname, rkey, "the account id")  # type: ignore[attr-defined]
+                        found.add(source, ds.name, fname, rkey, "the account id")
             if links is None:
                 continue
             for ref in links.refs(fname):
@@ -178,14 +179,14 @@ def _sweep(context: ScanContext, source: str, ds: object, identity: Identity, fo
                 for rkey, value in zip(batch.keys, col, strict=False):
                     if key_text(value) in wanted:
                         if ref.confirmed:
-                            found.add(source, ds.name, fname, rkey, ref.evidence)  # type: ignore[attr-defined]
+                            found.add(source, ds.name, fname, rkey, ref.evidence)
                         else:
                             pending.append((ref, rkey))
     min_overlap = links.index.min_overlap if links else 1.0
     decided: dict[tuple[str, str], Ref | None] = {}
     for ref, rkey in pending:
-        k = (ref.field, ref.target.id)
-        if k not in decided:
-            decided[k] = confirm(ds.name, ref, sketches[ref.field].hashes, min_overlap)[0]  # type: ignore[attr-defined]
-        if decided[k] is not None:
-            found.add(source, ds.name, ref.field, rkey, decided[k].evidence)  # type: ignore[attr-defined,union-attr]
+        pair = (ref.field, ref.target.id)
+        if pair not in decided:
+            decided[pair] = confirm(ds.name, ref, sketches[ref.field].hashes, min_overlap)[0]
+        if decided[pair] is not None:
+            found.add(source, ds.name, ref.field, rkey, decided[pair].evidence)  # type: ignore[union-attr]  # not None: checked on the line above

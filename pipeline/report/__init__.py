@@ -1,5 +1,12 @@
 from pipeline.report.model import (
-    REPORT_VERSION, DatasetProblem, EntityEntry, FieldEntry, Report, RunInfo, SourceEntry, ViolationEntry,
+    REPORT_VERSION,
+    DatasetProblem,
+    EntityEntry,
+    FieldEntry,
+    Report,
+    RunInfo,
+    SourceEntry,
+    ViolationEntry,
 )
 from pipeline.report.writer import read_report, write_report
 

@@ -116,9 +116,9 @@ def diff_lines(d: ReportDiff, limit: int = 50) -> list[str]:
     for t in d.types_changed:
         lines.append(f"~ field {t.source}/{t.dataset}.{t.field}: [{', '.join(t.old)}] -> [{', '.join(t.new)}]")
     for sign, ts in (("+ new", d.templates_added), ("- gone", d.templates_gone)):
-        for t in ts:
-            lines.append(f"{sign} personal template {t.source}/{t.dataset}.{t.field} [{', '.join(t.types)}]: "
-                         f"{t.template}")
+        for tr in ts:
+            lines.append(f"{sign} personal template {tr.source}/{tr.dataset}.{tr.field} [{', '.join(tr.types)}]: "
+                         f"{tr.template}")
     for sign, vs in (("+ new", d.violations_new), ("- resolved", d.violations_resolved)):
         for v in vs[:limit]:
             lines.append(f"{sign} violation {v.rule} {v.source}/{v.dataset}.{v.field} key {v.key}: {v.evidence}")

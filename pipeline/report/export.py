@@ -47,7 +47,8 @@ def inventory_csv(report: Report) -> str:
                    "; ".join(f.categories), "yes" if f.declared else "no",
                    rv.status if rv else "suggested",
                    "; ".join(f"{r.type}" + (f" in template {r.template!r}" + (f" slot {r.slot}" if r.slot else "")
-                                                if r.template else "") + f" ({r.why})" for r in rv.rejected) if rv else "",
+                                                if r.template else "") + f" ({r.why})" for r in rv.rejected)
+                   if rv else "",
                    f.values_sampled, getattr(f, "empty", None)]
     return _csv(INVENTORY_COLUMNS, rows())
 
@@ -56,6 +57,6 @@ def trend_csv(runs: Iterable[object]) -> str:
     """One row per recorded run (pipeline.history.RunRow), oldest first."""
     import json
 
-    return _csv(TREND_COLUMNS, ([r.run_id, r.as_of, r.started_at, r.exit_code, r.fields, r.personal_fields,  # type: ignore[attr-defined]
-                                 r.undeclared_fields, r.violations, json.dumps(r.by_rule, sort_keys=True)]  # type: ignore[attr-defined]
+    return _csv(TREND_COLUMNS, ([r.run_id, r.as_of, r.started_at, r.exit_code, r.fields, r.personal_fields,  # type: ignore[attr-defined]  # history RunRows, typed as object to keep the import light
+                                 r.undeclared_fields, r.violations, json.dumps(r.by_rule, sort_keys=True)]  # type: ignore[attr-defined]  # as above
                                 for r in runs))

@@ -22,8 +22,8 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from pipeline.report.diff import ReportDiff, diff_reports, violation_key
 from pipeline.policy import PolicyMap
+from pipeline.report.diff import ReportDiff, diff_reports, violation_key
 from pipeline.report.model import Report
 
 CHART_WIDTH = 560
@@ -84,8 +84,9 @@ def trend_chart(runs: list[tuple[str, dict[str, int]]], names: dict[str, str], h
     top = max((v for _, counts in runs for v in counts.values()), default=0) or 1
     step = (CHART_WIDTH - 60) / max(1, len(runs) - 1)
     series = []
-    for i, (key, css) in enumerate(names.items()):
-        pts = [(40 + j * step, 10 + (height - 30) * (1 - counts.get(key, 0) / top)) for j, (_, counts) in enumerate(runs)]
+    for i, key in enumerate(names):
+        pts = [(40 + j * step, 10 + (height - 30) * (1 - counts.get(key, 0) / top))
+               for j, (_, counts) in enumerate(runs)]
         series.append(Series(name=key, css=f"s{i}", points=" ".join(f"{x:.1f},{y:.1f}" for x, y in pts),
                              last=runs[-1][1].get(key, 0) if runs else 0))
     return TrendChart(runs=[r for r, _ in runs], series=series, height=height, max=top)

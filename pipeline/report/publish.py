@@ -36,8 +36,8 @@ def history_target(config: Config, default_dir: Path) -> str:
 
 def publish(report: Report, out_dir: str | Path, config: Config, history_dir: Path | None = None) -> Published:
     """Record ``report`` in the history and write ``out_dir``/report.html with the previous run and the trend."""
-    from pipeline.history import History, HistoryError
     from pipeline.config.recognizers import RecognizersError
+    from pipeline.history import History, HistoryError
     from pipeline.policy import PolicyError, policy_for
     from pipeline.report.html import write_html
 

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 from pipeline.review.apply import apply_decisions
 from pipeline.review.decisions import (
-    Acceptance, Decisions, FieldDecision, Rejection, ReviewError, load_decisions, save_decisions,
+    Acceptance,
+    Decisions,
+    FieldDecision,
+    Rejection,
+    ReviewError,
+    load_decisions,
+    save_decisions,
 )
 
 __all__ = ["Acceptance", "Decisions", "FieldDecision", "Rejection", "ReviewError", "apply_decisions",
            "load_decisions", "save_decisions", "review_report"]
 
 
-def review_report(report, config):  # noqa: ANN001, ANN201 - Report, Config (kept import-light)
+def review_report(report, config):  # Report, Config (kept import-light)
     """The scan's hook: ``report`` with the decisions file of ``config`` applied.
 
     A decisions file that does not load leaves every field ``suggested`` and says why in the notes

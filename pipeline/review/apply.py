@@ -27,7 +27,14 @@ import datetime as dt
 
 from pipeline.policy import PolicyMap
 from pipeline.report.model import (
-    Acceptance as AcceptedEntry, EntityEntry, FieldEntry, FieldReview, RejectedType, Report,
+    Acceptance as AcceptedEntry,
+)
+from pipeline.report.model import (
+    EntityEntry,
+    FieldEntry,
+    FieldReview,
+    RejectedType,
+    Report,
 )
 from pipeline.review.decisions import Decisions, FieldDecision
 

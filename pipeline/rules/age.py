@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 
 from classifiers.ages import NUMBER, read_age
-from pipeline.rules.base import Rule, Violation
+from pipeline.rules.base import DatasetContext, Rule, Violation
 from pipeline.rules.dates import age_on, parse_date
 from pipeline.sources.base import Batch
 
@@ -25,9 +25,9 @@ MIN_AGE = 16
 class Under16(Rule):
     name = "under_16"
 
-    def __init__(self, ctx):  # noqa: ANN001
+    def __init__(self, ctx: DatasetContext) -> None:
         super().__init__(ctx)
-        self.as_of: dt.date = ctx.as_of  # type: ignore[assignment]
+        self.as_of: dt.date = ctx.as_of  # type: ignore[assignment]  # a scan always has as_of (the config's or today)
         self.dob_fields = [f for f, t in ctx.field_types.items() if "DATE_OF_BIRTH" in t]
         self.age_fields = [f for f, t in ctx.field_types.items() if "AGE" in t and f not in self.dob_fields]
         self.seen: set[str] = set()

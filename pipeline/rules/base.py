@@ -10,6 +10,7 @@ on every field where the sweep found a full number.
 
 from __future__ import annotations
 
+import datetime as dt
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import ClassVar
@@ -32,7 +33,7 @@ class FieldFinding:
 class DatasetContext:
     source: str
     dataset: str
-    as_of: object  # datetime.date
+    as_of: dt.date | None  # None only outside a scan (contracts check card values without one)
     #: field -> entity types asserted by classification
     field_types: dict[str, list[str]]
     #: the linkage as this dataset sees it (pipeline.linkage.DatasetLinks), None when no account dataset is known
@@ -74,7 +75,7 @@ class Rule(ABC):
         """What ``finish`` needs, as JSON, when a dataset is swept in parts by several workers."""
         return {}
 
-    def absorb(self, state: dict) -> None:
+    def absorb(self, state: dict) -> None:  # noqa: B027 - a hook: rules that keep no state take nothing in
         """Take in one part's ``state()``; after all parts, ``finish`` decides as if it had seen the whole."""
 
     def violation(self, field_name: str, key: str, evidence: str, path: str | None = None) -> Violation:

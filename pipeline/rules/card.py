@@ -25,10 +25,12 @@ sweep ends (``finish``, after the parts' states are absorbed).
 from __future__ import annotations
 
 import itertools
+import re
 from typing import Any
 
 import numpy as np
 
+from classifiers.base64text import may_wrap_digits, wrapped
 from classifiers.cards import (
     CHANCE,
     CardContext,
@@ -46,11 +48,10 @@ from classifiers.cards import (
     proven_cards,
     scan_candidates,
 )
-from classifiers.base64text import may_wrap_digits, wrapped
 from classifiers.column_names import name_evidence
 from classifiers.field import as_text
 from classifiers.jsondoc import leaves, parse_document
-from pipeline.rules.base import Rule, Violation
+from pipeline.rules.base import DatasetContext, Rule, Violation
 from pipeline.sources.base import TEXT_SEPARATOR, Batch
 
 #: Marks the shape key of runs found in decoded base64 text (a population apart from the field's plain runs).
@@ -98,7 +99,7 @@ class FullCardNumber(Rule):
     def reads_texts_only(self) -> bool:
         return True  # values are read as texts (_text): a texts-only read hands over the same texts
 
-    def __init__(self, ctx):  # noqa: ANN001
+    def __init__(self, ctx: DatasetContext) -> None:
         super().__init__(ctx)
         self._contexts: dict[str, CardContext] = {}
         #: "field|digits|groups" -> [runs, Luhn-valid runs] over the whole sweep
@@ -146,7 +147,8 @@ class FullCardNumber(Rule):
         joined = col.joined
         found = scan_candidates(joined)
         if found is None:  # non-ASCII text or %-escapes: every candidate examined
-            to_examine = [(m.start(), m.group(), True, m) for m in candidates(joined)]
+            to_examine: list[tuple[int, str, bool, re.Match[str] | None]] = [
+                (m.start(), m.group(), True, m) for m in candidates(joined)]
         else:
             to_examine = [(pos, run, True, None) for pos, run in found.other]
             if len(found.bare_starts):
@@ -299,9 +301,9 @@ class _Joined(_Listed):
     """One column batch handed over as texts already joined (``Batch.texts``, a texts-only read): split
     only when a value is looked up; its values are its texts."""
 
-    def __init__(self, joined: str):  # noqa: D107 - no super(): nothing to convert or join
+    def __init__(self, joined: str):  # no super(): nothing to convert or join
         self.joined = joined
-        self._texts: list[str] | None = None  # type: ignore[assignment]
+        self._texts: list[str] | None = None  # type: ignore[assignment]  # filled on first use, from joined
 
     def texts(self) -> list[str]:
         if self._texts is None:

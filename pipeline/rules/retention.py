@@ -25,7 +25,7 @@ import datetime as dt
 
 from pipeline.linkage.model import DatasetLinks, Ref, confirm, key_text, mask_key
 from pipeline.linkage.sketch import Sketch
-from pipeline.rules.base import Rule, Violation
+from pipeline.rules.base import DatasetContext, Rule, Violation
 from pipeline.sources.base import Batch
 
 UNDER_16 = "under_16"
@@ -48,7 +48,7 @@ class _Flagged:
 class RetentionExpired(Rule):
     name = "retention_expired"
 
-    def __init__(self, ctx):  # noqa: ANN001
+    def __init__(self, ctx: DatasetContext) -> None:
         super().__init__(ctx)
         self.links: DatasetLinks | None = getattr(ctx, "links", None)
         self.flagged: dict[str, _Flagged] = {}
@@ -71,7 +71,7 @@ class RetentionExpired(Rule):
     def _active_refs(self, columns: tuple[str, ...]) -> list[Ref]:
         if columns not in self._refs:
             # An account dataset with no flagged key needs no lookup and no inference: nothing could be reported.
-            self._refs[columns] = [r for f in columns for r in self.links.refs(f)  # type: ignore[union-attr]
+            self._refs[columns] = [r for f in columns for r in self.links.refs(f)  # type: ignore[union-attr]  # links: the rule runs only on datasets the person index links
                                    if self.flagged[r.target.id].lookup]
         return self._refs[columns]
 
@@ -97,7 +97,8 @@ class RetentionExpired(Rule):
             if not ref.confirmed:
                 self.sketches.setdefault(ref.field, Sketch()).add_many({k for k in map(key_text, distinct) if k})
             lookup = self.flagged[ref.target.id].lookup
-            # Values are matched as stored (42, 42.0 and "42" alike; " 42" is not). Set intersection in C first: most batches hold no flagged key, and then no row is visited.
+            # Values are matched as stored (42, 42.0 and "42" alike; " 42" is not). Set intersection in C first:
+            # most batches hold no flagged key, and then no row is visited.
             present = lookup.keys() & distinct
             if not present:
                 continue
@@ -112,9 +113,9 @@ class RetentionExpired(Rule):
         return out
 
     def _ended(self, flagged: _Flagged, k: str, how: str) -> str:
-        days = (self.ctx.as_of - flagged.expired[k]).days  # type: ignore[operator]
-        months = self.links.index.retention.get(self.links.role, self.links.index.retention.get("controller"))  # type: ignore[union-attr]
-        where = "a backup" if self.links.role == "backup" else "an active store"  # type: ignore[union-attr]
+        days = (self.ctx.as_of - flagged.expired[k]).days  # type: ignore[operator]  # as_of is set for every scan (the config's or today)
+        months = self.links.index.retention.get(self.links.role, self.links.index.retention.get("controller"))  # type: ignore[union-attr]  # links: as above
+        where = "a backup" if self.links.role == "backup" else "an active store"  # type: ignore[union-attr]  # links: as above
         return (f"account {mask_key(k)} was terminated {days} days before {self.ctx.as_of} (retention in {where}: "
                 f"{months} months); found by {how}")
 
@@ -156,9 +157,9 @@ class RetentionExpired(Rule):
                                   + "; ".join(misses))
         out = []
         for f, target, rkey, k in self.pending:
-            ref = decided.get((f, target))
-            if ref is not None:
-                out += self._linked(ref, rkey, k)
+            linked = decided.get((f, target))
+            if linked is not None:
+                out += self._linked(linked, rkey, k)
         return out
 
 

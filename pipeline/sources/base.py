@@ -83,7 +83,7 @@ class JoinedKeys(Sequence[str]):
     def __len__(self) -> int:
         return self._n
 
-    def __getitem__(self, i):  # noqa: ANN001, ANN204 - Sequence's int/slice overloads
+    def __getitem__(self, i):  # Sequence's int/slice overloads
         if self._split is None:
             if isinstance(i, int) and i in (-1, self._n - 1) and self._n:
                 return self._joined.rsplit(self._sep, 1)[-1]
@@ -191,7 +191,7 @@ class Dataset(ABC):
             raise SourceError(f"{type(self).__name__} cannot be read by key range", dataset=self.name)
         return self.batches(size)
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027 - a hook: a dataset that holds nothing open has nothing to release
         """Release what the dataset holds open."""
 
 
@@ -226,7 +226,7 @@ class Source(ABC):
     def datasets(self) -> Iterator[Dataset]:
         """The datasets to scan; raises SourceError when the source itself cannot be read."""
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027 - a hook: a source without connections has nothing to release
         """Release connections."""
 
 

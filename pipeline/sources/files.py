@@ -33,6 +33,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.config.model import PathSourceConfig
+from pipeline.sources.base import Batch, Dataset, ReadStats, Source
+from pipeline.sources.logs import JSONL, UNPARSED, LogFile
 from pipeline.sources.textfile import (
     BROKEN_LINE,
     LINE_TOO_LONG,
@@ -47,8 +49,6 @@ from pipeline.sources.textfile import (
     match_files,
     restart,
 )
-from pipeline.sources.base import Batch, Dataset, ReadStats, Source
-from pipeline.sources.logs import JSONL, UNPARSED, LogFile
 
 SNIFF_BYTES = 64 << 10
 SUPPORTED = ".csv, .tsv, .jsonl, .ndjson (each also gzipped, as .gz), .parquet"
@@ -131,7 +131,7 @@ class CsvFile(Dataset):
         with closing(self._file.lines()) as lines:
             yield from in_batches(self._rows(lines, dialect), size, self._batch)
 
-    def _rows(self, lines: Iterator[tuple[int, bytes]], dialect: Any) -> Iterator[tuple[str, list[str]]]:
+    def _rows(self, lines: Iterator[tuple[int, bytes | None]], dialect: Any) -> Iterator[tuple[str, list[str]]]:
         header_pending = self._header
         feed = _LineFeed(lines, self.stats)
         reader = csv.reader(feed, dialect)
@@ -154,7 +154,7 @@ class CsvFile(Dataset):
                 self._broken(start, f"{len(row)} cells where the header has {len(self._names)}; kept as field "
                              f"{UNPARSED}")
                 self._unparsed_seen = True
-                yield str(start), _Unparsed(dialect.delimiter.join(row))
+                yield str(start), _Unparsed(dialect.delimiter.join(row))  # type: ignore[misc]  # _batch tells it apart
                 continue
             yield str(start), row
 
@@ -170,7 +170,8 @@ class CsvFile(Dataset):
         else:
             columns = {name: [None if bad else (row[i] or None) for row, bad in zip(rows, broken, strict=True)]
                        for i, name in enumerate(self._names)}
-            columns[UNPARSED] = [row.text if bad else None for row, bad in zip(rows, broken, strict=True)]
+            columns[UNPARSED] = [row.text if bad else None  # type: ignore[attr-defined]  # a bad row is an _Unparsed
+                                 for row, bad in zip(rows, broken, strict=True)]
         return Batch(keys=keys, columns=columns)
 
 
@@ -403,5 +404,5 @@ class FilesSource(Source):
     config_model = PathSourceConfig
 
     def datasets(self) -> Iterator[Dataset]:
-        matched = match_files(self.config, self.settings)  # type: ignore[arg-type]
+        matched = match_files(self.config, self.settings)  # type: ignore[arg-type]  # config_model above: a PathSourceConfig
         return iter([open_file(TextFile(path, name, self.name)) for name, path in matched])

@@ -32,6 +32,8 @@ from contextlib import closing
 from typing import Any
 
 from pipeline.config.model import PathSourceConfig
+from pipeline.sources.base import Batch, Dataset, Part, ReadPlan, ReadStats, Source
+from pipeline.sources.prefilter import candidate_lines
 from pipeline.sources.textfile import (
     BROKEN_LINE,
     LINE_TOO_LONG,
@@ -45,8 +47,6 @@ from pipeline.sources.textfile import (
     parse_json_object,
     restart,
 )
-from pipeline.sources.base import Batch, Dataset, Part, ReadPlan, ReadStats, Source, SourceError
-from pipeline.sources.prefilter import candidate_lines
 
 JSONL, ACCESS, PLAIN = "jsonl", "access", "plain"
 PROBE_LINES = 50
@@ -105,9 +105,9 @@ def message_of(line: str) -> str | None:
     """The plain-text ``message``: the line after a leading timestamp and level."""
     rest = line
     if m := _TIMESTAMP.match(rest):
-        rest = rest[_SEPARATOR.match(rest, m.end()).end() :]  # type: ignore[union-attr]
+        rest = rest[_SEPARATOR.match(rest, m.end()).end() :]  # type: ignore[union-attr]  # _SEPARATOR matches the empty string too
     if m := _LEVEL.match(rest):
-        rest = rest[_SEPARATOR.match(rest, m.end()).end() :]  # type: ignore[union-attr]
+        rest = rest[_SEPARATOR.match(rest, m.end()).end() :]  # type: ignore[union-attr]  # _SEPARATOR matches the empty string too
     if rest is line:
         return line
     return rest or None
@@ -169,7 +169,7 @@ class LogFile(Dataset):
         return list(self._fields)
 
     def sample(self, n: int) -> dict[str, list[Any]]:
-        self.format  # noqa: B018
+        self.format  # noqa: B018 - detecting the format tells the fixed fields
         scratch = ReadStats()  # a sample's skips would be counted again by batches()
         spreads: dict[str, Spread] = {}
         for window in self._file.spread():
@@ -185,7 +185,7 @@ class LogFile(Dataset):
 
     def sample_records(self) -> Iterator[dict[str, Any]]:
         """The records of the lines sample() reads, in file order (the template miner reads whole records)."""
-        self.format  # noqa: B018
+        self.format  # noqa: B018 - detecting the format tells the fixed fields
         scratch = ReadStats()
         for window in self._file.spread():
             for raw in window:
@@ -207,7 +207,7 @@ class LogFile(Dataset):
 
     def _all_batches(self, size: int, part: Part | None) -> Iterator[Batch]:
         check_size(size)
-        self.format  # noqa: B018
+        self.format  # noqa: B018 - detecting the format tells the fixed fields
         restart(self.stats)
         with closing(self._file.lines(span=part)) as lines:
             yield from in_batches(self._records(lines), size, self._batch)
@@ -221,7 +221,7 @@ class LogFile(Dataset):
         columns, and the rules' work, are saved.
         """
         check_size(size)
-        self.format  # noqa: B018
+        self.format  # noqa: B018 - detecting the format tells the fixed fields
         restart(self.stats)
         self._dense_left = 0
         block: list[tuple[int, bytes | None]] = []
@@ -232,7 +232,7 @@ class LogFile(Dataset):
                     if len(block) == size:
                         full, block = block, []
                         yield from self._candidate_batch(full)
-            except Exception:  # noqa: BLE001 - re-raised once what was read before the failure is swept
+            except Exception:  # re-raised once what was read before the failure is swept
                 if block:  # lines read before a read failure (a damaged gzip), not yet swept
                     yield from self._candidate_batch(block)
                 raise
@@ -284,7 +284,7 @@ class LogFile(Dataset):
                         continue  # a blank line (no fields) is no record, as in batches()
                 if rows.add(self, number, raw):
                     keys.append(str(number))
-        except Exception:  # noqa: BLE001 - as in_batches: what was read before the failure is still swept
+        except Exception:  # as in_batches: what was read before the failure is still swept
             yield batch()
             raise
         yield batch()
@@ -300,7 +300,7 @@ class LogFile(Dataset):
         if None in raws:
             return None
         try:
-            text = b"".join(raws).decode("utf-8")  # type: ignore[arg-type]
+            text = b"".join(raws).decode("utf-8")  # type: ignore[arg-type]  # no None: returned above
         except UnicodeDecodeError:
             return None
         lines = text.split("\n")
@@ -318,10 +318,11 @@ class LogFile(Dataset):
             matches = list(map(_ACCESS.match, lines))
             if None in matches:
                 return None
-            groups = list(map(_GROUPS, matches))
+            groups = list(map(_GROUPS, matches))  # type: ignore[arg-type]  # no None: returned above
             if any(map(_REST, groups)):
                 return None
-            columns = {f: _dash_none(col) for f, col in zip(ACCESS_FIELDS, zip(*groups), strict=False)}  # not rest
+            by_col = zip(*groups, strict=True)
+            columns = {f: _dash_none(col) for f, col in zip(ACCESS_FIELDS, by_col, strict=False)}  # not rest
         self.stats.records += len(block)
         self._fields.update(dict.fromkeys(columns))
         return Batch(keys=[str(number) for number, _ in block], columns=columns)
@@ -347,7 +348,7 @@ class LogFile(Dataset):
             return None
         return _ACCESS_PRESENT
 
-    def _records(self, lines: Iterator[tuple[int, bytes]]) -> Iterator[tuple[str, dict[str, Any]]]:
+    def _records(self, lines: Iterator[tuple[int, bytes | None]]) -> Iterator[tuple[str, dict[str, Any]]]:
         for number, raw in lines:
             record = self._record(number, raw, self.stats)
             if record is not None:
@@ -518,5 +519,5 @@ class LogsSource(Source):
 
     def datasets(self) -> Iterator[Dataset]:
         # Matched now, not lazily, so that a path matching nothing fails at datasets().
-        matched = match_files(self.config, self.settings)  # type: ignore[arg-type]
+        matched = match_files(self.config, self.settings)  # type: ignore[arg-type]  # config_model above: a PathSourceConfig
         return iter([LogFile(TextFile(path, name, self.name)) for name, path in matched])

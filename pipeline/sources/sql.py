@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 import fnmatch
 import random
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from typing import Any
 
 import sqlalchemy as sa
@@ -98,9 +98,10 @@ class SqlSource(Source):
     config_model = SqlSourceConfig
 
     @classmethod
-    def check_config(cls, config: SqlSourceConfig) -> tuple[str, str] | None:  # type: ignore[override]
+    def check_config(cls, config: SqlSourceConfig) -> tuple[str, str] | None:  # type: ignore[override]  # each kind checks its own config model
         if (config.url is None) == (config.conn_id is None):
-            return ("url", "a sql source needs exactly one of url (a SQLAlchemy URL) or conn_id (an Airflow Connection)")
+            return ("url",
+                    "a sql source needs exactly one of url (a SQLAlchemy URL) or conn_id (an Airflow Connection)")
         return None
 
     def __init__(self, config: SqlSourceConfig, settings: Any, engine: Engine | None = None):
@@ -134,7 +135,7 @@ class SqlSource(Source):
         try:
             insp = sa.inspect(self.engine)
             default = insp.default_schema_name
-            schemas = self.config.schemas or [default]
+            schemas: list[str | None] = list(self.config.schemas or ()) or [default]
             found: list[tuple[str | None, str, bool]] = []
             for schema in schemas:
                 if schema not in insp.get_schema_names() and schema != default:
@@ -393,7 +394,8 @@ class SqlDataset(Dataset):
             if cols_in is None:  # another driver, or the row-by-row retry: SQLAlchemy's own rows
                 result = conn.execution_options(stream_results=True, yield_per=1 if one_by_one else size).execute(stmt)
                 rows_in = (result.partitions(size) if not one_by_one else _grouped(result, size))
-                cols_in = (list(zip(*rows)) for rows in rows_in)  # column-major: one pass, no per-cell lookups
+                # column-major: one pass, no per-cell lookups
+                cols_in = (list(zip(*rows, strict=True)) for rows in rows_in)
             shift = 1 if key.kind == "rowid" else 0
             key_idx = [0] if key.kind == "rowid" else [names.index(c) for c in key.names]
             as_text = str if key.integer is not None else key_text
@@ -404,7 +406,7 @@ class SqlDataset(Dataset):
                 elif len(key_idx) == 1:
                     keys, last = list(map(as_text, by_col[key_idx[0]])), (by_col[key_idx[0]][-1],)
                 else:
-                    keys = list(map(key.text, zip(*(by_col[i] for i in key_idx))))
+                    keys = list(map(key.text, zip(*(by_col[i] for i in key_idx), strict=True)))
                     last = tuple(by_col[i][-1] for i in key_idx)
                 offset += n
                 columns = {f: list(by_col[i + shift]) for i, f in enumerate(names)}
@@ -524,7 +526,7 @@ def _connection_lost(exc: Exception) -> bool:
         return state.startswith("08") or state in ("57P01", "57P02", "57P03")
     if type(orig).__module__.startswith("psycopg") and type(orig).__name__ == "OperationalError":
         return True  # psycopg's own "the connection is closed", which carries no SQLSTATE
-    args = getattr(orig, "args", ())
+    args: tuple[Any, ...] = getattr(orig, "args", ())
     return bool(args) and args[0] in (2006, 2013, 2055)  # MySQL/MariaDB client: server gone, lost during query
 
 
@@ -539,7 +541,7 @@ def _text_kind(t: sa.types.TypeEngine) -> str | None:
     return None
 
 
-def _prefetched(fetch: Any, last_of: Any) -> Iterator[tuple[Any, Any]]:
+def _prefetched(fetch: Any, last_of: Any) -> Generator[tuple[Any, Any], None, None]:
     """``(after, page)`` for ``page = fetch(after)`` until a page is empty, ``after`` being
     ``last_of(previous page)``, its highest key (None for the first); each next page is fetched on a thread
     while the caller works on the current one. Errors reach the caller.
@@ -617,14 +619,14 @@ def _raw_columns(conn: sa.Connection, sql: str, params: Any, types: list[Any], s
     dialect = conn.dialect
     dbapi_error = dialect.loaded_dbapi.Error
     raw = conn.connection.dbapi_connection
-    cur = raw.cursor(name="pdd_sweep") if dialect.name == "postgresql" else raw.cursor()  # type: ignore[union-attr]
+    cur = raw.cursor(name="pdd_sweep") if dialect.name == "postgresql" else raw.cursor()  # type: ignore[union-attr]  # an open connection has its DBAPI connection
     try:
         try:
             cur.execute(sql, params)
             procs = [(i, p) for i, (t, d) in enumerate(zip(types, cur.description, strict=True))
                      if (p := t.dialect_impl(dialect).result_processor(dialect, d[1])) is not None]
             while rows := cur.fetchmany(size):
-                by_col = list(zip(*rows))
+                by_col = list(zip(*rows, strict=True))
                 for i, p in procs:
                     by_col[i] = tuple(map(p, by_col[i]))
                 yield by_col

@@ -81,10 +81,10 @@ def compare(cols: Sequence[Any], op: str, values: Sequence[Any]) -> sa.ColumnEle
     binds = [_bind(c, v) for c, v in zip(cols, values, strict=True)]
     if len(cols) == 1:
         return {">": operator.gt, ">=": operator.ge, "<": operator.lt, "<=": operator.le}[op](cols[0], binds[0])
-    terms = [sa.and_(*[c == b for c, b in zip(cols[:i], binds[:i])], _STRICT[op](cols[i], binds[i]))
+    terms = [sa.and_(*[c == b for c, b in zip(cols[:i], binds[:i], strict=True)], _STRICT[op](cols[i], binds[i]))
              for i in range(len(cols))]
     if op in (">=", "<="):
-        terms.append(sa.and_(*[c == b for c, b in zip(cols, binds)]))
+        terms.append(sa.and_(*[c == b for c, b in zip(cols, binds, strict=True)]))
     return sa.and_(_LOOSE[op](cols[0], binds[0]), sa.or_(*terms))
 
 

@@ -17,7 +17,7 @@ import os
 import re
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from contextlib import contextmanager
 from fnmatch import fnmatchcase
 from pathlib import Path
@@ -33,8 +33,8 @@ try:  # ISA-L's gzip (the ``fast`` extra) decompresses about 3x faster than zlib
     from isal import igzip as _gzip
     from isal.isal_zlib import error as _IsalError
 except ImportError:  # pragma: no cover - the fast extra is not installed
-    _gzip = gzip  # type: ignore[assignment]
-    _IsalError = zlib.error  # type: ignore[assignment,misc]
+    _gzip = gzip  # type: ignore[misc]  # the stdlib module in isal.igzip's place: the same API
+    _IsalError = zlib.error  # type: ignore[assignment]  # zlib's error in isal's place
 
 MAX_LINE_BYTES = 1 << 20
 """Longer lines are counted and skipped, never loaded whole."""
@@ -140,7 +140,8 @@ class TextFile:
     def error(self, message: str) -> SourceError:
         return SourceError(message, source=self.source, dataset=self.name)
 
-    def lines(self, max_len: int | None = None, span: Part | None = None) -> Iterator[tuple[int, bytes | None]]:
+    def lines(self, max_len: int | None = None,
+              span: Part | None = None) -> Generator[tuple[int, bytes | None], None, None]:
         """``(1-based physical line number, raw line with its terminator)``.
 
         The line is None when it is longer than ``max_len`` bytes; it is then
@@ -218,12 +219,12 @@ class TextFile:
                 yield _take(f, budget // count)
 
     def _open(self) -> BinaryIO:
-        f = open(self.path, "rb")  # noqa: SIM115 - returned to the caller's with
+        f = open(self.path, "rb")  # returned to the caller's with
         try:
             self.gzipped = f.read(2) == _GZIP_MAGIC
             f.seek(0)
             if self.gzipped:
-                return _gzip.GzipFile(fileobj=f, mode="rb")  # type: ignore[return-value]
+                return _gzip.GzipFile(fileobj=f, mode="rb")  # type: ignore[return-value]  # isal's or the stdlib's GzipFile: a binary file either way
             return f
         except BaseException:
             f.close()
@@ -234,7 +235,7 @@ class TextFile:
         """Turn read errors into SourceError; their messages never quote the data."""
         try:
             yield
-        except (EOFError, zlib.error, _IsalError) as exc:
+        except (EOFError, zlib.error, _IsalError) as exc:  # type: ignore[misc]  # _IsalError: isal's error or zlib's
             raise self.error(GZIP_DAMAGED) from exc
         except OSError as exc:  # gzip.BadGzipFile and CRC errors are OSErrors too
             if self.gzipped:
@@ -350,8 +351,8 @@ def parse_json_object(text: str) -> dict[str, Any] | None:
         return None
 
 
-_JSON_SCAN = json.decoder.JSONDecoder().scan_once
-_JSON_SPACE = json.decoder.WHITESPACE.match
+_JSON_SCAN = json.decoder.JSONDecoder().scan_once  # type: ignore[attr-defined]  # CPython's scanner, not in typeshed
+_JSON_SPACE = json.decoder.WHITESPACE.match  # type: ignore[attr-defined]  # the pattern json itself skips with
 
 
 class Spread:
@@ -409,7 +410,7 @@ def in_batches(records: Iterator[tuple[str, R]], size: int, make: Callable[[list
             if len(keys) == size:
                 yield make(keys, items)
                 keys, items = [], []
-    except Exception:  # noqa: BLE001 - re-raised once what was read is handed over
+    except Exception:  # re-raised once what was read is handed over
         if keys:
             yield make(keys, items)
         raise

@@ -2,34 +2,7 @@
 
 miner.py mines templates with Drain3 (masks.py first, settings.py tuned on the loghub dev logs); slots.py
 turns a template into ``<*>`` text and slot values; classify.py classifies each slot like a column;
-messages.py picks and reads a log's message field. :func:`log_templates` is the scan's hook (the classify
-step); the ``pdd templates`` command (cli.py) mines every line of one log.
+messages.py picks and reads a log's message field. hook.py's ``log_templates`` is the scan's hook (the
+classify step); the ``pdd templates`` command (cli.py) mines every line of one log. This ``__init__`` imports
+nothing, so that ``pdd --help`` (which lists ``pdd templates``) loads no classifier.
 """
-
-from __future__ import annotations
-
-from classifiers.field import FieldClassifier
-from pipeline.report.model import TemplateEntry
-from pipeline.sources.base import Dataset
-from pipeline.templates.classify import classify_templates
-from pipeline.templates.messages import minable, sampled_messages
-from pipeline.templates.miner import Miner
-from pipeline.templates.settings import TemplateSettings
-
-
-def log_templates(dataset: Dataset, classifier: FieldClassifier,
-                  settings: TemplateSettings | None = None) -> dict[str, list[TemplateEntry]]:
-    """For a plain or JSON-message log: {message field: its personal templates}, mined over the sampled
-    lines (the lines the classify step's sample reads); {} for any other dataset."""
-    if not minable(dataset):
-        return {}
-    name, messages = sampled_messages(dataset)  # type: ignore[arg-type]
-    if name is None:
-        return {}
-    miner = Miner(settings)
-    for text in messages:
-        miner.add(text)
-    return {name: classify_templates(miner.templates(), classifier, name)}
-
-
-__all__ = ["Miner", "TemplateSettings", "classify_templates", "log_templates"]

@@ -8,6 +8,8 @@ template's text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from classifiers.entities import to_pdd
 from classifiers.field import FieldClassifier
 from pipeline.report.model import SlotEntry, TemplateEntry
@@ -15,7 +17,7 @@ from pipeline.templates.miner import Mined
 from pipeline.templates.slots import slotted
 
 
-def text_hits(classifier: FieldClassifier) -> callable:  # type: ignore[valid-type]
+def text_hits(classifier: FieldClassifier) -> Callable[[str], list[tuple[int, int]]]:
     """Spans of any pdd type the recognizers find in a text, whatever their score: text is masked on doubt."""
 
     def hits(text: str) -> list[tuple[int, int]]:
@@ -24,7 +26,7 @@ def text_hits(classifier: FieldClassifier) -> callable:  # type: ignore[valid-ty
     return hits
 
 
-def _spans_all(hits: callable, text: str) -> bool:  # type: ignore[valid-type]
+def _spans_all(hits: Callable[[str], list[tuple[int, int]]], text: str) -> bool:
     lo, hi = len(text) - len(text.lstrip()), len(text.rstrip())
     return any(a <= lo and b >= hi for a, b in hits(text))
 

@@ -13,9 +13,9 @@ from typing import TextIO
 
 from classifiers.field import FieldClassifier
 from pipeline.report.model import TemplateEntry
-from pipeline.sources.textfile import TextFile
 from pipeline.sources.base import SourceError
 from pipeline.sources.logs import LogFile
+from pipeline.sources.textfile import TextFile
 from pipeline.templates.classify import classify_templates
 from pipeline.templates.messages import all_messages, minable, sampled_messages
 from pipeline.templates.miner import Miner
@@ -34,7 +34,7 @@ class MinedLog:
     """Lines mined (records with a message)."""
     forgotten: int
     """Lines whose template was forgotten under the cluster bound (settings.max_clusters)."""
-    templates: list[TemplateEntry] = field(default_factory=list)
+    templates: list[TemplateEntry] = field(default_factory=list)  # type: ignore[operator]  # `field` above only annotates
 
 
 def mine_log(path: Path, classifier: FieldClassifier, settings: TemplateSettings | None = None,

@@ -11,9 +11,9 @@ import pytest
 
 pytest.importorskip("airflow", reason="Airflow is an extra: pip install -e '.[airflow]'")
 
-from pipeline.airflow_provider import PddScanOperator  # noqa: E402
-from tests.dags.test_operator_run import luhn_card  # noqa: E402
-from tests.helpers import leaks  # noqa: E402
+from pipeline.airflow_provider import PddScanOperator
+from tests.dags.test_operator_run import luhn_card
+from tests.helpers import leaks
 
 README = (Path(__file__).resolve().parents[2] / "README.md").read_text()
 
@@ -33,7 +33,7 @@ def test_readme_snippet_builds_an_operator() -> None:
     snippet = re.search(r"```python\n(from pipeline.airflow_provider import PddScanOperator\n.*?)```", README, re.S)
     assert snippet, "README shows PddScanOperator"
     scope: dict = {}
-    exec(snippet.group(1), scope)  # noqa: S102 - the README's own example
+    exec(snippet.group(1), scope)  # the README's own example
     with pytest.raises(ValueError, match="exactly one of config"):
         PddScanOperator(task_id="both", config="a.yaml", sources=[], report_dir="r")
 
@@ -67,6 +67,7 @@ def test_broken_inline_source_is_named_by_line(tmp_path: Path) -> None:
 
     op = PddScanOperator(task_id="scan", report_dir=str(tmp_path / "out"),
                          sources=[{"name": "a", "kind": "files", "path": "x/*"}, {"name": "b", "kind": "nosuch"}])
-    with pytest.raises(AirflowFailException, match=r"pdd-sources.yaml line \d+, sources\[1\].kind: unknown source kind"):
+    with pytest.raises(AirflowFailException,
+                       match=r"pdd-sources.yaml line \d+, sources\[1\].kind: unknown source kind"):
         op.execute({})
     assert not (tmp_path / "out" / "report.json").exists()

@@ -13,10 +13,10 @@ import pytest
 
 pytest.importorskip("faker", reason="the benchmark corpus needs Faker (pinned in the benchmark requirements)")
 
-from benchmarks.corpus import LOCALES, SPLITS, generate  # noqa: E402
-from classifiers.entities import ENTITY_TYPES  # noqa: E402
-from pipeline.config.load import load_config  # noqa: E402
-from pipeline.sources import open_source  # noqa: E402
+from benchmarks.corpus import LOCALES, SPLITS, generate
+from classifiers.entities import ENTITY_TYPES
+from pipeline.config.load import load_config
+from pipeline.sources import open_source
 
 SMALL = (40, 60)  # rows per dataset: enough for every free-text type to show up, fast enough for a unit test
 
@@ -46,7 +46,6 @@ def test_same_seed_same_bytes(train, tmp_path: Path) -> None:
 
 def test_same_bytes_under_another_hash_seed(train, tmp_path: Path) -> None:
     """String hashing differs per process; nothing that draws random values may iterate a set of strings."""
-    s = SPLITS["train"]
     code = ("import sys; from pathlib import Path; from benchmarks.corpus import SPLITS, generate; "
             f"s = SPLITS['train']; generate(Path(sys.argv[1]), s['seed'], s['locales'], 'train', rows={SMALL!r})")
     for hash_seed in ("1", "2"):
@@ -108,6 +107,6 @@ def test_the_corpus_has_the_promised_shapes(train) -> None:
 
 def test_train_and_test_name_their_columns_differently(train, test_split) -> None:
     """Beyond the shared canonical names, each split draws its own half of every name list."""
-    def names(c):  # noqa: ANN001, ANN202
+    def names(c):
         return {k.rsplit("/", 1)[-1].lower() for k in c.ground_truth}
     assert len(names(test_split) - names(train)) > 50

@@ -11,7 +11,7 @@ import pytest
 
 pytest.importorskip("faker", reason="the benchmark corpus needs Faker (pinned in the benchmark requirements)")
 
-from benchmarks.corpus import SPLITS  # noqa: E402
+from benchmarks.corpus import SPLITS
 
 REPO = Path(__file__).resolve().parents[2]
 DOC = (REPO / "docs" / "benchmarks.md").read_text(encoding="utf-8")

@@ -89,7 +89,7 @@ def test_tokens_that_hold_no_card_text(value: str) -> None:
 
 @settings(max_examples=300)
 @given(st.binary(min_size=12, max_size=64), st.sampled_from([_std, _url]))
-def test_random_tokens_decode_to_no_card(data: bytes, enc) -> None:  # noqa: ANN001
+def test_random_tokens_decode_to_no_card(data: bytes, enc) -> None:
     """Session ids, hashes, signatures: random bytes; what they decode to must still pass the card rule."""
     assert all(not list(find_cards(w.text)) for w in wrapped(f"sid={enc(data)};"))
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import base64
 import bisect
 import datetime as dt
-import json
-import re
 import itertools
+import json
 import random
+import re
 
 import numpy as np
 import pytest
@@ -46,7 +46,7 @@ def candidate_runs(text: str) -> list[tuple[int, str]]:
     found = scan_candidates(text)
     if found is None:
         return [(m.start(), m.group()) for m in candidates(text)]
-    bare = [(s, text[s : s + n]) for s, n in zip(found.bare_starts.tolist(), found.bare_lengths.tolist())]
+    bare = [(s, text[s : s + n]) for s, n in zip(found.bare_starts.tolist(), found.bare_lengths.tolist(), strict=True)]
     return sorted(bare + found.other)
 
 
@@ -56,7 +56,8 @@ def test_scan_candidates_finds_the_candidates(text: str) -> None:
     assert candidate_runs(text) == [(m.start(), m.group()) for m in candidates(text)]
     found = scan_candidates(text)
     if found is not None:
-        assert all(text[s : s + n].isdigit() for s, n in zip(found.bare_starts.tolist(), found.bare_lengths.tolist()))
+        starts, lengths = found.bare_starts.tolist(), found.bare_lengths.tolist()
+        assert all(text[s : s + n].isdigit() for s, n in zip(starts, lengths, strict=True))
         for start, run in candidate_runs(text):
             m = candidate_match(text, start, run)
             assert (m.start(), m.group()) == (start, run)
@@ -87,7 +88,7 @@ def test_luhn_bare_is_luhn(runs: list[str]) -> None:
 class _Reference(FullCardNumber):
     """The rule as it was: ``examine`` on every candidate, one by one (before _sweep_column)."""
 
-    def _sweep_column(self, flagged, fname, col, context, tally) -> None:  # noqa: ANN001
+    def _sweep_column(self, flagged, fname, col, context, tally) -> None:
         values, texts, joined = col.values, col.texts(), "\n".join(col.texts())
         starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
         for m in candidates(joined):
@@ -100,7 +101,7 @@ class _Reference(FullCardNumber):
                 key = f"{fname}|ctx" if seen.card_word else _shape_key(fname, seen.shape)
                 self._flag(flagged, i, fname, seen.card, values[i], texts[i], key, context)
 
-    def _sweep_decoded(self, flagged, fname, col, context) -> None:  # noqa: ANN001
+    def _sweep_decoded(self, flagged, fname, col, context) -> None:
         """Every base64 token of every value decoded, no filter (base64text.DIGITS) and no joined text."""
         for i, text in enumerate(col.texts()):
             for t in re.finditer(base64text.TOKEN, text):

@@ -94,7 +94,7 @@ CASES = [
 
 @pytest.mark.parametrize(("name", "examined", "by_type", "etype", "expected"), [c[1:] for c in CASES],
                          ids=[c[0] for c in CASES])
-def test_rule(name, examined, by_type, etype, expected) -> None:  # noqa: ANN001
+def test_rule(name, examined, by_type, etype, expected) -> None:
     d = run(name, examined, **by_type).get(etype)
     got = d is not None and d.confidence >= THRESHOLD
     assert got is expected, d
@@ -119,7 +119,7 @@ def test_threshold_is_honoured(threshold: float, expected: bool) -> None:
     (NameEvidence({"POSTAL_ADDRESS": (0.9, "adresse")}, None, ()), 200, {"IP_ADDRESS": hits(STRONG, 200)},
      "POSTAL_ADDRESS", ["column name 'adresse'", "no value of 200 matched; values are IP_ADDRESS"]),
 ])
-def test_evidence_says_why(name, examined, by_type, etype, evidence) -> None:  # noqa: ANN001
+def test_evidence_says_why(name, examined, by_type, etype, evidence) -> None:
     assert run(name, examined, **by_type)[etype].evidence == evidence
 
 

@@ -79,7 +79,8 @@ def test_a_company_in_a_customer_name_column_is_a_company_not_a_person(fc: Field
              "Baane Mini Imports", "Mini Gifts Distributors Ltd.", "Havel & Zbyszek Co", "Blauer See Auto, Co.",
              "Mini Wheels Co.", "Land of Toys Inc.", "Euro+ Shopping Channel", "Volvo Model Replicas, Co",
              "Danish Wholesale Imports", "Saveley & Henriot, Co.", "Dragon Souveniers, Ltd.", "Muscle Machine Inc",
-             "Diecast Classics Inc.", "Technics Stores Inc.", "Handji Gifts& Co", "Herkku Gifts", "King Kong Collectables, Co."]
+             "Diecast Classics Inc.", "Technics Stores Inc.", "Handji Gifts& Co", "Herkku Gifts",
+             "King Kong Collectables, Co."]
     types = [e.type for e in fc.classify("customerName", shops, sampled=True).entities]
     assert types == ["COMPANY_NAME"]
     people = ["Maria Garcia", "John Smith", "Anna Müller", "Pierre Dubois", "Rahul Sharma"] * 5

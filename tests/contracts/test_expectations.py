@@ -32,7 +32,8 @@ CASES = [
      {}, 1),
     # Formats the scan reads beyond spaces and dashes (SQL fetches them too): dots, form-encoded plus,
     # fullwidth digits, no-break spaces, base64 of a JSON document inside JSON; a near-miss stays out.
-    ("formats", "TEXT", ["4111.1111.1111.1111", "cc=4111+1111+1111+1111", "\uff14" + "\uff11" * 15, "4111\u00a01111\u00a01111\u00a01111",
+    ("formats", "TEXT", ["4111.1111.1111.1111", "cc=4111+1111+1111+1111", "\uff14" + "\uff11" * 15,
+                         "4111\u00a01111\u00a01111\u00a01111",
                          json.dumps({"doc": B64_CARD_DOC}), "ref 4111.1111.1111.1112", None], CARD, {}, 5),
     # A field of ids whose runs pass Luhn at chance rate: the scan notes them, the contract must not fail them.
     ("tweet_id", "TEXT", IDS_AT_CHANCE, CARD, {}, 0),
@@ -56,7 +57,7 @@ IDS = [c[0] for c in CASES]
 RAW = ["4111 1111 1111 1111", "4111111111111111", "5555-5555-5555-4444", "2010-11-25", "25/11/2010"]
 
 
-def _check(outcome, failing: int) -> None:  # noqa: ANN001
+def _check(outcome, failing: int) -> None:
     assert outcome.error is None, outcome.error
     assert outcome.result["unexpected_count"] == failing
     assert outcome.success is (failing == 0)

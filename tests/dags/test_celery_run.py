@@ -52,7 +52,7 @@ def _redis() -> object:
 @pytest.fixture
 def celery_cluster(pg_database: str, tmp_path: Path) -> Iterator[tuple[Api, Path, object]]:
     client = _redis()
-    client.flushdb()  # type: ignore[attr-defined]
+    client.flushdb()
     manifest = generate(tmp_path / "data")
     manifest.config.write_text(manifest.config.read_text() + "schedule: null\n")
     port = _free_port()
@@ -90,7 +90,7 @@ def celery_cluster(pg_database: str, tmp_path: Path) -> Iterator[tuple[Api, Path
         yield api, tmp_path, manifest
     finally:
         stop_processes(procs)
-        client.flushdb()  # type: ignore[attr-defined]
+        client.flushdb()
 
 
 def test_celery_run_equals_cli_report(celery_cluster: tuple) -> None:

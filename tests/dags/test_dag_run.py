@@ -59,7 +59,8 @@ def test_dag_report_equals_cli_report(airflow_home: Path, tmp_path: Path) -> Non
     assert leaks(proc.stdout + proc.stderr, manifest.card_numbers) == []
 
 
-RUN_WITH_CONF = RUN.replace("mod.scan_dag.test()", "mod.scan_dag.test(run_conf={'sources': ['app_db'], 'as_of': '2031-06-30'})")
+RUN_WITH_CONF = RUN.replace("mod.scan_dag.test()",
+                            "mod.scan_dag.test(run_conf={'sources': ['app_db'], 'as_of': '2031-06-30'})")
 
 
 def test_conn_id_source_and_operator_params(airflow_home: Path, tmp_path: Path) -> None:

@@ -150,7 +150,9 @@ def test_triggered_run_writes_the_report(airflow_cluster: tuple) -> None:
 
     report = json.loads((tmp_path / "reports" / "latest" / "report.json").read_text())
     expected = json.loads(manifest.expected.read_text())
-    key = lambda v: (v["rule"], v["source"], v["dataset"], v["field"], v["key"])  # noqa: E731
+    def key(v: dict) -> tuple:
+        return v["rule"], v["source"], v["dataset"], v["field"], v["key"]
+
     assert {key(v) for v in report["violations"]} == {key(v) for v in expected["violations"]}
     assert all(s["status"] == "ok" for s in report["sources"])
 

@@ -26,7 +26,7 @@ def _steps(config: Config, run_dir: Path, part_rows: int) -> dict:
     return run.reduce()
 
 
-def _comparable(report) -> dict:  # noqa: ANN001
+def _comparable(report) -> dict:
     d = report.model_dump()
     d.pop("run")
     # how a large table was read when it could not be split: said by the split run only

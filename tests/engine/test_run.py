@@ -27,13 +27,13 @@ CARD = "4111111111111111"
 
 
 def _comparable(report: object) -> dict:
-    d = report.model_dump() if hasattr(report, "model_dump") else dict(report)  # type: ignore[union-attr]
+    d = report.model_dump() if hasattr(report, "model_dump") else dict(report)
     d.pop("run")
     return d
 
 
 def _execute(config: Config, out: Path, **options: object) -> object:
-    engine = Engine(config, out / WORK_DIR, ScanOptions(**options))  # type: ignore[arg-type]
+    engine = Engine(config, out / WORK_DIR, ScanOptions(**options))
     report = engine.run()
     engine.clean()
     return report
@@ -63,7 +63,7 @@ def test_split_table_with_cards_on_range_boundaries_equals_one_worker(tmp_path: 
     split = _execute(config, tmp_path / "split", workers=2, part_rows=100)
     one = _execute(config, tmp_path / "one", workers=1, part_rows=10_000)
     assert _comparable(split) == _comparable(one) == _comparable(scan(config))
-    got = [(v.rule, v.key) for v in split.violations]  # type: ignore[attr-defined]
+    got = [(v.rule, v.key) for v in split.violations]
     assert sorted(got) == sorted([("full_card_number", str(i)) for i in cards] + [("under_16", "350")])
 
 
@@ -85,7 +85,7 @@ def _pdd(*args: str) -> subprocess.Popen[str]:
 
 def _stop_when(proc: subprocess.Popen[str], ready: object, sig: int, timeout: float = 300) -> tuple[str, str]:
     deadline = time.monotonic() + timeout
-    while not ready() and proc.poll() is None and time.monotonic() < deadline:  # type: ignore[operator]
+    while not ready() and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
     assert proc.poll() is None, "the scan ended before it could be stopped"
     proc.send_signal(sig)
@@ -165,16 +165,16 @@ def test_a_worker_killed_mid_step_is_a_problem_entry_and_the_scan_goes_on(
     real = work.sweep
 
     def sweep(context: object, source: object, dataset: object, *args: object) -> object:
-        if dataset.name == "a.log":  # type: ignore[attr-defined]
+        if dataset.name == "a.log":
             os.kill(os.getpid(), signal.SIGKILL)
-        return real(context, source, dataset, *args)  # type: ignore[arg-type]
+        return real(context, source, dataset, *args)
 
     monkeypatch.setattr(work, "sweep", sweep)
     config = Config(as_of="2026-11-24", base_dir=tmp_path, sources=[
         PathSourceConfig(name="logs", kind="logs", path="*.log")])
     report = _execute(config, tmp_path / "out", workers=2)
-    assert [(v.dataset, v.key) for v in report.violations] == [("b.log", "1")]  # type: ignore[attr-defined]
-    problem = report.sources[0].problems[0]  # type: ignore[attr-defined]
+    assert [(v.dataset, v.key) for v in report.violations] == [("b.log", "1")]
+    problem = report.sources[0].problems[0]
     assert problem.dataset == "a.log" and "worker process died" in problem.error
 
 
@@ -197,8 +197,8 @@ def test_split_log_file_with_cards_on_byte_range_boundaries_equals_one_worker(tm
     split = _execute(config, tmp_path / "split", workers=2, part_rows=5)
     one = _execute(config, tmp_path / "one", workers=1)
     assert _comparable(split) == _comparable(one) == _comparable(scan(config))
-    assert [v.key for v in split.violations] == [str(n) for n in hits]  # type: ignore[attr-defined]
-    assert {s.rows_scanned for s in split.sources} == {1200}  # type: ignore[attr-defined]
+    assert [v.key for v in split.violations] == [str(n) for n in hits]
+    assert {s.rows_scanned for s in split.sources} == {1200}
 
 
 def _ordered_steps(config: Config, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, context: object = None
@@ -211,10 +211,10 @@ def _ordered_steps(config: Config, tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
     def submit(self: executors.Inline, step: object) -> None:
         order.append(type(step).__name__)
-        real(self, step)  # type: ignore[arg-type]
+        real(self, step)
 
     monkeypatch.setattr(executors.Inline, "submit", submit)
-    Engine(config, tmp_path / WORK_DIR, ScanOptions(workers=1), context=context).run()  # type: ignore[arg-type]
+    Engine(config, tmp_path / WORK_DIR, ScanOptions(workers=1), context=context).run()
     return order
 
 

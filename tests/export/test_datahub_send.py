@@ -30,10 +30,10 @@ class _Gms(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data)
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+    def do_GET(self) -> None:  # http.server's name
         self._reply({"noCode": "true", "versions": {"acryldata/datahub": {"version": "v1.3.0"}}})
 
-    def do_POST(self) -> None:  # noqa: N802 - http.server's name
+    def do_POST(self) -> None:  # http.server's name
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
         _Gms.received.append((self.path, self.headers.get("Authorization", ""), body))
         self._reply({"value": "ok"})

@@ -140,7 +140,7 @@ def test_no_planted_value_in_any_export(reviewed_demo: tuple, datahub_file: Path
 def test_missing_extra_is_one_line_and_exit_2(reviewed_demo: tuple, tmp_path: Path) -> None:
     pytest.importorskip("pydantic")
     try:
-        import fideslang  # noqa: F401
+        import fideslang  # noqa: F401 - only asks whether fideslang is installed here
         pytest.skip("fideslang is installed in this environment")
     except ImportError:
         pass

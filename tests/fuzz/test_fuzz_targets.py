@@ -26,7 +26,8 @@ def test_fuzz_target_finds_nothing_in_a_short_run(target: str, tmp_path: Path) -
     proc = subprocess.run(
         [sys.executable, "-m", "fuzz.targets", target, f"-max_total_time={SECONDS}", "-rss_limit_mb=1024",
          "-max_len=4096", "-timeout=10", f"-artifact_prefix={tmp_path}/", str(corpus)],
-        cwd=REPO, capture_output=True, text=True, timeout=SECONDS + 120, env={**os.environ, "PDD_FUZZ_TMP": str(tmp_path)})
+        cwd=REPO, capture_output=True, text=True, timeout=SECONDS + 120,
+        env={**os.environ, "PDD_FUZZ_TMP": str(tmp_path)})
     report = proc.stderr[-3000:]
     assert proc.returncode == 0, report
     assert "Done" in proc.stderr and "runs in" in proc.stderr, report

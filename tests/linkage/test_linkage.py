@@ -10,9 +10,9 @@ import pytest
 import sqlalchemy as sa
 
 from pipeline.config.load import load_config
-from pipeline.linkage.subject import Identity, find_subject
 from pipeline.engine.context import ScanContext
 from pipeline.engine.run import scan
+from pipeline.linkage.subject import Identity, find_subject
 
 EXPIRED, EXACTLY, INSIDE, CHILD = 3, 4, 5, 7
 N = 40
@@ -52,11 +52,11 @@ def _config(tmp_path: Path, url: str, extra: str = "") -> Path:
     return cfg
 
 
-def _found(report, rule: str) -> dict[tuple[str, str, str], str]:  # noqa: ANN001
+def _found(report, rule: str) -> dict[tuple[str, str, str], str]:
     return {(v.dataset, v.field, v.key): v.evidence for v in report.violations if v.rule == rule}
 
 
-def _expect(report, fk: bool) -> None:  # noqa: ANN001
+def _expect(report, fk: bool) -> None:
     expired, kids = _found(report, "retention_expired"), _found(report, "under_16")
     want = {("accounts", "terminated_at", str(EXPIRED))}
     want |= {("orders", "account_id", str(100 + i)) for i in range(80) if 1 + i % N == EXPIRED}
@@ -125,7 +125,8 @@ def test_status_with_its_change_date_and_a_backup_role(tmp_path: Path) -> None:
         engine = sa.create_engine(f"sqlite:///{tmp_path / name}.db")
         with engine.begin() as conn:
             conn.execute(sa.text("CREATE TABLE users (id INTEGER PRIMARY KEY, status TEXT, status_changed_at TEXT)"))
-            conn.execute(sa.text("INSERT INTO users VALUES (:i, :s, :d)"), [{"i": i, "s": s, "d": d} for i, s, d in rows])
+            conn.execute(sa.text("INSERT INTO users VALUES (:i, :s, :d)"),
+                         [{"i": i, "s": s, "d": d} for i, s, d in rows])
         engine.dispose()
     cfg = tmp_path / "pdd.yaml"
     cfg.write_text(f"as_of: 2026-11-24\nsources:\n  - {{name: live, kind: sql, url: 'sqlite:///{tmp_path}/live.db'}}\n"

@@ -23,7 +23,7 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 
 
 @pytest.fixture(scope="module")
-def browser():  # noqa: ANN201 - playwright's Browser
+def browser():  # playwright's Browser
     reason = None
     try:
         from playwright.sync_api import sync_playwright
@@ -41,7 +41,7 @@ def browser():  # noqa: ANN201 - playwright's Browser
         b.close()
 
 
-def open_page(browser, path: Path):  # noqa: ANN001, ANN201
+def open_page(browser, path: Path):
     """The page, the URLs it requested (the file itself included) and its dialogs."""
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     requests: list[str] = []
@@ -53,11 +53,11 @@ def open_page(browser, path: Path):  # noqa: ANN001, ANN201
     return page, requests, dialogs
 
 
-def rows_shown(page) -> int:  # noqa: ANN001
+def rows_shown(page) -> int:
     return page.locator("tr[data-row]:not(.hidden)").count()
 
 
-def test_hostile_page_is_inert_offline_and_filters(browser, tmp_path: Path) -> None:  # noqa: ANN001
+def test_hostile_page_is_inert_offline_and_filters(browser, tmp_path: Path) -> None:
     old, new = hostile_report()
     path = write_html(new, tmp_path, old, policy=load_policy())
     page, requests, dialogs = open_page(browser, path)
@@ -77,7 +77,7 @@ def test_hostile_page_is_inert_offline_and_filters(browser, tmp_path: Path) -> N
     assert requests == [path.resolve().as_uri()]
 
 
-def test_demo_page_search_and_screenshot(browser, demo_pages: tuple[Path, Path]) -> None:  # noqa: ANN001
+def test_demo_page_search_and_screenshot(browser, demo_pages: tuple[Path, Path]) -> None:
     first, second = demo_pages
     page, requests, dialogs = open_page(browser, second / "report.html")
     total = rows_shown(page)

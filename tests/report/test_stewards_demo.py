@@ -49,6 +49,7 @@ def test_page_history_and_exports_hold_nothing_raw(demo_twice: tuple, tmp_path: 
     assert email["samples"] and all("***@" in s for s in email["samples"])
     assert email["samples"][0] in page and email["samples"][0] in (tmp_path / "inventory.csv").read_text()
     assert all(not f["samples"] for f in report["fields"] if not f["entities"])
-    for path in (out / "report.json", out / "report.html", out / "history.sqlite", tmp_path / "inventory.csv", tmp_path / "trend.csv"):
+    for path in (out / "report.json", out / "report.html", out / "history.sqlite", tmp_path / "inventory.csv",
+                 tmp_path / "trend.csv"):
         assert _raw(manifest, path.read_bytes().decode("utf-8", "replace")) == [], path.name
     assert _raw(manifest, "".join(outputs)) == []

@@ -146,7 +146,8 @@ def _log_report() -> Report:
     f.dataset, f.field = "app.log", "message"
     f.templates = [
         TemplateEntry(id=3, template="job <*> started by <*>", count=40,
-                      slots=[SlotEntry(index=1, entities=["PERSON_NAME"]), SlotEntry(index=2, entities=["PERSON_NAME"])]),
+                      slots=[SlotEntry(index=1, entities=["PERSON_NAME"]),
+                             SlotEntry(index=2, entities=["PERSON_NAME"])]),
         TemplateEntry(id=5, template="mail to <*>", count=9, slots=[SlotEntry(index=1, entities=["EMAIL_ADDRESS"])]),
         TemplateEntry(id=7, template="job <*> done", count=4, slots=[SlotEntry(index=1, entities=["PERSON_NAME"])]),
     ]

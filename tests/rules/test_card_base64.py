@@ -125,7 +125,7 @@ def test_encoded_random_ids_at_chance_are_held_back_with_a_note() -> None:
     assert not any(i in notes[0] for i in ids)
 
 
-def test_every_source_kind_reports_the_encoded_card_at_its_field(tmp_path) -> None:  # noqa: ANN001
+def test_every_source_kind_reports_the_encoded_card_at_its_field(tmp_path) -> None:
     """A CSV cell, a Parquet cell, a JSON-lines log field, a plain log token, a SQLite text and JSON column:
     each reported at the field (and path) that holds the encoded text, through each source's own read."""
     import sqlite3

@@ -12,9 +12,9 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline.sources import SourceError, kinds
-from pipeline.sources.textfile import BROKEN_LINE, INVALID_UTF8, SAMPLE_BYTES
 from pipeline.sources.base import Dataset
 from pipeline.sources.files import FilesSource
+from pipeline.sources.textfile import BROKEN_LINE, INVALID_UTF8, SAMPLE_BYTES
 from tests.sources.helpers import path_source, write
 
 CASES = Path(__file__).parent.parent / "cases" / "sources"

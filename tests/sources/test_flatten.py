@@ -43,7 +43,7 @@ _DOCS = st.recursive(_LEAVES, lambda inner: st.lists(inner, max_size=3) | st.dic
                      max_leaves=20)
 
 
-def _run(f, obj: dict[str, Any]) -> tuple[list[tuple[str, Any]], int]:  # noqa: ANN001
+def _run(f, obj: dict[str, Any]) -> tuple[list[tuple[str, Any]], int]:
     before = limits_hit()[TOO_DEEP]
     out = f(obj)
     return list(out.items()), limits_hit()[TOO_DEEP] - before
@@ -77,7 +77,8 @@ def _reference_parse(text: str) -> dict[str, Any] | None:
 
 
 _JSONISH = st.lists(st.sampled_from(['{', '}', '"a"', '"b"', ':', ',', ' ', '\n', '1', '-2.5e3', 'null', 'true', '[',
-                                     ']', '"x\\"y"', '"\\u0034"', 'NaN', '\u00a0', 'x', '\ufeff']), max_size=14).map("".join)
+                                     ']', '"x\\"y"', '"\\u0034"', 'NaN', '\u00a0', 'x', '\ufeff']),
+                                     max_size=14).map("".join)
 
 
 @settings(max_examples=400, deadline=None)

@@ -11,13 +11,6 @@ from typing import Any
 import pytest
 
 from pipeline.sources import SourceError, kinds
-from pipeline.sources.textfile import (
-    BROKEN_LINE,
-    INVALID_UTF8,
-    LINE_TOO_LONG,
-    MAX_LINE_BYTES,
-    SAMPLE_BYTES,
-)
 from pipeline.sources.base import Dataset
 from pipeline.sources.logs import (
     ACCESS,
@@ -28,6 +21,13 @@ from pipeline.sources.logs import (
     UNPARSED,
     LogsSource,
     message_of,
+)
+from pipeline.sources.textfile import (
+    BROKEN_LINE,
+    INVALID_UTF8,
+    LINE_TOO_LONG,
+    MAX_LINE_BYTES,
+    SAMPLE_BYTES,
 )
 from tests.sources.helpers import path_source, write
 

@@ -7,8 +7,8 @@ the same rows, skipped counts, notes, fields and card findings as a full read.
 
 from __future__ import annotations
 
-import gzip
 import base64
+import gzip
 import json
 from pathlib import Path
 from typing import Any
@@ -18,9 +18,9 @@ import pytest
 from pipeline.rules.base import DatasetContext
 from pipeline.rules.card import FullCardNumber
 from pipeline.sources import SourceError, prefilter
-from pipeline.sources.textfile import MAX_LINE_BYTES
 from pipeline.sources.base import ReadPlan
 from pipeline.sources.logs import LogsSource
+from pipeline.sources.textfile import MAX_LINE_BYTES
 from tests.sources.helpers import path_source, write
 
 CARD = "4111111111111111"  # the well-known VISA test number

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from stdnum import luhn
 
 from pipeline.config import Config, SqlSourceConfig
-from pipeline.report.model import Report
 from pipeline.engine.run import scan
+from pipeline.report.model import Report
 from pipeline.sources import SourceError
 from pipeline.sources.sql import SqlSource
-from stdnum import luhn
 
 AS_OF = "2026-11-24"
 
@@ -293,7 +293,8 @@ def _typed_table(url: str) -> None:
     md.create_all(engine)
     with engine.begin() as conn:
         conn.execute(t.insert(), [dict(id=i, born=dt.date(2000 + i % 20, 1 + i % 12, 1 + i % 28),
-                                       seen=dt.datetime(2026, 11, 1 + i % 28, 10, i % 60), amount=decimal.Decimal(i) / 4,
+                                       seen=dt.datetime(2026, 11, 1 + i % 28, 10, i % 60),
+                                       amount=decimal.Decimal(i) / 4,
                                        ok=i % 2 == 0, doc={"card": {"number": VISA if i == 7 else "n/a"}},
                                        blob=f"pan {VISA}".encode() if i == 9 else b"\x00\xff", ratio=i / 3,
                                        big=int(MC2) if i == 11 else i, note=None if i % 5 else f"note {i}")
@@ -339,7 +340,8 @@ def test_driver_cursor_fetch_reads_parts_and_reports_driver_errors_as_source_err
     keys = [k for b in ds.part_batches(5, Part("id", 10, 20)) for k in b.keys]
     assert keys == [str(i) for i in range(10, 20)]
     # a statement the driver refuses: a SourceError naming the read, not a raw driver error
-    monkeypatch.setattr(type(ds), "_select", lambda self, part=None: sa.select(sa.literal_column("nosuchcol")).select_from(self.table))
+    monkeypatch.setattr(type(ds), "_select",
+                        lambda self, part=None: sa.select(sa.literal_column("nosuchcol")).select_from(self.table))
     with pytest.raises(SourceError, match="reading rows failed before the first row"):
         list(ds.batches(5))
     src.close()

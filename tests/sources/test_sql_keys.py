@@ -203,7 +203,7 @@ def test_key_ranges_and_pages_read_every_row_once_in_key_order(engine: str, kt: 
 
 # -- whole scans: one and two workers, small key ranges, against the plain read ----------------------------
 def _violations(report: object) -> list[tuple[str, str, str, str]]:
-    return sorted((v.rule, v.dataset, v.field, v.key) for v in report.violations)  # type: ignore[attr-defined]
+    return sorted((v.rule, v.dataset, v.field, v.key) for v in report.violations)
 
 
 @pytest.mark.parametrize("workers", [1, 2])
@@ -335,11 +335,12 @@ def test_a_damaged_page_is_read_on_from_the_last_good_key(ddl: str, make: Callab
     _, src = _source(f"sqlite:///{path}", tmp_path)
     ds = next(iter(src.datasets()))
     read: list[str] = []
-    with pytest.raises(Exception) as err:  # noqa: PT011 - the SourceError is checked below
+    with pytest.raises(Exception) as err:  # the SourceError is checked below
         for b in ds.part_batches(500, None):
             read += list(b.keys)
     assert type(err.value).__name__ == "SourceError"
     # not a whole number of batches: the one-row-at-a-time read went on past the failed fetch
-    assert len(read) % 500 and 1000 <= len(read) < 3000 and read == ["|".join(map(str, k)) for k in sorted(keys)][:len(read)]
+    assert len(read) % 500 and 1000 <= len(read) < 3000
+    assert read == ["|".join(map(str, k)) for k in sorted(keys)][:len(read)]
     assert f"reading rows failed after the row with key {read[-1]} ({len(read)} rows read)" in str(err.value)
     src.close()

@@ -79,16 +79,16 @@ def test_a_session_ended_mid_sweep_fails_the_table_and_keeps_what_was_read(
     # The sessions this process has checked out of its pools: while a table is swept, its sweep's own.
     checked_out: set[int] = set()
 
-    def on_checkout(dbapi_conn, record, _proxy) -> None:  # noqa: ANN001
+    def on_checkout(dbapi_conn, record, _proxy) -> None:
         record.info["pid"] = dbapi_conn.info.backend_pid if hasattr(dbapi_conn, "info") else None
         checked_out.add(record.info["pid"])
 
-    def on_checkin(_dbapi_conn, record) -> None:  # noqa: ANN001
+    def on_checkin(_dbapi_conn, record) -> None:
         checked_out.discard(record.info.get("pid"))
 
     real = SqlDataset.part_batches
 
-    def cut(self, size, part, plan=None):  # noqa: ANN001, ANN202 - the dataset's own signature
+    def cut(self, size, part, plan=None):  # the dataset's own signature
         """The read, with the sweep's session ended once CUT_AFTER batches were swept (a forked worker
         inherits this, and has its own record of checked-out sessions)."""
         for n, batch in enumerate(real(self, size, part, plan), 1):

@@ -14,8 +14,8 @@ import sqlalchemy as sa
 from stdnum import luhn
 
 from pipeline.config import Config, SqlSourceConfig
-from pipeline.rules.card import _text
 from pipeline.engine.run import scan
+from pipeline.rules.card import _text
 from pipeline.sources.base import JoinedKeys, Part, ReadPlan
 from pipeline.sources.sql import SqlDataset, SqlSource, _text_kind
 
@@ -84,7 +84,7 @@ def _report(url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, texts: bo
     seen: list[str] = []
     real = SqlDataset._text_batches
 
-    def counting(self, *a, **kw):  # noqa: ANN001, ANN002, ANN003, ANN202
+    def counting(self, *a, **kw):
         seen.append(self.name)
         return real(self, *a, **kw)
 

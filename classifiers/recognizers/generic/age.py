@@ -34,7 +34,7 @@ class AgeRecognizer(ValueRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
                 ) -> list[RecognizerResult]:
-        if self.QUICK.search(text) is None:  # type: ignore[union-attr]
+        if self.QUICK.search(text) is None:
             return []
         results = [self.result(m.start, m.end, MEDIUM, pattern=m.age.form) for m in find_ages(text)]
         if not results and units_only(text) is not None:

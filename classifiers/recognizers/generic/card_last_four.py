@@ -49,7 +49,7 @@ class CardLastFourRecognizer(ValueRecognizer):
             return sum(c.isdigit() or c in _MASK_CHARS for c in text[start:end]) not in _CARD_LENGTHS
         return False
 
-    def score_match(self, pattern, text, start, end):  # type: ignore[no-untyped-def]
+    def score_match(self, pattern, text, start, end):
         r = super().score_match(pattern, text, start, end)
         if r is not None and pattern.name == "four digits" and 1900 <= int(text[start:end]) <= 2099:
             r.score = VERY_WEAK

@@ -89,7 +89,7 @@ class CountryRecognizer(ValueRecognizer):
     def is_alpha3(self, pattern_text: str) -> bool:
         return pattern_text in _countries()[1]
 
-    def score_match(self, pattern, text, start, end):  # type: ignore[no-untyped-def]
+    def score_match(self, pattern, text, start, end):
         r = super().score_match(pattern, text, start, end)
         if r is not None and text[start:end] in _AMBIGUOUS_ALPHA3:
             r.score = WEAK

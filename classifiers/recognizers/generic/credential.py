@@ -19,7 +19,8 @@ string (32+, mixed case and digits). MD5/SHA checksums, git hashes and
 content ids look exactly the same; the column name decides.
 
 Very weak, whole values only: one token of 6-128 characters with a lower-case
-letter and a digit or symbol (not an e-mail, URL or timestamp) (``hunter2``, ``P@ssw0rd!``): what a plaintext password looks
+letter and a digit or symbol (not an e-mail, URL or timestamp) (``hunter2``, ``P@ssw0rd!``): what a plaintext
+password looks
 like, and also half the codes in any database. It proves nothing; it keeps a
 ``password`` column of plaintext values from being marked as contradicted by
 its values (classifiers/decide.py), which would hide the worst finding there is.
@@ -70,7 +71,9 @@ class CredentialRecognizer(ValueRecognizer):
         Pattern("hex secret", r"[0-9a-fA-F]{32,}", 0.0, validated=WEAK, whole=True, check="is_one_case_hex"),
         Pattern("base64 secret", rf"(?:{_B64}{{32,}}={{0,2}}|{_B64URL}{{32,}})", 0.0, validated=WEAK, whole=True,
                 check="is_random_b64"),
-        Pattern("plaintext-shaped", r"(?!\S*@\S*\.[A-Za-z]{2,}$)(?!\S*://)(?!\d{4}-\d\d-\d\d)(?=\S*[a-z])(?=\S*[\d\W])\S{6,128}", VERY_WEAK, whole=True),
+        Pattern("plaintext-shaped",
+                r"(?!\S*@\S*\.[A-Za-z]{2,}$)(?!\S*://)(?!\d{4}-\d\d-\d\d)(?=\S*[a-z])(?=\S*[\d\W])\S{6,128}",
+                VERY_WEAK, whole=True),
     )
 
     def invalidate_result(self, pattern_text: str) -> bool:

@@ -47,7 +47,7 @@ class DateOfBirthRecognizer(ValueRecognizer):
         Pattern("yyyymmdd", r"(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)", 0.0, validated=VERY_WEAK, whole=True),
     )
 
-    def score_match(self, pattern, text, start, end):  # type: ignore[no-untyped-def]
+    def score_match(self, pattern, text, start, end):
         m = next(rx for p, rx in self._compiled if p is pattern).fullmatch(text, start, end)
         date = _date(m) if m else None
         if date is None:

@@ -69,7 +69,7 @@ class IpAddressRecognizer(ValueRecognizer):
         return (_VERSIONISH.search(text, max(0, start - 24), start) is not None
                 and _PORT.match(text, end) is None)
 
-    def score_match(self, pattern: Pattern, text: str, start: int, end: int):  # type: ignore[no-untyped-def]
+    def score_match(self, pattern: Pattern, text: str, start: int, end: int):
         r = super().score_match(pattern, text, start, end)
         if r is not None and (_special(text[start:end]) or _PREFIX.match(text, end) is not None):
             r.score = WEAK

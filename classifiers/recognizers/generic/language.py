@@ -96,7 +96,7 @@ class LanguageRecognizer(ValueRecognizer):
         first = pattern_text.split(",", 1)[0].split(";", 1)[0].strip()
         return first == "*" or self.is_code(first) or self.is_tag(first)
 
-    def score_match(self, pattern, text, start, end):  # type: ignore[no-untyped-def]
+    def score_match(self, pattern, text, start, end):
         r = super().score_match(pattern, text, start, end)
         if r is not None and pattern.name == "code" and text[start:end] in _WORDLIKE:
             r.score = VERY_WEAK

@@ -48,7 +48,7 @@ class MacAddressRecognizer(ValueRecognizer):
         # A hex letter somewhere: no longer just a grouped decimal number.
         return True if any(c in "abcdef" for c in hexes) else None
 
-    def score_match(self, pattern: Pattern, text: str, start: int, end: int):  # type: ignore[no-untyped-def]
+    def score_match(self, pattern: Pattern, text: str, start: int, end: int):
         r = super().score_match(pattern, text, start, end)
         if r is not None and pattern.check == "carries_mac":
             r.recognition_metadata[VALIDATOR_KEY] = "IEEE OUI registry"  # the steward sees why a long id is a MAC

@@ -51,7 +51,7 @@ class MobileNetworkRecognizer(ValueRecognizer):
         Pattern("MCC-MNC", r"(?<![\w.-])[2-7]\d{2}[-/ ]?\d{2,3}(?![\w.-])", 0.0, with_context=MEDIUM),
     )
 
-    def score_match(self, pattern, text, start, end):  # type: ignore[no-untyped-def]
+    def score_match(self, pattern, text, start, end):
         r = super().score_match(pattern, text, start, end)
         if r is not None and pattern.name == "carrier" and text[start:end].strip().lower() in _AMBIGUOUS:
             r.score = WEAK

@@ -28,8 +28,8 @@ import re
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from classifiers.recognizers.base import ValueRecognizer, stripped_bounds
 from classifiers.recognizers import mailboxes, names_in_text
+from classifiers.recognizers.base import ValueRecognizer, stripped_bounds
 from classifiers.recognizers.lexicon import LETTER, NOT_NAME, common_words, fold, person_names
 from classifiers.recognizers.strength import MEDIUM, WEAK
 
@@ -159,7 +159,7 @@ class PersonNameRecognizer(ValueRecognizer):
         return out
 
 
-def _leading(text: str, start: int, end: int, accept) -> int:  # type: ignore[no-untyped-def]
+def _leading(text: str, start: int, end: int, accept) -> int:
     """End of the run of words from ``start`` that ``accept`` takes (``start`` when none)."""
     stop = start
     for w in _WORDS.finditer(text, start, end):

@@ -53,7 +53,7 @@ class PhoneRecognizer(ValueRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
                 ) -> list[RecognizerResult]:
-        if self.QUICK.search(text) is None:  # type: ignore[union-attr]
+        if self.QUICK.search(text) is None:
             return []
         out = []
         for m in _CANDIDATE.finditer(text):

@@ -65,7 +65,7 @@ class PostalAddressRecognizer(ValueRecognizer):
     def is_indian_line(self, pattern_text: str) -> bool:
         return _IN_WORDS.search(pattern_text) is not None or _POSTCODE.search(pattern_text) is not None
 
-    def score_match(self, pattern, text, start, end):  # type: ignore[no-untyped-def]
+    def score_match(self, pattern, text, start, end):
         r = super().score_match(pattern, text, start, end)
         if r is None:
             return None
@@ -76,8 +76,8 @@ class PostalAddressRecognizer(ValueRecognizer):
         # The street's own number is no postal code: look after the street (after the unit's first comma).
         after = text.find(",", start, end) + 1 if pattern.name == "indian unit" else end
         code = None
-        for code in _POSTCODE.finditer(text, after, stop):
-            pass
+        for match in _POSTCODE.finditer(text, after, stop):
+            code = match  # the last one
         if code is not None:
             r.end = code.end()  # an Indian line may run past its PIN ("..., Delhi 110016 before 6pm")
             r.score = STRONG

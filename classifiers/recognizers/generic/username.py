@@ -34,7 +34,8 @@ from classifiers.recognizers.strength import MEDIUM, STRONG
 
 #: an account name: POSIX-style (letters, digits, ``_ . - $``), starting with a letter or ``_``
 _NAME = r"[A-Za-z_][\w.$-]{0,31}(?<![.-])"
-#: the end of an account name: not followed by more of a name, an e-mail's ``@``, or ``=`` (then it is the next key: ``logname= uid=0``)
+#: the end of an account name: not followed by more of a name, an e-mail's ``@``, or ``=`` (then it is the next
+#: key: ``logname= uid=0``)
 _END = r"(?![\w.$@=-])"
 #: not account names, though they follow the same keywords
 _NOT_NAMES = frozenset({
@@ -68,7 +69,7 @@ class UsernameRecognizer(ValueRecognizer):
                 rf"(?:^|(?<=[\s\"'=:(\[,]))(?:/home|/export/home|/usr/home|/Users|[A-Za-z]:\\Users|"
                 rf"[A-Za-z]:\\Documents and Settings)[/\\](?P<value>{_NAME})(?=[/\\\s\"'):,;\]]|$)",
                 STRONG),
-        Pattern("user@host", rf"(?<![\w.+@$-])(?P<value>[a-z_][a-z0-9_.-]{{0,31}}(?<![.-]))(?=@)", MEDIUM),
+        Pattern("user@host", r"(?<![\w.+@$-])(?P<value>[a-z_][a-z0-9_.-]{0,31}(?<![.-]))(?=@)", MEDIUM),
     )
 
     def validate_result(self, pattern_text: str) -> bool | None:
@@ -93,7 +94,7 @@ class UsernameRecognizer(ValueRecognizer):
         parts = tld_extract(host)
         return bool(parts.suffix and parts.domain)
 
-    def score_match(self, pattern: Pattern, text: str, start: int, end: int):  # type: ignore[no-untyped-def]
+    def score_match(self, pattern: Pattern, text: str, start: int, end: int):
         r = super().score_match(pattern, text, start, end)
         if r is not None and pattern.name == "user@host":
             m = _HOST.match(text, end)

@@ -83,7 +83,7 @@ def _person() -> tuple[str, str, str]:
     return _RNG.choice(_GIVEN), _RNG.choice("ABCDEFGHJKLMNPRSTW"), _RNG.choice(_FAMILY)
 
 
-def _column(make) -> list[str]:  # type: ignore[no-untyped-def]
+def _column(make) -> list[str]:
     return [make(*_person()) for _ in range(200)]
 
 
@@ -105,7 +105,8 @@ MAIL_COLUMNS = {
                                          f"{g.lower()}.{f.lower()}@example.com"])
                             for g, m, f in (_person() for _ in range(200))], {"PERSON_NAME", "EMAIL_ADDRESS"}),
     # near-misses
-    "role mailboxes": (_pick('"Support" <support@example.com>', "noreply@example.com", '"Billing" <billing@example.com>',
+    "role mailboxes": (_pick('"Support" <support@example.com>', "noreply@example.com",
+                             '"Billing" <billing@example.com>',
                              '"Customer Service" <customer.service@example.com>', "Sales Team <sales.team@example.com>",
                              "postmaster@example.org"), {"EMAIL_ADDRESS"}),
     "company mailboxes": (_pick("Acme Ltd <sales@acme.com>", "Indigo Threads LLP <hello@indigothreads.in>",

@@ -1,4 +1,5 @@
-"""PERSON_NAME inside free text: the frames (mail comments, labels, titles, salutations, closings), and what stays out."""
+"""PERSON_NAME inside free text: the frames (mail comments, labels, titles, salutations, closings), and what stays
+out."""
 
 from __future__ import annotations
 

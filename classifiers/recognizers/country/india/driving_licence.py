@@ -30,4 +30,4 @@ class DrivingLicenceRecognizer(ValueRecognizer):
 
     def validate_result(self, pattern_text: str) -> bool | None:
         m = self._PARTS.fullmatch(pattern_text)
-        return bool(m) and m["state"] in INDIAN_STATE_CODES and 1950 <= int(m["year"]) <= dt.date.today().year
+        return m is not None and m["state"] in INDIAN_STATE_CODES and 1950 <= int(m["year"]) <= dt.date.today().year

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from classifiers.recognizers.generic.card_last_four import CardLastFourRecognizer
 from classifiers.recognizers.strength import MEDIUM, STRONG, VERY_WEAK, WEAK
@@ -44,8 +46,6 @@ def test_card_last_four(text: str, score: float, found: str, scored) -> None:
 
 # --- property (issue 10): a placeholder in a list of readings is not a masked card ------------------------
 
-from hypothesis import given  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 
 @given(before=st.lists(st.integers(1000, 9999), min_size=2, max_size=5),

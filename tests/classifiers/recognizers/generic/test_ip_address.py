@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from classifiers.recognizers.generic.ip_address import IpAddressRecognizer
 from classifiers.recognizers.strength import STRONG, WEAK
@@ -61,8 +63,6 @@ def test_ip_address(text: str, score: float, found: str, scored) -> None:
 
 # --- properties (issue 10): socket addresses are addresses; network numbers are not a host's -------------
 
-from hypothesis import given  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 _OCTET = st.integers(10, 199)
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from classifiers.recognizers.generic.mac_address import MacAddressRecognizer
 from classifiers.recognizers.strength import MEDIUM, STRONG
@@ -38,8 +40,6 @@ def test_mac_address(text: str, score: float, scored) -> None:
 
 # --- property (issue 10): random octet runs almost never pass as hardware ids carrying a MAC ---------------
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 
 @settings(max_examples=200)
