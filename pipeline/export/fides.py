@@ -52,9 +52,14 @@ def describe(f: FieldFinding) -> str:
     return f"pdd: {types}; policy categories: {cats}; {'declared' if f.declared else 'NOT declared'}; {review}"
 
 
+#: The category of a company's own type (a recognizers file's, not in entities.md and so not in the map):
+#: fideslang's root of data about a user; the field's description names the type.
+OWN_TYPE_CATEGORY = "user"
+
+
 def _field(f: FieldFinding, cmap: dict[str, str]) -> dict[str, Any]:
     out: dict[str, Any] = {"name": f.field, "description": describe(f)}
-    cats = sorted({cmap[t.type] for t in f.types})
+    cats = sorted({cmap.get(t.type, OWN_TYPE_CATEGORY) for t in f.types})
     if cats:
         out["data_categories"] = cats
     return out

@@ -6,7 +6,7 @@ from __future__ import annotations
 import gzip
 import json
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from fuzz.harness import read_csv, read_jsonl, read_log, read_parquet, walk_json
@@ -75,6 +75,7 @@ def test_byte_ranges_split_a_file_into_exactly_its_lines(lines: list[bytes], las
     from pipeline.sources.textfile import TextFile
 
     data = b"\n".join(lines) + (b"\n" if last_newline and lines else b"")
+    assume(not data.startswith(b"\x1f\x8b"))  # gzip's magic: the reader opens it as gzip (tested elsewhere)
     with tempfile.NamedTemporaryFile(suffix=".log") as f:
         f.write(data)
         f.flush()
