@@ -53,7 +53,9 @@ def test_postgres_passes_clean_and_fails_when_broken(clean_demo: Manifest, pg_da
                                                      caplog: pytest.LogCaptureFixture) -> None:
     copy_demo(clean_demo.out_dir / "app.db", pg_database)
     config = tmp_path / "pg.yaml"
-    config.write_text(f"as_of: 2026-11-24\nsources:\n  - name: app_db\n    kind: sql\n    url: {pg_database}\n")
+    # the demo's recognizers file too: its contracts name the staff numbers' type (EMPLOYEE_NUMBER)
+    config.write_text(f"as_of: 2026-11-24\nsources:\n  - name: app_db\n    kind: sql\n    url: {pg_database}\n"
+                      f"classification:\n  recognizers: {clean_demo.out_dir / 'recognizers.yaml'}\n")
     args = ["contracts", "check", str(config), "--contracts", str(DEMO_CONTRACTS), "--source", "app_db"]
 
     clean_junit = tmp_path / "clean.xml"
