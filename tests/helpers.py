@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
+
+import pytest
 
 
 def masked(number: str) -> str:
@@ -28,3 +32,24 @@ def leaks_in_tree(root: Path, numbers: list[str]) -> dict[str, list[str]]:
             if hit:
                 out[str(p)] = hit
     return out
+
+
+#: Debian's chromium, which the browser tests drive headless through playwright (never `playwright install`)
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+def chromium_or_skip() -> None:
+    """Skip the calling test, with the reason, when playwright or chromium is missing; under CI=true fail."""
+    from tests.conftest import IN_CI
+
+    reason = None
+    try:
+        import playwright.sync_api  # noqa: F401 - only asks whether the test extra's playwright is installed
+    except ImportError:
+        reason = "playwright is not installed (the test extra pins it)"
+    if reason is None and not os.path.exists(CHROMIUM):
+        reason = "chromium is missing (apt-get install chromium; .ci/run does it in CI)"
+    if reason:
+        if IN_CI:
+            pytest.fail(f"{reason}; CI=true requires it")
+        pytest.skip(reason)

@@ -10,11 +10,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.demo.generate import Manifest
-from tests.conftest import IN_CI
 from tests.contracts.conftest import DEMO_CONTRACTS, pdd
-from tests.helpers import leaks_in_tree
-
-CHROMIUM = "/usr/bin/chromium"
+from tests.helpers import CHROMIUM, chromium_or_skip, leaks_in_tree
 
 
 @pytest.fixture(scope="module")
@@ -45,17 +42,9 @@ def test_data_docs_site_has_a_validation_page_per_contracted_dataset(data_docs: 
 
 
 def test_data_docs_index_renders_in_headless_chromium(data_docs: tuple[Path, str], tmp_path: Path) -> None:
-    reason = None
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        reason = "playwright is not installed (the test extra pins it)"
-    if reason is None and not os.path.exists(CHROMIUM):
-        reason = "chromium is missing (apt-get install chromium; .ci/run does it in CI)"
-    if reason:
-        if IN_CI:
-            pytest.fail(f"{reason}; CI=true requires it")
-        pytest.skip(reason)
+    chromium_or_skip()
+    from playwright.sync_api import sync_playwright
+
     out, _ = data_docs
     index = out / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html"
     shot = Path(os.environ.get("PDD_DATA_DOCS_SCREENSHOT", tmp_path / "data-docs.png"))

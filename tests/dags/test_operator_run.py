@@ -9,8 +9,6 @@ from __future__ import annotations
 import json
 import random
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,7 +17,7 @@ import sqlalchemy as sa
 
 from tests.conftest import PG_ADMIN, _fresh_database
 from tests.dags.conftest import REPO
-from tests.dags.test_scheduled_run import Api, _free_port, server_env, stop_processes
+from tests.dags.test_scheduled_run import Api, _free_port, local_airflow, server_env
 from tests.helpers import leaks, leaks_in_tree
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres]
@@ -74,22 +72,8 @@ def operator_cluster(pg_database: str, scanned_pg: str, tmp_path: Path) -> Itera
     env = server_env(tmp_path, config, pg_database, port, {
         "AIRFLOW__CORE__EXECUTOR": "LocalExecutor", "AIRFLOW__CORE__DAGS_FOLDER": str(dags),
         "AIRFLOW_CONN_PDD_PG": json.dumps(conn)})
-    airflow = [sys.executable, "-m", "airflow"]
-    procs = []
-    logs = tmp_path / "proc-logs"
-    logs.mkdir()
-    try:
-        for name, cmd in (("api-server", ["api-server", "--port", str(port), "--host", "127.0.0.1"]),
-                          ("scheduler", ["scheduler"]), ("dag-processor", ["dag-processor"])):
-            out = (logs / f"{name}.log").open("w")
-            procs.append(subprocess.Popen(airflow + cmd, env=env, stdout=out, stderr=subprocess.STDOUT,
-                                          start_new_session=True))
-        api = Api(f"http://127.0.0.1:{port}")
-        api.wait_up(120)
-        api.token = api.call("GET", "/auth/token")["access_token"]
+    with local_airflow(env, port, tmp_path / "proc-logs") as api:
         yield api, tmp_path, cards
-    finally:
-        stop_processes(procs)
 
 
 def test_operator_scans_postgres_through_a_connection_with_extra(operator_cluster: tuple) -> None:

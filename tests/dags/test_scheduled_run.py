@@ -4,6 +4,7 @@ Everything it starts is stopped and its database dropped afterwards."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import secrets
@@ -115,15 +116,12 @@ def stop_processes(procs: list[subprocess.Popen]) -> None:
             p.wait(timeout=10)
 
 
-@pytest.fixture
-def airflow_cluster(pg_database: str, tmp_path: Path) -> Iterator[tuple[Api, Path, object]]:
-    manifest = generate(tmp_path / "data")
-    manifest.config.write_text(manifest.config.read_text() + "schedule: null\n")
-    port = _free_port()
-    env = server_env(tmp_path, manifest.config, pg_database, port, {"AIRFLOW__CORE__EXECUTOR": "LocalExecutor"})
+@contextlib.contextmanager
+def local_airflow(env: dict[str, str], port: int, logs: Path) -> Iterator[Api]:
+    """A LocalExecutor Airflow (API server, scheduler, DAG processor) on ``port``, logged into ``logs``; an
+    authenticated API client while it runs, every process stopped after."""
     airflow = [sys.executable, "-m", "airflow"]
     procs = []
-    logs = tmp_path / "proc-logs"
     logs.mkdir()
     try:
         for name, cmd in (("api-server", ["api-server", "--port", str(port), "--host", "127.0.0.1"]),
@@ -134,9 +132,19 @@ def airflow_cluster(pg_database: str, tmp_path: Path) -> Iterator[tuple[Api, Pat
         api = Api(f"http://127.0.0.1:{port}")
         api.wait_up(120)
         api.token = api.call("GET", "/auth/token")["access_token"]
-        yield api, tmp_path, manifest
+        yield api
     finally:
         stop_processes(procs)
+
+
+@pytest.fixture
+def airflow_cluster(pg_database: str, tmp_path: Path) -> Iterator[tuple[Api, Path, object]]:
+    manifest = generate(tmp_path / "data")
+    manifest.config.write_text(manifest.config.read_text() + "schedule: null\n")
+    port = _free_port()
+    env = server_env(tmp_path, manifest.config, pg_database, port, {"AIRFLOW__CORE__EXECUTOR": "LocalExecutor"})
+    with local_airflow(env, port, tmp_path / "proc-logs") as api:
+        yield api, tmp_path, manifest
 
 
 def test_triggered_run_writes_the_report(airflow_cluster: tuple) -> None:

@@ -6,35 +6,24 @@ rows filter, and checks that hostile names did not run. Outside CI the test skip
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
 
 from pipeline.policy import load_policy
 from pipeline.report.html import write_html
-from tests.conftest import IN_CI
+from tests.helpers import CHROMIUM, chromium_or_skip
 from tests.report.test_html import hostile_report
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run", "--disable-sync"]
 
 
 @pytest.fixture(scope="module")
 def browser():  # playwright's Browser
-    reason = None
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        reason = "playwright is not installed (the test extra pins it)"
-    if reason is None and not os.path.exists(CHROMIUM):
-        reason = "chromium is missing (apt-get install chromium; .ci/run does it in CI)"
-    if reason:
-        if IN_CI:
-            pytest.fail(f"{reason}; CI=true requires it")
-        pytest.skip(reason)
+    chromium_or_skip()
+    from playwright.sync_api import sync_playwright
+
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield b
