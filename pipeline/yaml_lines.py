@@ -1,6 +1,7 @@
 """YAML with the line of every key and item, so that an error can name the line a person must fix.
 
-Shared by the sources config (pipeline/config) and the data contracts (pipeline/contracts).
+Shared by the sources config and the recognizers file (pipeline/config), the review decisions
+(pipeline/review) and the data contracts (pipeline/contracts).
 """
 
 from __future__ import annotations
@@ -36,6 +37,17 @@ class LinedYaml:
             at = f" line {mark.line + 1}" if mark else ""
             raise error(f"{path}{at}: not valid YAML ({getattr(exc, 'problem', None) or exc})") from None
         self.data = self._build(node, ()) if node is not None else None
+
+    @classmethod
+    def read(cls, path: Path, error: type[Exception], what: str) -> LinedYaml:
+        """The file at ``path``; a missing or unreadable one raises ``error`` naming it (``what``: "config file")."""
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise error(f"{path}: no such {what}") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise error(f"{path}: cannot be read ({exc.__class__.__name__}: {exc})") from None
+        return cls(path, text, error)
 
     def _build(self, node: yaml.Node, at: tuple[Any, ...]) -> Any:
         self.lines.setdefault(at, node.start_mark.line + 1)

@@ -58,13 +58,7 @@ def load_config(path: str | Path, *, as_of: Any = None) -> Config:
     from pipeline.sources import kinds  # the registry of source kinds
 
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: no such config file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot be read ({exc.__class__.__name__}: {exc})") from None
-    doc = LinedYaml(path, text, ConfigError)
+    doc = LinedYaml.read(path, ConfigError, "config file")
     data = doc.data
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: the config must be a mapping with a 'sources' list")

@@ -151,13 +151,7 @@ def _spec(entry: _Entry, i: int, doc: LinedYaml) -> RecognizerSpec:
 def load_recognizers(path: str | Path) -> tuple[RecognizerSpec, ...]:
     """The checked recognizers of the file at ``path``."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise RecognizersError(f"{path}: no such recognizers file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RecognizersError(f"{path}: cannot be read ({exc.__class__.__name__}: {exc})") from None
-    doc = LinedYaml(path, text, RecognizersError)
+    doc = LinedYaml.read(path, RecognizersError, "recognizers file")
     if not isinstance(doc.data, dict):
         raise RecognizersError(f"{path}: a recognizers file is a mapping with a 'recognizers' list (Presidio's format)")
     try:

@@ -301,11 +301,7 @@ def _errors(path: Path, doc: LinedYaml, exc: ValidationError, prefix: tuple[Any,
 
 def load_contract_file(path: Path, policy: PolicyMap | None = None) -> list[Contract]:
     """The contracts in one file (one, or several for a per-source file)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ContractError(f"{path}: cannot be read ({exc.__class__.__name__})") from None
-    doc = LinedYaml(path, text, ContractError)
+    doc = LinedYaml.read(path, ContractError, "contract file")
     if not isinstance(doc.data, dict):
         raise ContractError(f"{path}: a contract is a mapping with source, dataset and fields "
                             "(see data_contracts/README.md)")

@@ -125,11 +125,7 @@ def load_decisions(path: str | Path) -> Decisions:
     path = Path(path)
     if not path.exists():
         return Decisions()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ReviewError(f"{path}: cannot be read ({exc.__class__.__name__}: {exc})") from None
-    doc = LinedYaml(path, text, ReviewError)
+    doc = LinedYaml.read(path, ReviewError, "decisions file")
     if doc.data is None:
         return Decisions()
     if not isinstance(doc.data, dict):
