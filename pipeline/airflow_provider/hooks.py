@@ -39,12 +39,4 @@ class PddConnectionHook(BaseHook):
 
 def resolve_connections(config: Config) -> Config:
     """``config`` with every SQL source's ``conn_id`` replaced by the URL its Connection gives."""
-    from pydantic import SecretStr
-
-    from pipeline.config import SqlSourceConfig
-
-    if not any(isinstance(s, SqlSourceConfig) and s.conn_id for s in config.sources):
-        return config
-    sources = [s.model_copy(update={"url": SecretStr(PddConnectionHook(s.conn_id).get_uri()), "conn_id": None})
-               if isinstance(s, SqlSourceConfig) and s.conn_id else s for s in config.sources]
-    return config.model_copy(update={"sources": sources})
+    return config.with_connections(lambda conn_id: PddConnectionHook(conn_id).get_uri())

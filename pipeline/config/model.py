@@ -9,6 +9,7 @@ folder. Nothing else is consulted.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
@@ -165,3 +166,12 @@ class Config(_Strict):
     def resolve(self, path: str | Path) -> Path:
         p = Path(path).expanduser()
         return p if p.is_absolute() else self.base_dir / p
+
+    def with_connections(self, url_of: Callable[[str], str]) -> Config:
+        """This config with every SQL source's ``conn_id`` replaced by the URL ``url_of(conn_id)`` gives (an
+        Airflow Connection read whole: pipeline/airflow_provider/hooks.py)."""
+        if not any(isinstance(s, SqlSourceConfig) and s.conn_id for s in self.sources):
+            return self
+        sources = [s.model_copy(update={"url": SecretStr(url_of(s.conn_id)), "conn_id": None})
+                   if isinstance(s, SqlSourceConfig) and s.conn_id else s for s in self.sources]
+        return self.model_copy(update={"sources": sources})

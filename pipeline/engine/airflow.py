@@ -29,23 +29,9 @@ from pipeline.engine.steps import Classify, Discover, Link, Outcome, Step, Sweep
 from pipeline.engine.store import RunStore
 from pipeline.report import write_report
 from pipeline.report.model import Report
-from pipeline.sources import SourceError
 
 #: rows per sweep task; a larger table is split into key ranges swept by separate workers
 DEFAULT_PART_ROWS = 2_000_000
-
-def connection_url(conn_type: str, host: str | None, login: str | None, password: str | None,
-                   schema: str | None, port: int | None, conn_id: str = "", extra: dict | str | None = None) -> str:
-    """A SQLAlchemy URL (with an explicit driver) from an Airflow Connection's fields and extra
-    (pipeline/connections.py says which extra keys reach the driver)."""
-    from pipeline.connections import ConnectionError_, sqlalchemy_url
-
-    try:
-        url = sqlalchemy_url(conn_type, host, login, password, schema, port, extra, conn_id)
-    except ConnectionError_ as exc:
-        raise SourceError(str(exc)) from None
-    return url.render_as_string(hide_password=False)
-
 
 def pools(config: Config, default_slots: int = 2) -> dict[str, dict[str, Any]]:
     """The Airflow pools the scan uses: one per SQL source (``pool`` or ``pdd_<name>``), for `airflow pools import`."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from classifiers.field import FieldClassifier
-from pipeline.config.model import Config, SourceConfig, SqlSourceConfig
+from pipeline.config.model import Config, SourceConfig
 from pipeline.config.recognizers import configured_recognizers
 from pipeline.linkage.model import PersonIndex
 from pipeline.policy.configured import policy_for
@@ -35,13 +35,7 @@ class ScanContext:
     @classmethod
     def build(cls, config: Config, resolve_conn: Callable[[str], str] | None = None) -> ScanContext:
         """The context for ``config``; ``resolve_conn`` turns an Airflow connection id into a URL."""
-        if resolve_conn and any(isinstance(s, SqlSourceConfig) and s.conn_id for s in config.sources):
-            from pydantic import SecretStr
-
-            sources = [s.model_copy(update={"url": SecretStr(resolve_conn(s.conn_id)), "conn_id": None})
-                       if isinstance(s, SqlSourceConfig) and s.conn_id else s for s in config.sources]
-            config = config.model_copy(update={"sources": sources})
-        return cls(config)
+        return cls(config.with_connections(resolve_conn) if resolve_conn else config)
 
     @cached_property
     def policy(self) -> PolicyMap:

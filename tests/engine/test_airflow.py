@@ -10,8 +10,9 @@ import pytest
 
 from pipeline.config import Config, SqlSourceConfig
 from pipeline.config.load import load_config
+from pipeline.connections import sqlalchemy_url
 from pipeline.demo.generate import generate
-from pipeline.engine.airflow import AirflowSteps, connection_url, failure_message, pools
+from pipeline.engine.airflow import AirflowSteps, failure_message, pools
 from pipeline.engine.run import scan
 from pipeline.report import read_report
 
@@ -126,7 +127,7 @@ def test_a_link_task_that_did_not_finish_is_a_note_and_the_rest_is_reported(tmp_
     (("sqlite", "/data/app.db", None, None, None, None), "sqlite:////data/app.db"),
 ])
 def test_connection_url_has_explicit_driver(fields: tuple, url: str) -> None:
-    assert connection_url(*fields) == url
+    assert sqlalchemy_url(*fields).render_as_string(hide_password=False) == url
 
 
 def test_pools_one_per_sql_source(tmp_path: Path) -> None:
