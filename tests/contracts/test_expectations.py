@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 from pipeline.contracts.runner import Planned, SourceRun
+from tests.helpers import Unprinted
 
 AS_OF = "2026-11-24"
 
@@ -53,6 +54,7 @@ CASES = [
      {}, 3),
     ("last4_int", "INTEGER", [1234, 42, None], LAST4, {}, 1),
 ]
+CASES = [(column, sqltype, Unprinted(values), *rest) for column, sqltype, values, *rest in CASES]
 IDS = [c[0] for c in CASES]
 RAW = ["4111 1111 1111 1111", "4111111111111111", "5555-5555-5555-4444", "2010-11-25", "25/11/2010"]
 
