@@ -34,6 +34,8 @@ def mask(text: str) -> str:
     ("R02-M1-N0-C:J12-U11 RAS", f"{W} RAS"),
     ("attempt_1445144423722_0020_m_000001_0 done", f"{W} done"),
     ("dn228/dn228 crond", f"{W} crond"),
+    ("R02-M1-N0-C:J12-U11, node", f"{W}, node"),  # punctuation after it stays text
+    ("in 0.41s: sent", f"in {W}: sent"),
     ("Stack v6.1.7601.23505 with", f"Stack {W} with"),
     ("client=2401:4900:7f63:3510:2a8a:4072:99b2:1c4", f"client={W}"),  # the key stays text
     ("CurrentState:112 done", f"CurrentState:{W} done"),  # a number after a colon-ended key
