@@ -36,6 +36,7 @@ def mask(text: str) -> str:
     ("dn228/dn228 crond", f"{W} crond"),
     ("R02-M1-N0-C:J12-U11, node", f"{W}, node"),  # punctuation after it stays text
     ("in 0.41s: sent", f"in {W}: sent"),
+    ("Task send_email[f444715b-78c4-4e5e] done", f"Task {W} done"),  # a closing bracket is the identifier's
     ("Stack v6.1.7601.23505 with", f"Stack {W} with"),
     ("client=2401:4900:7f63:3510:2a8a:4072:99b2:1c4", f"client={W}"),  # the key stays text
     ("CurrentState:112 done", f"CurrentState:{W} done"),  # a number after a colon-ended key
