@@ -21,7 +21,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # attempt_1445144423722_0020_m_000001_0, dn228/dn228, v6.1.7601.23505). Its parts have no meaning of their
     # own, so it is one value; masked part by part it would keep its letters as text and split a statement
     # by host or task. One digit run (eth1, node-246, Log4j) is left to the masks below and to Drain. After an
-    # ``=`` the value alone is the identifier (client=<*>): the key is text, and so is a colon, comma or full stop ending the token.
+    # ``=`` the value alone is the identifier (client=<*>): the key is text, and so is a colon, comma or full
+    # stop ending the token.
     ("ID", r"(?:(?<!\S)|(?<==))(?=[^\s\d=]*\d+[^\s\d=]+\d)(?=[^\s=]*[A-Za-z])[^\s=]*?"
      r"(?=[:,;.]*(?!\S))"),
     # One name for every network address, so that a statement writing a host or an IP lands in one
