@@ -171,20 +171,6 @@ def pools(
     out.print_json(json.dumps(scan_pools(cfg, slots)))
 
 
-@app.command()
-def demo(
-    out_dir: Annotated[Path, typer.Option("--out", help="Where to write the demo data.")] = Path("demo/data"),
-    clean: Annotated[bool, typer.Option("--clean", help="No planted violations.")] = False,
-    seed: Annotated[int, typer.Option(help="Generator seed (same seed, same bytes).")] = 7,
-    scale: Annotated[float, typer.Option(help="Multiply row counts (benchmarks).")] = 1.0,
-) -> None:
-    """Generate the bundled demo data (SQLite, logs, exports) with planted violations."""
-    from pipeline.demo.generate import generate
-
-    manifest = generate(out_dir, seed=seed, clean=clean, scale=scale)
-    out.print(manifest.summary())
-
-
 class SchemaName(str, enum.Enum):  # noqa: UP042 - typer reads its choices from a str Enum
     config = "config"
     report = "report"

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from demo.generate import Manifest
 from pipeline.cli import app
-from pipeline.demo.generate import Manifest
 from pipeline.report import read_report
 from tests.export.conftest import CONFIRMED, REJECTED
 from tests.export.helpers import run_fides
