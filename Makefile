@@ -40,7 +40,7 @@ demo-next: $(DEMO_STAMP)
 	@$(VENV)/bin/pdd diff; test $$? -le 1
 
 # fideslang cannot share the lock (it pins pydantic<2.13): `pdd export fides` runs in its own environment,
-# `python -m pipeline.export.cli fides REPORT --out FILE` with PYTHONPATH at this folder.
+# `python -m pipeline.cli.export fides REPORT --out FILE` with PYTHONPATH at this folder.
 FIDES_VENV := .venv-fides
 fides-venv: $(FIDES_VENV)/.installed-$(HASH)
 $(FIDES_VENV)/.installed-$(HASH): constraints-fides.txt
