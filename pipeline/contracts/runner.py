@@ -137,7 +137,7 @@ class SourceCheck:
         self.source = name
         self.datasource: Any = None
         self.validations: list[tuple[str, Any]] = []
-        """(dataset, GE's ExpectationSuiteValidationResult, counts only) of each suite run, for Data Docs."""
+        """(dataset, GE's ExpectationSuiteValidationResult, counts only) of each suite validated, for Data Docs."""
 
     def open_sql(self, kind: str, connection_string: str, kwargs: dict[str, Any]) -> None:
         add = {"sqlite": self.context.data_sources.add_sqlite, "postgres": self.context.data_sources.add_postgres,
