@@ -1,0 +1,128 @@
+"""The recognizers' fast paths give the same results as their reference paths.
+
+base.lead_guard puts a look-ahead for the first letters of a pattern's keywords in front of it
+(names_in_text.py's frames, person_name.py's in-text patterns); names_in_text.find() skips the mail frames
+whose bracket the text lacks. Each property draws random text and realistic text built from the patterns'
+own keywords (any case, the characters that IGNORECASE folds specially: ``ſ``, the Kelvin sign, dotted and
+dotless i, ``ß``), names and punctuation, and compares every match (span and groups) and every result.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import ModuleType
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from classifiers.recognizers import names_in_text
+from classifiers.recognizers.base import lead_guard, top_level_alternatives
+from classifiers.recognizers.generic import person_name
+from classifiers.recognizers.generic.person_name import PersonNameRecognizer
+
+REC = PersonNameRecognizer()
+_PAIRS = [(names_in_text, name) for name in names_in_text.REFERENCE] + [(person_name, name)
+                                                                       for name in person_name.REFERENCE]
+
+
+def _words(alternation: str) -> list[str]:
+    """Plain words that start each keyword: ``good\\s+(?:morning...)`` gives ``good``."""
+    return [re.match(r"[^\W\d_]+", a.strip()).group() for a in top_level_alternatives(alternation)]  # type: ignore[union-attr]
+
+
+_KEYWORDS = sorted({w for alt in (names_in_text._alt(names_in_text._GREETINGS), names_in_text._alt(names_in_text._CLOSINGS),
+                                  names_in_text._alt(names_in_text._INTROS), names_in_text._alt(names_in_text._REPORTED),
+                                  names_in_text._TITLES, person_name._TITLE_RE, person_name._INTRO_WORDS)
+                    for w in _words(alt)} | {"my name is", "good morning", "best regards", "Univ.-Prof.", "Dipl.-Ing.",
+                                             "Dr. med.", "M.", "mit freundlichen Grüßen", "sehr geehrter"})
+_NAMES = ["Anna", "Müller", "Ravi Kumar", "van der Berg", "O'Brien", "Jean-Luc", "J.", "Priya Sharma", "Team",
+          "Customer", "Jürgen", "Ångström", "de la Cruz"]
+_ODD = ["ſ", "K", "İ", "ı", "ß", "ẞ", "ǅ", "Ω", "µ", "\u0e2a", "1", "42", "@", "<", ">", "(", ")", "x@y.org",
+        "<jm@y.de>", "\n"]
+_PUNCT = [" ", "  ", ", ", ": ", "=", ".", "!", "\n", "\t", "'", '"', "-"]
+
+
+def _cased(draw: st.DrawFn, word: str) -> str:
+    how = draw(st.sampled_from(["same", "lower", "upper", "title", "swap"]))
+    return {"same": word, "lower": word.lower(), "upper": word.upper(), "title": word.title(),
+            "swap": word.swapcase()}[how]
+
+
+@st.composite
+def realistic(draw: st.DrawFn) -> str:
+    parts = draw(st.lists(st.one_of(st.sampled_from(_KEYWORDS), st.sampled_from(_NAMES), st.sampled_from(_ODD),
+                                    st.sampled_from(_PUNCT), st.text(max_size=6)), max_size=14))
+    return "".join(_cased(draw, p) for p in parts)
+
+
+TEXTS = st.one_of(realistic(), st.text(max_size=80))
+
+
+def _matches(rx: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], ...]]:
+    return [tuple(m.span(g) for g in range(rx.groups + 1)) for m in rx.finditer(text)]
+
+
+@contextmanager
+def reference(*modules: ModuleType) -> Iterator[None]:
+    """The modules' patterns as written (their REFERENCE), for the duration."""
+    saved = [(m, name, getattr(m, name)) for m in modules for name in m.REFERENCE]  # type: ignore[attr-defined]
+    for m in modules:
+        for name, rx in m.REFERENCE.items():  # type: ignore[attr-defined]
+            setattr(m, name, rx)
+    try:
+        yield
+    finally:
+        for m, name, rx in saved:
+            setattr(m, name, rx)
+
+
+def _results(text: str) -> list[tuple[object, ...]]:
+    return sorted((r.entity_type, r.start, r.end, r.score, r.recognition_metadata.get("pattern"))
+                  for r in REC.analyze(text, ["PERSON_NAME"]))
+
+
+@settings(max_examples=800, deadline=None)
+@given(text=TEXTS)
+def test_guarded_patterns_match_as_written(text: str) -> None:
+    for module, name in _PAIRS:
+        fast, ref = getattr(module, name), module.REFERENCE[name]  # type: ignore[attr-defined]
+        assert fast is not ref
+        assert _matches(fast, text) == _matches(ref, text), name
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=TEXTS)
+def test_names_in_text_and_person_name_equal_reference(text: str) -> None:
+    fast_found, fast_results = names_in_text.find(text), _results(text)
+    with reference(names_in_text, person_name):
+        assert names_in_text.find(text) == fast_found
+        assert _results(text) == fast_results
+
+
+@pytest.mark.parametrize("text", [
+    "Dear Priya, thanks", "Regards,\nDaan Jansen", "bounce for anna@x.nl (Anna van der Berg)",
+    'From: "Jörg Müller" <jm@y.de>', "Mit freundlichen Grüßen\nJürgen Weber", "submitted by Ravi Kumar",
+    "ſincerely, Anna Müller", "Herr Mag. Huber called", "MY NAME IS Priya Sharma", "Mr. R. Iyer",
+])
+def test_known_frames_found_by_both_paths(text: str) -> None:
+    fast = (names_in_text.find(text), _results(text))
+    with reference(names_in_text, person_name):
+        assert (names_in_text.find(text), _results(text)) == fast
+    assert fast[1], text  # each is a name: the comparison is not between two empty lists
+
+
+def test_a_guard_missing_a_letter_loses_matches() -> None:
+    """The property has teeth: a guard built without the letter of ``hello`` misses ``Hello Anna``."""
+    rx = re.compile(r"(?<![\w])(?:dear|hello)\s+(?=[^\W\d_])", re.IGNORECASE)
+    wrong = lead_guard(rx, "dear")
+    assert _matches(lead_guard(rx, "dear|hello"), "Hello Anna") == _matches(rx, "Hello Anna") != []
+    assert _matches(wrong, "Hello Anna") == []
+
+
+def test_guard_refuses_an_alternative_that_does_not_start_with_a_letter() -> None:
+    with pytest.raises(ValueError):
+        lead_guard(re.compile(r"(?:dear|\s+hi)"), r"dear|\s+hi")
+    assert top_level_alternatives(r"a(?:b|c)|[|x]|d\|e") == ["a(?:b|c)", "[|x]", r"d\|e"]
