@@ -34,9 +34,10 @@ inside a sentence.
 from __future__ import annotations
 
 import re
+import re._parser as _sre_parser  # the stdlib's own pattern parser
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -78,12 +79,17 @@ class ValueRecognizer(EntityRecognizer):
     CONTEXT_WINDOW: ClassVar[int] = 40
 
     _compiled: ClassVar[tuple[tuple[Pattern, re.Pattern[str]], ...]] = ()
+    _reference: ClassVar[tuple[tuple[Pattern, re.Pattern[str]], ...]] = ()
     _context_re: ClassVar[re.Pattern[str] | None] = None
 
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)
         # Compiled once per class: analyze() runs on every distinct value of every field.
-        cls._compiled = tuple((p, re.compile(p.regex, p.flags)) for p in cls.PATTERNS)
+        cls._reference = tuple((p, re.compile(p.regex, p.flags)) for p in cls.PATTERNS)
+        # In-text patterns behind a look-ahead for their possible first characters (first_char_guard): the
+        # same matches; analyze() runs these, tests/classifiers/recognizers/test_fast_paths.py checks them
+        # equal to _reference, the patterns as written.
+        cls._compiled = tuple((p, rx if p.whole else first_char_guard(rx) or rx) for p, rx in cls._reference)
         words = sorted(cls.CONTEXT, key=len, reverse=True)
         cls._context_re = (re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(w) for w in words) + r")(?![^\W_])",
                                       re.IGNORECASE) if words else None)
@@ -179,7 +185,9 @@ def stripped_bounds(text: str) -> tuple[int, int]:
 
 def top_level_alternatives(alternation: str) -> list[str]:
     """The alternatives of a regex alternation, split on the ``|`` outside groups and character classes."""
-    out, cur, depth, cls, esc = [], [], 0, False, False
+    out: list[str] = []
+    cur: list[str] = []
+    depth, cls, esc = 0, False, False
     for c in alternation:
         if esc:
             esc = False
@@ -218,4 +226,82 @@ def lead_guard(rx: re.Pattern[str], *alternations: str) -> re.Pattern[str]:
             if not alt or not alt[0].isalpha():
                 raise ValueError(f"alternative {alt!r} does not start with a letter")
             letters.add(alt[0])
-    return re.compile("(?=[" + "".join(sorted(letters)) + "])" + rx.pattern, rx.flags)
+    return re.compile("(?=[" + "".join(sorted(letters)) + "])(?:" + rx.pattern + ")", rx.flags)
+
+
+_CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_SPACE": r"\s",
+               "CATEGORY_NOT_SPACE": r"\S", "CATEGORY_WORD": r"\w", "CATEGORY_NOT_WORD": r"\W"}
+
+
+def first_char_guard(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``rx`` behind a look-ahead for the characters its matches can start with, or None when that does not help.
+
+    Most in-text patterns open with a look-behind (``(?<![\\w.])``) and an alternation of words or shapes,
+    which Python's ``re`` tries at every position of every text; a look-ahead for one character class
+    rejects most positions in one step. The class is read from the parsed pattern (first_chars): the
+    union of what its first consuming element accepts, under the pattern's own flags, so a position it
+    rejects is one where the pattern cannot match. None (keep ``rx``) when the pattern starts with neither
+    an assertion, an alternation nor a case-insensitive element (``re`` already scans for its literal
+    prefix or character set then), when the first characters cannot be read, or when they include a range
+    or a category (``[A-Z]``, ``\\d``: most positions pass, measured no faster)."""
+    parsed = _sre_parser.parse(rx.pattern, rx.flags)
+    data = parsed.data
+    if not data:
+        return None
+    leading = str(data[0][0]) in ("ASSERT", "ASSERT_NOT", "AT", "BRANCH") or rx.flags & re.IGNORECASE
+    chars = first_chars(data)
+    literal = (c for c in chars or () if len(c) == 1 or len(c) == 2 and c[0] == "\\" and c not in _CATEGORIES.values())
+    if not leading or chars is None or len(list(literal)) < len(chars):
+        return None  # a range or a category (\d, \w) rejects too few positions to pay for the look-ahead
+    try:
+        return re.compile("(?=[" + "".join(dict.fromkeys(chars)) + "])(?:" + rx.pattern + ")", rx.flags)
+    except re.error:  # a pattern with global inline flags (``(?i)...``) cannot be wrapped
+        return None
+
+
+def first_chars(items: list[tuple[Any, Any]]) -> list[str] | None:
+    """Character-class fragments for every character a match of the parsed ``items`` can start with.
+
+    Zero-width elements (look-arounds, anchors) are skipped; None when the first consumed character
+    cannot be read for sure (an optional first element, a negated class, a scoped flag, a back
+    reference): the caller then keeps the pattern as it is."""
+    for op, av in items:
+        name = str(op)
+        if name in ("ASSERT", "ASSERT_NOT", "AT"):
+            continue  # consumes nothing: the first character comes later
+        if name == "LITERAL":
+            return [re.escape(chr(av))]
+        if name == "IN":
+            out = []
+            for o, a in av:
+                if str(o) == "LITERAL":
+                    out.append(re.escape(chr(a)))
+                elif str(o) == "RANGE":
+                    out.append(re.escape(chr(a[0])) + "-" + re.escape(chr(a[1])))
+                elif str(o) == "CATEGORY" and str(a) in _CATEGORIES:
+                    out.append(_CATEGORIES[str(a)])
+                else:
+                    return None  # NEGATE, or a category this does not know
+            return out
+        if name in ("SUBPATTERN", "ATOMIC_GROUP"):
+            sub = av[3] if name == "SUBPATTERN" else av
+            if name == "SUBPATTERN" and (av[1] or av[2]):
+                return None  # scoped flags: (?i:...) inside a case-sensitive pattern
+            if sub.getwidth()[0] == 0:
+                return None
+            return first_chars(sub.data)
+        if name == "BRANCH":
+            out = []
+            for alt in av[1]:
+                got = first_chars(alt.data) if alt.getwidth()[0] > 0 else None
+                if got is None:
+                    return None
+                out += got
+            return out
+        if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            lo, _, sub = av
+            if lo == 0 or sub.getwidth()[0] == 0:
+                return None
+            return first_chars(sub.data)
+        return None
+    return None

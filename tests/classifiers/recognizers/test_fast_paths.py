@@ -5,10 +5,17 @@ base.lead_guard puts a look-ahead for the first letters of a pattern's keywords 
 whose bracket the text lacks. Each property draws random text and realistic text built from the patterns'
 own keywords (any case, the characters that IGNORECASE folds specially: ``ſ``, the Kelvin sign, dotted and
 dotless i, ``ß``), names and punctuation, and compares every match (span and groups) and every result.
+
+base.first_char_guard does the same for every recognizer's in-text patterns, reading the first characters
+from the parsed pattern: the properties draw text around a match of each guarded pattern (Hypothesis
+``from_regex`` of the pattern as written) and compare its matches and the recognizer's results with the
+reference patterns (``_reference``).
 """
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,8 +25,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from classifiers import recognizers
 from classifiers.recognizers import names_in_text
-from classifiers.recognizers.base import lead_guard, top_level_alternatives
+from classifiers.recognizers.base import ValueRecognizer, first_char_guard, lead_guard, top_level_alternatives
 from classifiers.recognizers.generic import person_name
 from classifiers.recognizers.generic.person_name import PersonNameRecognizer
 
@@ -30,12 +38,12 @@ _PAIRS = [(names_in_text, name) for name in names_in_text.REFERENCE] + [(person_
 
 def _words(alternation: str) -> list[str]:
     """Plain words that start each keyword: ``good\\s+(?:morning...)`` gives ``good``."""
-    return [re.match(r"[^\W\d_]+", a.strip()).group() for a in top_level_alternatives(alternation)]  # type: ignore[union-attr]
+    return [re.findall(r"^[^\W\d_]+", a.strip())[0] for a in top_level_alternatives(alternation)]
 
 
-_KEYWORDS = sorted({w for alt in (names_in_text._alt(names_in_text._GREETINGS), names_in_text._alt(names_in_text._CLOSINGS),
-                                  names_in_text._alt(names_in_text._INTROS), names_in_text._alt(names_in_text._REPORTED),
-                                  names_in_text._TITLES, person_name._TITLE_RE, person_name._INTRO_WORDS)
+_N = names_in_text
+_KEYWORDS = sorted({w for alt in (_N._alt(_N._GREETINGS), _N._alt(_N._CLOSINGS), _N._alt(_N._INTROS),
+                                  _N._alt(_N._REPORTED), _N._TITLES, person_name._TITLE_RE, person_name._INTRO_WORDS)
                     for w in _words(alt)} | {"my name is", "good morning", "best regards", "Univ.-Prof.", "Dipl.-Ing.",
                                              "Dr. med.", "M.", "mit freundlichen Grüßen", "sehr geehrter"})
 _NAMES = ["Anna", "Müller", "Ravi Kumar", "van der Berg", "O'Brien", "Jean-Luc", "J.", "Priya Sharma", "Team",
@@ -65,12 +73,17 @@ def _matches(rx: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], ...]
     return [tuple(m.span(g) for g in range(rx.groups + 1)) for m in rx.finditer(text)]
 
 
+def _reference_of(module: ModuleType) -> dict[str, re.Pattern[str]]:
+    ref: dict[str, re.Pattern[str]] = module.REFERENCE
+    return ref
+
+
 @contextmanager
 def reference(*modules: ModuleType) -> Iterator[None]:
     """The modules' patterns as written (their REFERENCE), for the duration."""
-    saved = [(m, name, getattr(m, name)) for m in modules for name in m.REFERENCE]  # type: ignore[attr-defined]
+    saved = [(m, name, getattr(m, name)) for m in modules for name in _reference_of(m)]
     for m in modules:
-        for name, rx in m.REFERENCE.items():  # type: ignore[attr-defined]
+        for name, rx in _reference_of(m).items():
             setattr(m, name, rx)
     try:
         yield
@@ -88,7 +101,7 @@ def _results(text: str) -> list[tuple[object, ...]]:
 @given(text=TEXTS)
 def test_guarded_patterns_match_as_written(text: str) -> None:
     for module, name in _PAIRS:
-        fast, ref = getattr(module, name), module.REFERENCE[name]  # type: ignore[attr-defined]
+        fast, ref = getattr(module, name), _reference_of(module)[name]
         assert fast is not ref
         assert _matches(fast, text) == _matches(ref, text), name
 
@@ -126,3 +139,72 @@ def test_guard_refuses_an_alternative_that_does_not_start_with_a_letter() -> Non
     with pytest.raises(ValueError):
         lead_guard(re.compile(r"(?:dear|\s+hi)"), r"dear|\s+hi")
     assert top_level_alternatives(r"a(?:b|c)|[|x]|d\|e") == ["a(?:b|c)", "[|x]", r"d\|e"]
+
+
+# --- every recognizer's in-text patterns (base.first_char_guard) --------------------------------------------
+
+def _recognizer_classes() -> list[type[ValueRecognizer]]:
+    for info in pkgutil.walk_packages(recognizers.__path__, recognizers.__name__ + "."):
+        importlib.import_module(info.name)
+    out, todo = [], list(ValueRecognizer.__subclasses__())
+    while todo:
+        cls = todo.pop()
+        out.append(cls)
+        todo += cls.__subclasses__()
+    return sorted(out, key=lambda c: c.__module__ + c.__name__)
+
+
+CLASSES = _recognizer_classes()
+GUARDED = [(cls, i) for cls in CLASSES
+           for i, ((_, ref), (_, fast)) in enumerate(zip(cls._reference, cls._compiled, strict=True))
+           if fast is not ref]
+
+
+def test_the_guard_applies_to_many_patterns() -> None:
+    """Not an empty property: the guard covers in-text patterns of several recognizers, never a whole-value one."""
+    assert len(GUARDED) >= 15 and len({cls for cls, _ in GUARDED}) >= 8
+    assert all(not cls._reference[i][0].whole for cls, i in GUARDED)
+
+
+@st.composite
+def around_a_match(draw: st.DrawFn) -> tuple[type[ValueRecognizer], int, str]:
+    """Text holding a match of one guarded pattern (drawn from the pattern itself), or random text."""
+    cls, i = draw(st.sampled_from(GUARDED))
+    ref = cls._reference[i][1]
+    core = draw(st.one_of(st.from_regex(ref), realistic(), st.text(max_size=40)))
+    before = draw(st.one_of(st.sampled_from(["", " ", "x", "ID ", "user=", "\n", ".", "_"]), st.text(max_size=8)))
+    after = draw(st.one_of(st.sampled_from(["", " ", "x", ",", ".", "\n"]), st.text(max_size=8)))
+    return cls, i, before + core + after
+
+
+@settings(max_examples=1500, deadline=None)
+@given(case=around_a_match())
+def test_first_char_guard_matches_as_written(case: tuple[type[ValueRecognizer], int, str]) -> None:
+    cls, i, text = case
+    assert _matches(cls._compiled[i][1], text) == _matches(cls._reference[i][1], text), (cls.__name__, i)
+
+
+def _analyze(rec: ValueRecognizer, text: str) -> list[tuple[object, ...]]:
+    return sorted((r.entity_type, r.start, r.end, r.score, tuple(sorted(map(str, r.recognition_metadata.items()))))
+                  for r in rec.analyze(text, [rec.ENTITY]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(case=around_a_match())
+def test_recognizers_give_the_same_results_with_the_patterns_as_written(
+        case: tuple[type[ValueRecognizer], int, str]) -> None:
+    cls, _, text = case
+    rec = cls()
+    rec.load()
+    fast = _analyze(rec, text)
+    rec._compiled = cls._reference  # this instance only: the reference path
+    assert _analyze(rec, text) == fast
+
+
+def test_first_chars_reads_what_a_match_starts_with() -> None:
+    assert first_char_guard(re.compile(r"(?<!\w)(?:foo|Bar)\d")) is not None
+    assert first_char_guard(re.compile(r"(?<!\w)\d+")) is None  # a category: no gain
+    assert first_char_guard(re.compile(r"(?<!\w)(?:a?b|c)")) is None  # an optional first element: unknown
+    guarded = first_char_guard(re.compile(r"foo|bar"))
+    assert guarded is not None and guarded.pattern == "(?=[fb])(?:foo|bar)"
+    assert first_char_guard(re.compile(r"abc")) is None  # re already scans for the literal prefix
