@@ -35,6 +35,7 @@ from pipeline.config.model import PathSourceConfig
 from pipeline.sources.base import Batch, Dataset, Part, ReadPlan, ReadStats, Source
 from pipeline.sources.prefilter import candidate_lines
 from pipeline.sources.textfile import (
+    BLOCK_BYTES,
     BROKEN_LINE,
     LINE_TOO_LONG,
     MAX_LINE_BYTES,
@@ -225,12 +226,12 @@ class LogFile(Dataset):
         restart(self.stats)
         self._dense_left = 0
         block: list[tuple[int, bytes | None]] = []
-        with closing(self._file.lines(span=part)) as lines:
+        with closing(self._file.blocks(BLOCK_BYTES, span=part)) as blocks:
             try:
-                for item in lines:
-                    block.append(item)
-                    if len(block) == size:
-                        full, block = block, []
+                for read in blocks:  # lines split from large reads in C: no Python step per line
+                    block += read
+                    while len(block) >= size:
+                        full, block = block[:size], block[size:]
                         yield from self._candidate_batch(full)
             except Exception:  # re-raised once what was read before the failure is swept
                 if block:  # lines read before a read failure (a damaged gzip), not yet swept
