@@ -30,7 +30,7 @@ import operator
 import re
 from collections.abc import Iterator
 from contextlib import closing
-from itertools import repeat
+from itertools import chain, repeat
 from typing import Any
 
 from pipeline.config.model import PathSourceConfig
@@ -351,9 +351,7 @@ class LogFile(Dataset):
         if list(map(_END, scanned)) != list(map(len, lines)):
             return None  # text after the object on some line
         records = list(map(flatten_json, map(_OBJECT, scanned)))
-        order: dict[str, Any] = {}
-        for record in records:
-            order.update(record)  # the fields in first-seen order (the values are not used)
+        order = dict.fromkeys(chain.from_iterable(records))  # the fields in first-seen order
         columns = {f: list(map(dict.get, records, repeat(f))) for f in order}
         self.stats.records += len(block)
         self._fields.update(dict.fromkeys(columns))
