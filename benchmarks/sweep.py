@@ -277,7 +277,7 @@ def run_pipeline(cmds: list[list[str]]) -> int:
     out = procs[-1].communicate()[0]
     for p in procs:
         if p.wait() not in (0, 1):  # ripgrep exits 1 when nothing matched
-            raise SystemExit(f"anchor command failed ({p.returncode}): {' '.join(p.args)}")  # type: ignore[arg-type]
+            raise SystemExit(f"anchor command failed ({p.returncode}): {' '.join(p.args)}")  # type: ignore[arg-type]  # args: the list given above
     return int(out.decode().strip() or 0)
 
 
@@ -413,7 +413,7 @@ def write_config(workdir: Path, group: str, src: dict[str, str]) -> Path:
 def config_of(workdir: Path, sources: dict[str, dict[str, str]]) -> Config:
     """The same sources as a Config, for the in-process sweep."""
     return Config(as_of="2026-11-24", base_dir=workdir,
-                  sources=[(PathSourceConfig if src["kind"] == "logs" else SqlSourceConfig)(**src)  # type: ignore[arg-type]
+                  sources=[(PathSourceConfig if src["kind"] == "logs" else SqlSourceConfig)(**src)  # type: ignore[arg-type]  # str fields
                            for src in sources.values()])
 
 
@@ -478,7 +478,7 @@ def _methods(args: argparse.Namespace, files: dict[str, Path], ctx: ScanContext,
             m[ANCHOR] = rg_o_pg
             m["read"] = read_pg
         m[SWEEP] = lambda prepared=prepared: sweep_only(ctx, prepared)  # type: ignore[misc]  # bound now
-        m[SCAN] = lambda group=group: cli_scan(configs[group], args.workdir / f"report-{group}",  # type: ignore[misc]
+        m[SCAN] = lambda group=group: cli_scan(configs[group], args.workdir / f"report-{group}",  # type: ignore[misc]  # bound now
                                                args.workers)
         out[group] = m
     return out
