@@ -68,7 +68,7 @@ if str(ROOT) not in sys.path:
 from pipeline.config import Config, PathSourceConfig, SqlSourceConfig  # noqa: E402 - after the sys.path line above, run as a script
 from pipeline.engine import dataset as work  # noqa: E402 - after the sys.path line above, run as a script
 from pipeline.engine.context import ScanContext  # noqa: E402 - after the sys.path line above, run as a script
-from pipeline.engine.run import scan  # noqa: E402 - after the sys.path line above, run as a script
+from pipeline.engine.run import default_workers, scan  # noqa: E402 - after the sys.path line above, run as a script
 from pipeline.linkage.index import build_index  # noqa: E402 - after the sys.path line above, run as a script
 from pipeline.sources.base import Dataset, Source  # noqa: E402 - after the sys.path line above, run as a script
 
@@ -584,7 +584,9 @@ def main() -> None:
                   f"{statistics.median(load[k]):.1f}, {max(load[k]):.1f}")
         fixed = med[(group, SCAN)] - med[(group, SWEEP)]
         print(f"  fixed costs (scan - sweep, wall): {fixed:.2f} s; `pdd scan` = {med[(group, SCAN)] / a_wall:.2f}x "
-              f"the anchor, its sweep alone {med[(group, SWEEP)] / a_wall:.2f}x")
+              f"the anchor, its sweep alone {med[(group, SWEEP)] / a_wall:.2f}x"
+              + ("" if args.workers == 1 else f" (the scan on {args.workers or default_workers()} workers, the sweep "
+                 "on one process: --workers 1 for the fixed costs alone)"))
     if len(methods) > 1:
         a = sum(med[(g, ANCHOR)] for g in methods)
         print(f"\nevery group: `pdd scan` {sum(med[(g, SCAN)] for g in methods) / a:.2f}x the anchors' summed time, "
