@@ -15,9 +15,7 @@ import gzip
 import io
 import json
 import os
-import queue
 import re
-import threading
 import zlib
 from collections import Counter
 from collections.abc import Callable, Generator, Iterator
@@ -162,8 +160,7 @@ class TextFile:
                span: Part | None = None) -> Generator[list[tuple[int, bytes | None]], None, None]:
         """:meth:`lines`, in lists of the lines of about ``size`` bytes read at once.
 
-        The fast way through: the file is read in large chunks (a gzipped one decompressed in a thread
-        of its own, which ISA-L and zlib run without the GIL) and each chunk split into lines in C, so
+        The fast way through: the file is read in large chunks and each chunk split into lines in C, so
         a line costs no Python call of its own. tests/sources/test_textfile.py holds it equal to the
         reference, :meth:`lines_by_readline`, overlong lines, spans, BOMs and damaged gzip included.
         """
@@ -332,79 +329,33 @@ def _starting_before(parts: list[bytes], cut: int) -> list[bytes]:
 
 
 def _chunks(f: BinaryIO, gzipped: bool, size: int) -> Generator[bytes, None, None]:
-    """The bytes of ``f`` from where it stands, in chunks of about ``size``; a gzip file's decompressed in
-    a thread (:class:`_Inflater`) while the caller splits and sweeps the chunk before."""
+    """The bytes of ``f`` from where it stands, in chunks of about ``size``.
+
+    A gzip file is read as ``readline`` reads it (``read1`` of the buffer's size: the same calls into the
+    decompressor), so that a damaged file hands over the same bytes before the damage. (Inflating it in a
+    thread of its own was measured slower on 2 cores, in CPU and wall time: the thread's many short
+    decompress calls each give up and take back the GIL, and the sweep's thread waits on them.)
+    """
     if not gzipped:
         while chunk := f.read(size):
             yield chunk
         return
-    inflater = _Inflater(f, size)
+    read1 = f.read1  # type: ignore[attr-defined]  # a GzipFile (isal's or the stdlib's)
+    pieces: list[bytes] = []
+    held = 0
     try:
-        yield from inflater
-    finally:
-        inflater.stop()
-
-
-class _Inflater:
-    """Decompresses a gzip file in a thread, a few chunks ahead of the reader.
-
-    The thread reads the file as ``readline`` does (``read1`` of the buffer's size: the same calls into
-    the decompressor), so that a damaged file hands over the same bytes before the damage; the error
-    is raised in the reader after them.
-    """
-
-    AHEAD = 4
-
-    def __init__(self, f: BinaryIO, size: int):
-        self._f = f
-        self._size = size
-        self._queue: queue.Queue[bytes | BaseException | None] = queue.Queue(self.AHEAD)
-        self._stopped = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="pdd-gunzip", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        pieces: list[bytes] = []
-        held = 0
-        try:
-            while not self._stopped.is_set():
-                piece = self._f.read1(io.DEFAULT_BUFFER_SIZE)  # type: ignore[attr-defined]  # a GzipFile
-                if not piece:
-                    break
-                pieces.append(piece)
-                held += len(piece)
-                if held >= self._size:
-                    self._put(b"".join(pieces))
-                    pieces, held = [], 0
-            if pieces:
-                self._put(b"".join(pieces))
-            self._put(None)
-        except BaseException as exc:  # noqa: BLE001 - handed to the reader, who raises it after the bytes before
-            if pieces:
-                self._put(b"".join(pieces))
-            self._put(exc)
-
-    def _put(self, item: bytes | BaseException | None) -> None:
-        while not self._stopped.is_set():
-            try:
-                self._queue.put(item, timeout=0.1)
-                return
-            except queue.Full:
-                continue
-
-    def __iter__(self) -> Iterator[bytes]:
-        while True:
-            item = self._queue.get()
-            if item is None:
-                return
-            if isinstance(item, BaseException):
-                raise item
-            yield item
-
-    def stop(self) -> None:
-        """End the thread (the reader is done, or stopped early): it must not read a closed file."""
-        self._stopped.set()
-        self._thread.join()
+        while piece := read1(io.DEFAULT_BUFFER_SIZE):
+            pieces.append(piece)
+            held += len(piece)
+            if held >= size:
+                yield b"".join(pieces)
+                pieces, held = [], 0
+    except Exception:  # re-raised once the bytes before the damage are handed over
+        if pieces:
+            yield b"".join(pieces)
+        raise
+    if pieces:
+        yield b"".join(pieces)
 
 
 def _drain_line(f: BinaryIO) -> int:

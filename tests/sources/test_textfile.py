@@ -1,4 +1,4 @@
-"""TextFile's fast line reader (``lines``/``blocks``: large reads split in C, gzip inflated in a thread) equals
+"""TextFile's fast line reader (``lines``/``blocks``: large reads split into lines in C) equals
 its reference (``lines_by_readline``: one readline per line), the lines before a damaged gzip's damage included."""
 
 from __future__ import annotations
@@ -97,14 +97,3 @@ def test_a_gzip_damaged_inside_gives_the_reference_lines_then_fails(tmp_path: Pa
     assert want[1] is not None
     assert _read(file, "lines") == want
     assert _read(file, "blocks") == want
-
-
-def test_closing_a_gzip_read_early_stops_its_inflating_thread(tmp_path: Path) -> None:
-    import threading
-
-    path = tmp_path / "e.log.gz"
-    path.write_bytes(gzip.compress(_incompressible(200_000), compresslevel=1))
-    lines = TextFile(path, "e.log.gz", "s").lines()
-    assert next(lines)[0] == 1
-    lines.close()
-    assert not [t for t in threading.enumerate() if t.name == "pdd-gunzip"]
