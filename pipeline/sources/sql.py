@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 import fnmatch
 import random
-from collections.abc import Generator, Iterator
+from collections.abc import Generator, Iterator, Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -25,12 +25,11 @@ from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
+from classifiers.card_spec import SEPARATOR, text_kind
 from pipeline.config.model import SqlSourceConfig
 from pipeline.sources.base import (
-    TEXT_SEPARATOR,
     Batch,
     Dataset,
-    JoinedKeys,
     Part,
     ReadPlan,
     ReadStats,
@@ -351,7 +350,7 @@ class SqlDataset(Dataset):
         if part is not None and part.note:
             self.stats.note(part.note)
         texts = None
-        if plan is not None and plan.texts_only:
+        if plan is not None and plan.raw_texts:
             texts, why = self._texts_plan()
             if why:
                 self.stats.note(why)
@@ -413,17 +412,16 @@ class SqlDataset(Dataset):
                 self.stats.records += n
                 yield Batch(keys, columns), last
 
-    # -- texts-only reads (ReadPlan.texts_only): the server joins each column's values ---------------------
+    # -- texts-only reads (ReadPlan.raw_texts): the server joins each column's values ---------------------
     def _texts_plan(self) -> tuple[list[tuple[str, str]] | None, str | None]:
         """How each field reaches a texts-only read, or None when this table must be read row by row; and
         a note when the key is why.
 
         PostgreSQL with a primary key whose text is the report's key text (integers, numerics, strings but
-        CHAR, UUIDs; composite too). Per field: ``text`` (a string type: the value itself), ``cast``
-        (integers, numerics, UUIDs: their text is the text the sweep makes of the Python value) or ``skip``
-        (floats, booleans, dates and times: no text the sweep makes of them can hold a card candidate).
-        Any other type (JSON, bytea, arrays, network addresses, unknown types) needs the sweep's own
-        conversion of the typed value: the whole table is then read row by row.
+        CHAR, UUIDs; composite too). Per field, the card spec's ``text_kind`` of its Python type
+        (classifiers/card_spec.py): ``text`` (the value itself), ``cast`` (the server's text of it) or
+        ``skip`` (its text is always ''). Any other type (JSON, bytea, arrays, network addresses, unknown
+        types) needs the spec's ``value_text`` of the typed value: the whole table is then read row by row.
         """
         if self.source.engine.dialect.name != "postgresql":
             return None, None
@@ -460,7 +458,7 @@ class SqlDataset(Dataset):
         nk = len(key.names)
         sub = self._select(part).subquery()
         kcols = [sub.c[n] for n in key.names]
-        sep = sa.literal(TEXT_SEPARATOR, sa.Text)
+        sep = sa.literal(SEPARATOR, sa.Text)
         joined = [(f, how) for f, how in plan if how != "skip"]
         after_binds = [sa.bindparam(f"after_{i}", type_=c.type) for i, c in enumerate(kcols)]
 
@@ -497,7 +495,7 @@ class SqlDataset(Dataset):
             with contextlib.closing(_prefetched(fetch, lambda row: tuple(row[1:1 + nk]))) as pages:
                 for after, (n, *rest_of) in pages:
                     top, keys, texts = tuple(rest_of[:nk]), rest_of[nk], rest_of[nk + 1:]
-                    if any(t.count(TEXT_SEPARATOR) != n - 1 for t in (keys, *texts)):
+                    if any(t.count(SEPARATOR) != n - 1 for t in (keys, *texts)):
                         # typed rows on a connection of their own: the fetcher may be using this one
                         yield from self._fetch(size, part, after=after, upto=top)
                         start = f"the page after key {key.text(after)}" if after is not None else "the first page"
@@ -506,7 +504,7 @@ class SqlDataset(Dataset):
                         continue
                     self.stats.records += n
                     by_field = {f: t for (f, _), t in zip(joined, texts, strict=True)}
-                    yield Batch(JoinedKeys(keys, n, TEXT_SEPARATOR), {}, texts=by_field), top
+                    yield Batch(JoinedKeys(keys, n, SEPARATOR), {}, texts=by_field), top
 
 
 def _pages_by(t: sa.types.TypeEngine) -> bool:
@@ -531,14 +529,12 @@ def _connection_lost(exc: Exception) -> bool:
 
 
 def _text_kind(t: sa.types.TypeEngine) -> str | None:
-    """How a column of type ``t`` reaches a texts-only read (SqlDataset._texts_plan), None: it cannot."""
-    if isinstance(t, (sa.Float, sa.Boolean, sa.Date, sa.DateTime, sa.Time, sa.Interval)):
-        return "skip"
-    if isinstance(t, sa.String):
-        return "text"
-    if isinstance(t, (sa.Integer, sa.Numeric, sa.Uuid)):
-        return "cast"
-    return None
+    """How a column of type ``t`` reaches a texts-only read (SqlDataset._texts_plan): the card spec's
+    ``text_kind`` of the Python type its driver returns; None when that type is unknown."""
+    try:
+        return text_kind(t.python_type)
+    except NotImplementedError:  # a type SQLAlchemy knows no Python type for (NullType, some dialect types)
+        return None
 
 
 def _prefetched(fetch: Any, last_of: Any) -> Generator[tuple[Any, Any], None, None]:
@@ -586,6 +582,30 @@ def _prefetched(fetch: Any, last_of: Any) -> Generator[tuple[Any, Any], None, No
     finally:
         stop.set()
         worker.join()
+
+
+class JoinedKeys(Sequence[str]):
+    """The record keys of a batch as one joined text, split only when a key is looked up.
+
+    A texts-only read (``Batch.texts``) usually needs no key but the last one (progress, error spans), so
+    a million keys are not built as a million strings.
+    """
+
+    def __init__(self, joined: str, n: int, sep: str = ","):
+        self._joined, self._n, self._sep = joined, n, sep
+        self._split: list[str] | None = None
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, i):  # Sequence's int/slice overloads
+        if self._split is None:
+            if isinstance(i, int) and i in (-1, self._n - 1) and self._n:
+                return self._joined.rsplit(self._sep, 1)[-1]
+            if isinstance(i, int) and i in (0, -self._n) and self._n:
+                return self._joined.split(self._sep, 1)[0]
+            self._split = self._joined.split(self._sep) if self._n else []
+        return self._split[i]
 
 
 #: Drivers whose own cursor the sweep reads (see _raw_column_batches); others go through SQLAlchemy's rows.

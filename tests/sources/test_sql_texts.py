@@ -13,11 +13,11 @@ import pytest
 import sqlalchemy as sa
 from stdnum import luhn
 
+from classifiers.card_spec import text_kind, value_text
 from pipeline.config import Config, SqlSourceConfig
 from pipeline.engine.run import scan
-from pipeline.rules.card import _text
-from pipeline.sources.base import JoinedKeys, Part, ReadPlan
-from pipeline.sources.sql import SqlDataset, SqlSource, _text_kind
+from pipeline.sources.base import Part, ReadPlan
+from pipeline.sources.sql import JoinedKeys, SqlDataset, SqlSource, _text_kind
 
 AS_OF = "2026-11-24"
 
@@ -128,7 +128,7 @@ def test_texts_only_pages_cover_parts_and_say_when_a_value_holds_the_separator(p
     cfg = Config(as_of=AS_OF, sources=[SqlSourceConfig(name="db", kind="sql", url=pg_database)], base_dir=tmp_path)
     src = SqlSource(cfg.sources[0], cfg)
     ds = next(d for d in src.datasets() if d.name == "events")
-    plan = ReadPlan(candidates_only=True, texts_only=True)
+    plan = ReadPlan(candidates_only=True, raw_texts=True)
     whole = list(ds.part_batches(64, None, plan))
     keys = [k for b in whole for k in b.keys]
     assert keys == [str(i * 3 - 50) for i in range(400)]
@@ -158,10 +158,9 @@ def test_joined_keys_split_only_when_a_middle_key_is_read() -> None:
     dt.datetime(2026, 11, 1, 23, 59, 59, 999999, tzinfo=dt.timezone(dt.timedelta(hours=5, minutes=30))),
     dt.time(23, 59, 59, 999999)])
 def test_skipped_types_hold_no_text_the_sweep_could_read_a_card_in(value: object) -> None:
-    """Floats, booleans, dates and times are left out of a texts-only read: the sweep's own text of them
-    (rules/card._text) never holds 13 digits in a row, so leaving them out changes nothing."""
-    from classifiers.cards import candidates
-    assert not list(candidates(_text(value)))
+    """Floats, booleans, dates and times are left out of a texts-only read: the spec's text of them
+    (card_spec.value_text) is empty, so leaving them out changes nothing."""
+    assert text_kind(type(value)) == "skip" and value_text(value) == ""
 
 
 def test_column_types_that_cannot_be_read_as_texts_send_the_table_row_by_row() -> None:
@@ -184,7 +183,7 @@ def test_texts_only_read_keeps_the_smallest_bigint_key(pg_database: str, tmp_pat
     cfg = Config(as_of=AS_OF, sources=[SqlSourceConfig(name="db", kind="sql", url=pg_database)], base_dir=tmp_path)
     src = SqlSource(cfg.sources[0], cfg)
     ds = next(d for d in src.datasets() if d.name == "edge")
-    batches = list(ds.part_batches(2, None, ReadPlan(candidates_only=True, texts_only=True)))
+    batches = list(ds.part_batches(2, None, ReadPlan(candidates_only=True, raw_texts=True)))
     assert all(b.texts is not None for b in batches)
     assert [k for b in batches for k in b.keys] == [str(-(2**63)), "0", str(2**63 - 1)]
     src.close()
