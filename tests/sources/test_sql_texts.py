@@ -71,7 +71,7 @@ def _load(url: str, rows: int = 400) -> None:
         conn.execute(t.insert(), [dict(
             id=i * 3 - 50, note=_note(i, rng), label=f"SKU-{i:05d}",
             ref=int(AMEX) if i == 90 else i, amount=decimal.Decimal(MC) if i == 95 else decimal.Decimal(i * 7),
-            token=uuid.UUID(int=rng.getrandbits(128)), ratio=float(VISA) if i == 99 else i / 7,
+            token=uuid.UUID(int=rng.getrandbits(128), version=4), ratio=float(VISA) if i == 99 else i / 7,
             seen=dt.datetime(2026, 11, 1, 10, i % 60, 59, 999999), day=dt.date(2010, 1, 1 + i % 28),
             ok=i % 2 == 0, code=f"C{i}") for i in range(rows)])
         conn.execute(md.tables["orders"].insert(),
@@ -119,6 +119,38 @@ def test_texts_only_read_finds_what_the_row_read_finds(pg_database: str, tmp_pat
         ("events", "ref", keys[90]), ("events", "amount", keys[95]), ("docs", "doc", "1")}
     assert any("field note: 3 Luhn-valid 16-digit run(s)" in n for n in by_texts[2])
     assert not any(d == "orders" for _, d, _ in found)  # random ids at chance rate
+
+
+@pytest.mark.mariadb
+def test_mariadb_texts_only_read_finds_what_the_row_read_finds(mariadb_database: str, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """MariaDB joins each page's values with GROUP_CONCAT: the same report as the row-by-row read."""
+    _load(mariadb_database)
+    by_rows = _report(mariadb_database, tmp_path / "rows", monkeypatch, texts=False)
+    by_texts = _report(mariadb_database, tmp_path / "texts", monkeypatch, texts=True)
+    assert by_rows[4] == [] and "orders" in by_texts[4]
+    assert by_texts[:4] == by_rows[:4]
+    found = {(d, f, k) for r, d, f, k, *_ in by_texts[0] if r == "full_card_number"}
+    assert {("events", "note", str(i * 3 - 50)) for i in (3, 8, 13, 21, 34, 51)} <= found
+
+
+@pytest.mark.mariadb
+def test_mariadb_page_cut_by_max_allowed_packet_is_read_row_by_row(mariadb_database: str, tmp_path: Path) -> None:
+    """A joined text longer than the server sends (max_allowed_packet, 16 MiB here) is cut with a warning
+    only: the page is told apart by its length and read again row by row, its card found."""
+    engine = sa.create_engine(mariadb_database)
+    with engine.begin() as conn:
+        conn.execute(sa.text("CREATE TABLE big (id INT PRIMARY KEY, body LONGTEXT)"))
+        filler = "x" * (4 << 20)
+        conn.execute(sa.text("INSERT INTO big VALUES (:i, :b)"),
+                     [{"i": i, "b": filler + (f" card {VISA}" if i == 4 else "")} for i in range(1, 7)])
+    engine.dispose()
+    cfg = SqlSourceConfig(name="db", kind="sql", url=mariadb_database)
+    src = SqlSource(cfg, Config(as_of=AS_OF, sources=[cfg], base_dir=tmp_path))
+    ds = next(iter(src.datasets()))
+    batches = list(ds.part_batches(100, None, ReadPlan(candidates_only=True, raw_texts=True)))
+    src.close()
+    assert [b.texts for b in batches] == [None] and list(batches[0].keys) == ["1", "2", "3", "4", "5", "6"]
 
 
 @pytest.mark.postgres
