@@ -568,7 +568,7 @@ def cpu_loop(repeat: int = 40) -> tuple[float, float]:
 
 def demo_data(workdir: Path) -> Path:
     out = workdir / "demo"
-    subprocess.run([sys.executable, "-m", "pipeline.cli", "demo", "--out", str(out / "data")], check=True,
+    subprocess.run([sys.executable, "-m", "demo", "--out", str(out / "data")], check=True,
                    stdout=subprocess.DEVNULL, cwd=ROOT)
     return next((out / "data").rglob("pdd.yaml"), None) or ROOT / "demo" / "pdd.yaml"
 
