@@ -86,8 +86,9 @@ def test_pipe_gets_plain_lines(tmp_path: Path) -> None:
 
 # -- the rendering, without a subprocess: a fake terminal (Rich's force_terminal) and a plain stream ---------
 
-def _console(terminal: bool) -> Console:
-    return Console(file=io.StringIO(), force_terminal=terminal, width=200, color_system=None)
+def _console(terminal: bool) -> tuple[Console, io.StringIO]:
+    out = io.StringIO()
+    return Console(file=out, force_terminal=terminal, width=200, color_system=None), out
 
 
 def _half_done(p: Progress, now: float) -> None:
@@ -125,14 +126,14 @@ def test_before_the_first_sweep_there_is_no_rate_and_no_time_left() -> None:
 
 
 def test_fake_terminal_gets_the_bar_and_only_failed_datasets_as_lines() -> None:
-    console = _console(terminal=True)
+    console, written = _console(terminal=True)
     with ScanDisplay(console) as display:
         p = display.progress
         _half_done(p, time.monotonic())
         p.changed(p)
         p.dataset_done("exports", "a.csv", 20, 0, False)
         p.dataset_done("app_db", "notes", 20, 0, True)
-    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", console.file.getvalue())  # type: ignore[attr-defined]
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", written.getvalue())
     assert re.search(r"sweeping .* 2/5 units \d:\d\d:\d\d 2/4 datasets · 1\.0 MB/3\.0 MB \(\d+\.\d kB/s\) · "
                      r"40/100 table rows · 1,040 rows \(\d+ rows/s\) · ETA 0:00:\d\d", shown), shown
     assert "swept app_db/notes: 20 rows, error (see the report)" in shown
@@ -140,12 +141,12 @@ def test_fake_terminal_gets_the_bar_and_only_failed_datasets_as_lines() -> None:
 
 
 def test_plain_stream_gets_a_line_per_dataset_with_the_runs_progress() -> None:
-    console = _console(terminal=False)
+    console, written = _console(terminal=False)
     with ScanDisplay(console) as display:
         p = display.progress
         _half_done(p, time.monotonic())
         p.dataset_done("web_logs", "api.log.2.gz", 1_000, 3, False)
-    out = console.file.getvalue()  # type: ignore[attr-defined]
+    out = written.getvalue()
     assert re.fullmatch(r"swept web_logs/api\.log\.2\.gz: 1,000 rows \| 2/4 datasets · 1\.0 MB/3\.0 MB "
                         r"\(\d+\.\d kB/s\) · 40/100 table rows · ETA 0:00:\d\d\n", out), out
     assert "sweeping" not in out and "\x1b[" not in out
