@@ -23,10 +23,11 @@ TEST_STAMP := $(VENV)/.installed-$(subst $(comma),_,$(TEST_EXTRAS))-$(HASH)
 
 install: $(TEST_STAMP)
 
-# Generate the bundled demo (SQLite, logs, exports with planted violations) and scan it.
+# Generate the bundled demo (SQLite, logs, exports with planted violations) and scan it. The generator (demo/)
+# is not part of the installed pdd: it runs from this folder, which make's working directory is.
 # pdd exits 1 when it finds violations, which the demo plants on purpose.
 demo: $(DEMO_STAMP)
-	@$(VENV)/bin/pdd demo --out demo/data
+	@$(PY) -m demo --out demo/data
 	@$(VENV)/bin/pdd scan demo/pdd.yaml --out pdd-report; code=$$?; \
 	  echo "pdd scan exited $$code (0 clean, 1 violations found - the demo plants some, 2 a source failed)"; \
 	  test $$code -le 1
@@ -34,12 +35,12 @@ demo: $(DEMO_STAMP)
 # The demo's "next week" (after `make demo`): a copy of its data with a new e-mail column and one card removed,
 # scanned into the same pdd-report/ and history; `pdd diff` then prints both changes (exit 1: something changed).
 demo-next: $(DEMO_STAMP)
-	@$(PY) -m pipeline.demo.evolve demo/data demo/next
+	@$(PY) -m demo.evolve demo/data demo/next
 	@$(VENV)/bin/pdd scan demo/next/pdd.yaml --out pdd-report --quiet; test $$? -le 1
 	@$(VENV)/bin/pdd diff; test $$? -le 1
 
 # fideslang cannot share the lock (it pins pydantic<2.13): `pdd export fides` runs in its own environment,
-# `python -m pipeline.export.cli fides REPORT --out FILE` with PYTHONPATH at this folder.
+# `python -m pipeline.cli.export fides REPORT --out FILE` with PYTHONPATH at this folder.
 FIDES_VENV := .venv-fides
 fides-venv: $(FIDES_VENV)/.installed-$(HASH)
 $(FIDES_VENV)/.installed-$(HASH): constraints-fides.txt

@@ -8,9 +8,9 @@ and either records the normalized reports or compares them byte for byte against
     python -m benchmarks.report_equal record /tmp/engine20-before --code /tmp/base --demo /tmp/demo
     python -m benchmarks.report_equal compare /tmp/engine20-before --code . --demo /tmp/demo
 
-The demo folder is generated once (``pdd demo --out DIR``) and reused, so a change in the demo
-generator cannot hide a change in the scan. Each scan also prints its wall time; under a shared load
-compare ratios from interleaved runs, not absolute seconds.
+The demo folder is generated once (``python -m demo --out DIR`` from the repository root) and reused,
+so a change in the demo generator cannot hide a change in the scan. Each scan also prints its wall
+time; under a shared load compare ratios from interleaved runs, not absolute seconds.
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("mode", choices=("record", "compare"))
     parser.add_argument("recording", type=Path, help="Folder of normalized reports.")
     parser.add_argument("--code", type=Path, default=Path("."), help="Code tree to run pdd from.")
-    parser.add_argument("--demo", type=Path, required=True, help="Demo data folder (pdd demo --out DIR).")
+    parser.add_argument("--demo", type=Path, required=True, help="Demo data folder (python -m demo --out DIR).")
     args = parser.parse_args(argv)
     args.recording.mkdir(parents=True, exist_ok=True)
     differ = 0

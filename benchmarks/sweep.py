@@ -1,7 +1,7 @@
-"""Sweep benchmark: pdd's full scan beside the anchors it must be measured against, in the same run.
+"""Sweep benchmark: pdd beside the anchors it must be measured against, timed in the same run.
 
     .venv/bin/python benchmarks/sweep.py [--rows 1000000] [--rounds 3] [--workdir /tmp/pdd-bench]
-                                         [--no-pg] [--no-rss] [--rss-mb 1024] [--workers N]
+                                         [--no-pg] [--no-rss] [--rss-mb 1024] [--workers N] [--only logs,sqlite]
     .venv/bin/python benchmarks/sweep.py --extras-only [--rounds 3]   # 1,000-field classification + demo scan only
 
 Builds (once, cached in --workdir) data shaped like the worst realistic case
@@ -9,30 +9,36 @@ Builds (once, cached in --workdir) data shaped like the worst realistic case
 decoys that are no card):
 
 - a SQLite table of 9 text columns (plus the integer key), ``--rows`` rows;
-- three logs of ``--rows`` lines each: plain text, JSON lines, an nginx access
-  log; and a gzip copy of the JSON lines;
+- logs of ``--rows`` lines each: an nginx access log, JSON lines and a gzip copy
+  of the JSON lines (the ``logs`` group, hard-linked into one folder), and plain
+  text (for the RSS check);
 - the same table copied into PostgreSQL (127.0.0.1:5432, database
   ``pdd_bench``) unless ``--no-pg``;
 - a ~1 GB log for the peak-RSS check, scanned in a child process.
 
-Twenty cards are planted in each of the SQLite table and the three logs (80),
-in the groupings people write them in. Per dataset and round it times:
+Twenty cards are planted per dataset, in the groupings people write them in. Per
+group (``logs``: the three logs together; ``sqlite``; ``pg``) and round it times:
 
-- ``pdd``: the engine in one process (``pipeline.engine.run.scan``: sampled classification + the full sweep);
-- ``rg+luhn``: ripgrep's candidate matches (``-o``), Luhn-checked in Python
-  (for SQLite: ``sqlite3`` prints the table into ripgrep);
-- ``python re``: a naive single-process sweep, Python ``re`` + Luhn;
-- ``read``: the floor: a plain read of the file (gunzip for .gz), ``sqlite3``
+- the anchor, ``rg -o | luhn``: ripgrep prints only the candidate digit runs and
+  one Python process Luhn-checks them. Logs: ONE command over all logs,
+  ``rg -P -o -n -H -z PATTERN logs... | luhn``; tables: the engine's own dump,
+  ``sqlite3 -batch DB 'SELECT id, cols FROM t ORDER BY id' | rg -P -o -n PATTERN
+  | luhn`` (``psql -At -c ...`` on PostgreSQL);
+- ``read``: the floor: a plain read of the files (gunzip for .gz), ``sqlite3``
   printing the table, a server-side (named cursor) fetch on PostgreSQL;
-- ``pdd -jN`` (logs): the scan as ``pdd scan --workers N`` runs it (default:
-  every core; forked workers, large plain and JSON-lines logs in byte ranges),
-  printed in a second table beside the one-process time.
+- ``python re`` (SQLite): a one-process Python ``re`` + Luhn loop over the rows;
+- ``pdd sweep``: pdd's sweep alone, in one process (``engine.dataset.sweep`` per
+  dataset; the person index and the sampled classification done before the timing);
+- ``pdd scan``: the whole scan through the CLI, as a user runs it (process start,
+  imports, sampling, classification, the sweep on ``--workers``, the report), so
+  the fixed costs show beside the sweep.
 
-Rounds are interleaved (every method once per round) and the median of the
-rounds is printed with the ratio pdd time / anchor time (below 1: pdd is
-faster). A missing anchor tool (rg, sqlite3, PostgreSQL) is said, not skipped
-silently. Absolute times on shared machines drift by 2-5x between runs; the
-ratios in one run are the figures to compare (docs/benchmarks.md).
+Rounds are interleaved (every method once per round); the median of the rounds is
+printed with wall and CPU seconds (this process's and its children's), each as a
+ratio to the anchor's (below 1: pdd is faster), the planted cards found and the
+false ones, the scan's peak RSS (its largest process, from ``wait4``), and the
+1-minute load average after each run (median, max): on a shared machine, ratios
+from one run are the figures to compare, not absolute seconds.
 """
 
 from __future__ import annotations
@@ -62,10 +68,9 @@ if str(ROOT) not in sys.path:
 from pipeline.config import Config, PathSourceConfig, SqlSourceConfig  # noqa: E402 - after the sys.path line above, run as a script
 from pipeline.engine import dataset as work  # noqa: E402 - after the sys.path line above, run as a script
 from pipeline.engine.context import ScanContext  # noqa: E402 - after the sys.path line above, run as a script
-from pipeline.engine.run import PART_ROWS, Engine, ScanOptions, default_workers, scan  # noqa: E402 - after the sys.path line above, run as a script
-from pipeline.sources.logs import BYTES_PER_LINE  # noqa: E402 - after the sys.path line above, run as a script
-
-PART_BYTES = PART_ROWS * BYTES_PER_LINE
+from pipeline.engine.run import default_workers, scan  # noqa: E402 - after the sys.path line above, run as a script
+from pipeline.linkage.index import build_index  # noqa: E402 - after the sys.path line above, run as a script
+from pipeline.sources.base import Dataset, Source  # noqa: E402 - after the sys.path line above, run as a script
 
 PLANTED_PER_DATASET = 20
 PG_DB = "pdd_bench"
@@ -212,33 +217,100 @@ def build_pg(db: Path) -> str | None:
     return None
 
 
+# ---------------------------------------------------------------- groups
+
+#: The issue's three logs, swept together: one source (``path: folder/*``) and one ripgrep command over all.
+LOG_FILES = {"access": "access.log", "jsonl": "app.jsonl", "gzip": "app.jsonl.gz"}
+TABLE = "events"
+
+
+def log_folder(files: dict[str, Path], workdir: Path, rows: int) -> Path:
+    """The three logs hard-linked into one folder (no copy): the logs source's glob and ripgrep read them all."""
+    folder = workdir / f"logs-{rows}"
+    folder.mkdir(parents=True, exist_ok=True)
+    for kind, name in LOG_FILES.items():
+        link = folder / name
+        if not link.exists():
+            os.link(files[kind], link)
+    return folder
+
+
+def expected(group: str, rows: int) -> set[tuple[str, str]]:
+    """(dataset, key) of every planted card: tables key rows by their 0-based integer key, logs by 1-based
+    line number."""
+    if group == "logs":
+        return {(name, str(i + 1)) for name in LOG_FILES.values() for i in planted_at(rows)}
+    return {(TABLE, str(i)) for i in planted_at(rows)}
+
+
+def expected_keys(kind: str, rows: int) -> set[str]:
+    """The keys of the planted cards of one dataset kind (sqlite, pg, plain, jsonl, access, gzip)."""
+    return {str(i if kind in ("sqlite", "pg") else i + 1) for i in planted_at(rows)}
+
+
 # ---------------------------------------------------------------- anchors
+
+
+#: The anchors' last stage, one Python process: ripgrep's ``-o`` lines (``[path:]line:match``) on stdin, the
+#: number of Luhn-valid 13-19 digit candidates on stdout. Run with ``python -c`` (no pdd import: a light start).
+LUHN_SCRIPT = """
+import sys
+from stdnum.luhn import is_valid
+hits = 0
+for line in sys.stdin.buffer:
+    cand = line.rstrip(b"\\n").rpartition(b":")[2].translate(None, b" -")
+    if 13 <= len(cand) <= 19 and is_valid(cand.decode("ascii", "replace")):
+        hits += 1
+print(hits)
+"""
+LUHN = [sys.executable, "-c", LUHN_SCRIPT]
+
+
+def run_pipeline(cmds: list[list[str]]) -> int:
+    """Run ``cmds`` as a shell pipeline (each one's stdout into the next); the last one's stdout as an int."""
+    procs: list[subprocess.Popen] = []
+    for i, cmd in enumerate(cmds):
+        procs.append(subprocess.Popen(cmd, stdin=procs[-1].stdout if procs else subprocess.DEVNULL,
+                                      stdout=subprocess.PIPE))
+        if i:
+            procs[-2].stdout.close()  # type: ignore[union-attr]  # the next one reads it now
+    out = procs[-1].communicate()[0]
+    for p in procs:
+        if p.wait() not in (0, 1):  # ripgrep exits 1 when nothing matched
+            raise SystemExit(f"anchor command failed ({p.returncode}): {' '.join(p.args)}")  # type: ignore[arg-type]  # args: the list given above
+    return int(out.decode().strip() or 0)
+
+
+def rg_o_logs(paths: list[Path]) -> int:
+    """``rg -P -o -n -H -z PATTERN logs... | luhn``: one ripgrep over every log, one Python Luhn check."""
+    return run_pipeline([["rg", "-P", "-o", "-n", "-H", "-z", "-e", RG_PATTERN, *map(str, paths)],
+                         LUHN])
+
+
+def table_query() -> str:
+    return f"SELECT {', '.join(COLS)} FROM {TABLE} ORDER BY id"
+
+
+def rg_o_sqlite(db: Path) -> int:
+    """``sqlite3 -batch DB 'SELECT id, cols FROM t ORDER BY id' | rg -P -o -n PATTERN | luhn``."""
+    return run_pipeline([["sqlite3", "-batch", "-readonly", str(db), table_query()],
+                         ["rg", "-P", "-o", "-n", "-e", RG_PATTERN], LUHN])
+
+
+def rg_o_pg() -> int:
+    """``psql -At -c 'SELECT id, cols FROM t ORDER BY id' | rg -P -o -n PATTERN | luhn`` (the server's own
+    text output, streamed)."""
+    return run_pipeline([["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", PG_DB, "-At", "-c", table_query()],
+                         ["rg", "-P", "-o", "-n", "-e", RG_PATTERN], LUHN])
 
 
 def _luhn_candidates(lines: object) -> int:
     """Luhn-valid 13-19 digit candidates among ``lines`` of text (the anchors' check)."""
     hits = 0
-    for cand in lines:
+    for cand in lines:  # type: ignore[attr-defined]  # an iterable of str
         d = cand.translate(_SEP)
         if 13 <= len(d) <= 19 and luhn.is_valid(d):
             hits += 1
-    return hits
-
-
-def rg_luhn(cmd_in: list[str] | None, path: Path | None) -> int:
-    """ripgrep's candidates (``-o``) over a file, or over a command's output, Luhn-checked."""
-    rg = ["rg", "--no-filename", "--no-line-number", "-o", "-a", "-e", RG_PATTERN]
-    if path is not None and path.suffix == ".gz":
-        rg.insert(1, "-z")
-    producer = subprocess.Popen(cmd_in, stdout=subprocess.PIPE) if cmd_in else None
-    proc = subprocess.Popen(rg + ([] if producer else [str(path)]), stdin=producer.stdout if producer else None,
-                            stdout=subprocess.PIPE, text=True, bufsize=1 << 20)
-    if producer:
-        producer.stdout.close()
-    hits = _luhn_candidates(line.rstrip("\n") for line in proc.stdout)
-    proc.wait()
-    if producer:
-        producer.wait()
     return hits
 
 
@@ -249,8 +321,9 @@ def naive_file(path: Path) -> int:
 
 
 def naive_sqlite(db: Path) -> int:
+    """The one-process Python anchor: ``re`` + Luhn over every text value of the table."""
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    rows = conn.execute("SELECT * FROM events")
+    rows = conn.execute(f"SELECT * FROM {TABLE}")
     return _luhn_candidates(m.group() for row in rows for v in row if isinstance(v, str) for m in _NAIVE.finditer(v))
 
 
@@ -272,21 +345,20 @@ def _fast_gzip_open(path: Path, mode: str) -> object:
     return igzip.open(path, mode)
 
 
-def sqlite_dump_cmd(db: Path) -> list[str]:
-    return ["sqlite3", "-readonly", str(db), "SELECT * FROM events"]
-
-
 def read_sqlite_cli(db: Path) -> int:
-    return len(subprocess.run(sqlite_dump_cmd(db), stdout=subprocess.PIPE, check=True).stdout)
+    """The table's floor: ``sqlite3`` printing it (what the ``-o`` anchor's first stage does), read whole."""
+    return len(subprocess.run(["sqlite3", "-batch", "-readonly", str(db), table_query()], stdout=subprocess.PIPE,
+                              check=True).stdout)
 
 
 def read_pg() -> int:
+    """PostgreSQL's floor: a server-side (named cursor) fetch of every row."""
     import psycopg
 
     n = 0
     with psycopg.connect(f"host=127.0.0.1 user=postgres dbname={PG_DB}") as c, c.cursor(name="floor") as cur:
         cur.itersize = 5000
-        cur.execute("SELECT * FROM events")
+        cur.execute(f"SELECT * FROM {TABLE}")
         for _ in cur:
             n += 1
     return n
@@ -297,7 +369,7 @@ def read_pg() -> int:
 
 def pdd_scan(ctx: ScanContext, cfg: object) -> tuple[int, set[str]]:
     """Scan one source in one process; (records, keys of the full_card_number violations)."""
-    name = cfg.name
+    name = cfg.name  # type: ignore[attr-defined]  # a source config
     report = scan(ctx.config, sources=[name], context=ctx)
     for s in report.sources:
         if s.error:
@@ -306,23 +378,66 @@ def pdd_scan(ctx: ScanContext, cfg: object) -> tuple[int, set[str]]:
             {v.key for v in report.violations if v.rule == "full_card_number"})
 
 
-def pdd_workers(ctx: ScanContext, cfg: Config, name: str, workers: int, workdir: Path,
-                part_rows: int = PART_ROWS) -> tuple[int, set[str]]:
-    """Scan one source as ``pdd scan --workers N`` does (pipeline/engine: forked workers, a large plain
-    log split into byte ranges); the context is built once outside the timing, as for the ``pdd`` column."""
-    engine = Engine(cfg, workdir / f"exec-{name}", ScanOptions(workers=workers, sources=(name,),
-                                                               part_rows=part_rows), context=ctx)
-    report = engine.run()
-    engine.clean()
-    for s in report.sources:
-        if s.status != "ok":
-            raise SystemExit(f"pdd --workers {workers} failed on {name}: {s.status}")
-    return 0, {v.key for v in report.violations if v.rule == "full_card_number" and v.source == name}
+Prepared = list[tuple[Source, Dataset, "work.Classification"]]
 
 
-def expected_keys(kind: str, rows: int) -> set[str]:
-    # SQLite and PostgreSQL key records by their integer key (0-based here); logs by 1-based line number
-    return {str(i if kind in ("sqlite", "pg") else i + 1) for i in planted_at(rows)}
+def prepare_sweep(ctx: ScanContext, name: str) -> Prepared:
+    """Everything the sweep needs that the scan does before it (the person index, each dataset's sampled
+    classification), done once, outside the timing."""
+    if ctx.persons is None:
+        ctx.persons = build_index(ctx)
+    source = ctx.opened(name)
+    return [(source, ds, work.classify(ctx, source, ds)) for ds in source.datasets()]
+
+
+def sweep_only(ctx: ScanContext, prepared: Prepared) -> tuple[int, set[tuple[str, str]]]:
+    """pdd's sweep alone, in this process: every record of every dataset through every rule, as the engine's
+    Sweep step runs it (one unit per dataset); (records, (dataset, key) of the card violations)."""
+    rows, keys = 0, set()
+    for source, ds, classification in prepared:
+        res = work.sweep(ctx, source, ds, classification)
+        if res.error:
+            raise SystemExit(f"pdd's sweep failed on {source.name}/{ds.name}: {res.error}")
+        rows += res.rows
+        keys |= {(ds.name, v.key) for v in res.violations if v.rule == "full_card_number"}
+    return rows, keys
+
+
+def write_config(workdir: Path, group: str, src: dict[str, str]) -> Path:
+    """A sources config holding one source, for ``pdd scan``."""
+    path = workdir / f"scan-{group}.yaml"
+    path.write_text(json.dumps({"as_of": "2026-11-24", "sources": [src]}, indent=1))  # JSON is YAML
+    return path
+
+
+def config_of(workdir: Path, sources: dict[str, dict[str, str]]) -> Config:
+    """The same sources as a Config, for the in-process sweep."""
+    return Config(as_of="2026-11-24", base_dir=workdir,
+                  sources=[(PathSourceConfig if src["kind"] == "logs" else SqlSourceConfig)(**src)  # type: ignore[arg-type]  # str fields
+                           for src in sources.values()])
+
+
+def cli_scan(config: Path, out: Path, workers: int | None) -> tuple[set[tuple[str, str]], float, float, float]:
+    """``pdd scan CONFIG`` end to end (start-up, imports, sampling, classification, sweep, report), as a user
+    runs it; ((dataset, key) of the card violations, wall s, CPU s of it and its workers, peak RSS MB of the
+    largest of its processes)."""
+    cmd = [sys.executable, "-m", "pipeline.cli", "scan", str(config), "--out", str(out), "-q"]
+    if workers:
+        cmd += ["--workers", str(workers)]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    err = proc.stderr.read()  # type: ignore[union-attr]  # PIPE above
+    _, status, usage = os.wait4(proc.pid, 0)  # this child's own rusage (its waited-for workers included)
+    wall = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"pdd scan {config} exited {proc.returncode}: {err.decode(errors='replace')[-1500:]}")
+    report = json.loads((out / "report.json").read_text())
+    for s in report["sources"]:
+        if s["status"] != "ok":
+            raise SystemExit(f"pdd scan {config}: source {s['name']} {s['status']}: {s['error']}")
+    keys = {(v["dataset"], v["key"]) for v in report["violations"] if v["rule"] == "full_card_number"}
+    return keys, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def scan_one_child(path: Path) -> None:
@@ -338,6 +453,37 @@ def scan_one_child(path: Path) -> None:
 # ---------------------------------------------------------------- main
 
 
+ANCHOR = "rg -o | luhn"
+SWEEP = "pdd sweep"
+SCAN = "pdd scan"
+
+
+def _methods(args: argparse.Namespace, files: dict[str, Path], ctx: ScanContext,
+             configs: dict[str, Path]) -> dict[str, dict[str, Callable[[], object]]]:
+    """Per group, the methods timed in each round, anchor first."""
+    logs = [log_folder(files, args.workdir, args.rows) / n for n in LOG_FILES.values()]
+    out: dict[str, dict[str, Callable[[], object]]] = {}
+    for group in configs:
+        prepared = prepare_sweep(ctx, group)
+        m: dict[str, Callable[[], object]] = {}
+        if group == "logs":
+            m[ANCHOR] = lambda: rg_o_logs(logs)
+            m["read"] = lambda: sum(read_file(p) for p in logs)
+        elif group == "sqlite":
+            db = files["sqlite"]
+            m[ANCHOR] = lambda db=db: rg_o_sqlite(db)  # type: ignore[misc]  # bound now, not at call time
+            m["read"] = lambda db=db: read_sqlite_cli(db)  # type: ignore[misc]  # bound now, not at call time
+            m["python re"] = lambda db=db: naive_sqlite(db)  # type: ignore[misc]  # bound now, not at call time
+        else:
+            m[ANCHOR] = rg_o_pg
+            m["read"] = read_pg
+        m[SWEEP] = lambda prepared=prepared: sweep_only(ctx, prepared)  # type: ignore[misc]  # bound now
+        m[SCAN] = lambda group=group: cli_scan(configs[group], args.workdir / f"report-{group}",  # type: ignore[misc]  # bound now
+                                               args.workers)
+        out[group] = m
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--rows", type=int, default=1_000_000)
@@ -350,16 +496,14 @@ def main() -> None:
     ap.add_argument("--extras-only", action="store_true",
                     help="only the 1,000-field classification and the demo scan, beside their anchors")
     ap.add_argument("--calibrate", action="store_true", help="time the cpu anchor alone (for CPU_LOOP_IDLE_S)")
-    ap.add_argument("--workers", type=int, default=default_workers(),
-                    help="also time logs as `pdd scan --workers N` runs them (default: every core, as the CLI); "
-                         "0 or 1: the one-process column only")
-    ap.add_argument("--only", default="", help="comma-separated datasets (sqlite,pg,plain,jsonl,access,gzip)")
+    ap.add_argument("--workers", type=int, default=None,
+                    help="`pdd scan --workers N` for the whole-scan rows (default: the CLI's own, every core)")
+    ap.add_argument("--only", default="", help="comma-separated groups (logs,sqlite,pg)")
     ap.add_argument("--scan-one", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.scan_one:
         scan_one_child(args.scan_one)
         return
-
     if args.calibrate:
         print(calibrate())
         return
@@ -370,114 +514,86 @@ def main() -> None:
 
     files = build(args.workdir, args.rows)
     missing = [t for t in ("rg", "sqlite3") if shutil.which(t) is None]
-    for tool in missing:
-        print(f"ANCHOR TOOL MISSING: {tool} (apt-get install {'ripgrep' if tool == 'rg' else 'sqlite3'}); "
-              "its anchors are not measured")
+    if missing:
+        raise SystemExit(f"ANCHOR TOOL MISSING: {', '.join(missing)} (apt-get install ripgrep sqlite3)")
     pg_problem = "skipped (--no-pg)" if args.no_pg else build_pg(files["sqlite"])
+    if not pg_problem and shutil.which("psql") is None:
+        pg_problem = "psql missing (its anchor pipeline needs it)"
     if pg_problem:
         print(f"PostgreSQL anchor and scan: {pg_problem}")
 
-    sources = {
-        "sqlite": SqlSourceConfig(name="sqlite", kind="sql", url=f"sqlite:///{files['sqlite']}"),
-        **{k: PathSourceConfig(name=k, kind="logs", path=str(files[k])) for k in ("plain", "jsonl", "access", "gzip")},
-    }
+    folder = log_folder(files, args.workdir, args.rows)
+    sources = {"logs": {"name": "logs", "kind": "logs", "path": f"{folder}/*"},
+               "sqlite": {"name": "sqlite", "kind": "sql", "url": f"sqlite:///{files['sqlite']}"}}
     if not pg_problem:
-        sources["pg"] = SqlSourceConfig(name="pg", kind="sql", url=PG_URL)
+        sources["pg"] = {"name": "pg", "kind": "sql", "url": PG_URL}
     if args.only:
         sources = {k: v for k, v in sources.items() if k in args.only.split(",")}
-    cfg = Config(as_of="2026-11-24", base_dir=args.workdir, sources=list(sources.values()))
-    ctx = ScanContext.build(cfg)
+    configs = {group: write_config(args.workdir, group, src) for group, src in sources.items()}
+    ctx = ScanContext.build(config_of(args.workdir, sources))
     ctx.classifier  # noqa: B018 - build the engine outside the timings
-
-    methods: dict[str, dict[str, Callable[[], object]]] = {}
-    jn = f"pdd -j{args.workers}"
-    for name, src in sources.items():
-        m: dict[str, Callable[[], object]] = {"pdd": lambda src=src: pdd_scan(ctx, src)}
-        if name == "pg":
-            m["read"] = read_pg
-        elif name == "sqlite":
-            db = files["sqlite"]
-            m["python re"] = lambda db=db: naive_sqlite(db)
-            if "sqlite3" not in missing:
-                m["read"] = lambda db=db: read_sqlite_cli(db)
-                if "rg" not in missing:
-                    m["rg+luhn"] = lambda db=db: rg_luhn(sqlite_dump_cmd(db), None)
-        else:
-            p = files[name]
-            m["python re"] = lambda p=p: naive_file(p)
-            m["read"] = lambda p=p: read_file(p)
-            if "rg" not in missing:
-                m["rg+luhn"] = lambda p=p: rg_luhn(None, p)
-        if args.workers > 1:
-            m[jn] = lambda name=name: pdd_workers(ctx, cfg, name, args.workers, args.workdir)
-        methods[name] = m
+    methods = _methods(args, files, ctx, configs)
 
     times: dict[tuple[str, str], list[float]] = {}
-    cpu: dict[tuple[str, str], list[float]] = {}  # this process + its finished children (sqlite3, rg)
-    results: dict[str, tuple[int, set[str]]] = {}
+    cpu: dict[tuple[str, str], list[float]] = {}
+    load: dict[tuple[str, str], list[float]] = {}
+    rss: dict[str, list[float]] = {}
+    found: dict[tuple[str, str], set[tuple[str, str]]] = {}
     for r in range(args.rounds):
-        for name, m in methods.items():
+        for group, m in methods.items():
             for method, fn in m.items():
                 t0, c0 = time.perf_counter(), _cpu_seconds()
                 out = fn()
-                times.setdefault((name, method), []).append(time.perf_counter() - t0)
-                cpu.setdefault((name, method), []).append(_cpu_seconds() - c0)
-                if method in ("pdd", jn):
-                    results[name if method == "pdd" else f"{name} {jn}"] = out
+                wall, used = time.perf_counter() - t0, _cpu_seconds() - c0
+                if method == SCAN:  # its own wall time, CPU and RSS, from wait4
+                    keys, wall, used, peak = out  # type: ignore[misc]  # cli_scan's tuple
+                    rss.setdefault(group, []).append(peak)
+                    found[(group, method)] = keys
+                elif method == SWEEP:
+                    found[(group, method)] = out[1]  # type: ignore[index]  # sweep_only's tuple
+                times.setdefault((group, method), []).append(wall)
+                cpu.setdefault((group, method), []).append(used)
+                load.setdefault((group, method), []).append(os.getloadavg()[0])
         print(f"round {r + 1}/{args.rounds} done", file=sys.stderr)
 
-    print(f"\nmedian of {args.rounds} interleaved rounds; ratio = pdd time / anchor time (< 1: pdd faster)\n")
-    print(f"{'dataset':8} {'size MB':>8} {'pdd s':>7} {'MB/s':>7}  " + "  ".join(
-        f"{a:>16}" for a in ("rg+luhn", "python re", "read")) + "  cards found  false")
+    med = {k: statistics.median(v) for k, v in times.items()}
+    mcpu = {k: statistics.median(v) for k, v in cpu.items()}
+    print(f"\nmedian of {args.rounds} interleaved rounds; x = pdd / `{ANCHOR}` anchor (below 1: pdd faster); "
+          "CPU: this process's and its children's (the PostgreSQL server's not counted); load = 1-min load average "
+          f"after each run (median, max); {os.cpu_count()} cores")
     total_found = total_false = total_planted = 0
-    for name in methods:
-        size = (files["sqlite"] if name == "pg" else files[name]).stat().st_size / 1e6
-        pdd_t = statistics.median(times[(name, "pdd")])
-        cells = []
-        for a in ("rg+luhn", "python re", "read"):
-            if (name, a) in times:
-                at = statistics.median(times[(name, a)])
-                cells.append(f"{at:6.2f}s {pdd_t / at:6.2f}x")
-            else:
-                cells.append(f"{'n/a':>16}")
-        _, keys = results[name]
-        want = expected_keys(name, args.rows)
-        found, false = len(keys & want), len(keys - want)
-        total_found, total_false, total_planted = total_found + found, total_false + false, total_planted + len(want)
-        print(f"{name:8} {size:8.0f} {pdd_t:7.2f} {size / pdd_t:7.1f}  " + "  ".join(cells)
-              + f"  {found:>5}/{len(want):<5} {false:>5}")
-    print("\nCPU seconds (this process and the anchors' child processes; not the PostgreSQL server's), median;"
-          "\nratio = pdd CPU / anchor CPU: steadier than wall time when other jobs share the cores, and fair to"
-          "\npipelines of several processes, which get more of an oversubscribed machine's CPU than one process\n")
-    print(f"{'dataset':8} {'pdd cpu':>8}  " + "  ".join(f"{a:>16}" for a in ("rg+luhn", "python re", "read")))
-    for name in methods:
-        pdd_c = statistics.median(cpu[(name, "pdd")])
-        cells = [f"{statistics.median(cpu[(name, a)]):6.2f}s "
-                 f"{pdd_c / max(statistics.median(cpu[(name, a)]), 1e-3):6.2f}x"
-                 if (name, a) in cpu else f"{'n/a':>16}" for a in ("rg+luhn", "python re", "read")]
-        print(f"{name:8} {pdd_c:7.2f}s  " + "  ".join(cells))
-    if any((name, jn) in times for name in methods):
-        print(f"\nas the CLI runs them: `pdd scan --workers {args.workers}` (forked workers; tables split into key "
-              f"ranges of {PART_ROWS:,} rows, plain logs and JSON lines into byte ranges of "
-              f"~{PART_BYTES // 1_000_000} MB; "
-              "gzip is one part)\n")
-        print(f"{'dataset':8} {'pdd s':>7} {jn + ' s':>10} {'speedup':>8}  {'vs rg+luhn':>10}  {'vs read':>8}  "
-              "cards found  false")
-        for name in methods:
-            if (name, jn) not in times:
-                continue
-            one, many = statistics.median(times[(name, "pdd")]), statistics.median(times[(name, jn)])
-            vs = f"{many / statistics.median(times[(name, 'rg+luhn')]):9.2f}x" if (name, "rg+luhn") in times else "n/a"
-            vr = f"{many / statistics.median(times[(name, 'read')]):7.2f}x" if (name, "read") in times else "n/a"
-            _, keys = results[f"{name} {jn}"]
-            want = expected_keys(name, args.rows)
-            found, false = len(keys & want), len(keys - want)
-            total_found, total_false = total_found + found, total_false + false
-            total_planted += len(want)
-            print(f"{name:8} {one:7.2f} {many:10.2f} {one / many:7.2f}x  {vs:>10}  {vr:>8}  {found:>5}/{len(want):<5} "
-                  f"{false:>5}")
-    print(f"\nplanted cards found {total_found}/{total_planted}, false ones {total_false}")
-    print(f"peak RSS of this process (every source above, engine included): "
+    for group, m in methods.items():
+        size = (sum(p.stat().st_size for p in folder.iterdir()) if group == "logs"
+                else files["sqlite"].stat().st_size) / 1e6
+        want = expected(group, args.rows)
+        a_wall, a_cpu = med[(group, ANCHOR)], mcpu[(group, ANCHOR)]
+        print(f"\n{group} ({size:.0f} MB on disk{', ' + ', '.join(LOG_FILES.values()) if group == 'logs' else ''})")
+        print(f"  {'method':<18} {'wall s':>7} {'x wall':>7} {'cpu s':>7} {'x cpu':>7}  {'cards':>9} {'false':>5} "
+              f"{'peak RSS':>9}  load")
+        for method in m:
+            k = (group, method)
+            cards = false = ""
+            if k in found:
+                cards, false = f"{len(found[k] & want)}/{len(want)}", str(len(found[k] - want))
+                total_found += len(found[k] & want)
+                total_false += len(found[k] - want)
+                total_planted += len(want)
+            peak = f"{statistics.median(rss[group]):6.0f} MB" if method == SCAN else ""
+            print(f"  {method:<18} {med[k]:7.2f} {med[k] / a_wall:6.2f}x {mcpu[k]:7.2f} "
+                  f"{mcpu[k] / max(a_cpu, 1e-3):6.2f}x  {cards:>9} {false:>5} {peak:>9}  "
+                  f"{statistics.median(load[k]):.1f}, {max(load[k]):.1f}")
+        fixed = med[(group, SCAN)] - med[(group, SWEEP)]
+        print(f"  fixed costs (scan - sweep, wall): {fixed:.2f} s; `pdd scan` = {med[(group, SCAN)] / a_wall:.2f}x "
+              f"the anchor, its sweep alone {med[(group, SWEEP)] / a_wall:.2f}x"
+              + ("" if args.workers == 1 else f" (the scan on {args.workers or default_workers()} workers, the sweep "
+                 "on one process: --workers 1 for the fixed costs alone)"))
+    if len(methods) > 1:
+        a = sum(med[(g, ANCHOR)] for g in methods)
+        print(f"\nevery group: `pdd scan` {sum(med[(g, SCAN)] for g in methods) / a:.2f}x the anchors' summed time, "
+              f"the sweeps alone {sum(med[(g, SWEEP)] for g in methods) / a:.2f}x")
+    print(f"\nplanted cards found {total_found}/{total_planted}, false ones {total_false} "
+          f"({SWEEP} and {SCAN}, last round)")
+    print(f"peak RSS of this process (the sweeps above, in one process): "
           f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
     if not args.no_rss:
@@ -568,7 +684,7 @@ def cpu_loop(repeat: int = 40) -> tuple[float, float]:
 
 def demo_data(workdir: Path) -> Path:
     out = workdir / "demo"
-    subprocess.run([sys.executable, "-m", "pipeline.cli", "demo", "--out", str(out / "data")], check=True,
+    subprocess.run([sys.executable, "-m", "demo", "--out", str(out / "data")], check=True,
                    stdout=subprocess.DEVNULL, cwd=ROOT)
     return next((out / "data").rglob("pdd.yaml"), None) or ROOT / "demo" / "pdd.yaml"
 

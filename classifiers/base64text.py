@@ -125,48 +125,49 @@ def _span(text, at: int, around: re.Pattern) -> tuple[int, int]:  # str or bytes
     return at - run, around.match(text, at).end()  # type: ignore[union-attr]  # `around` matches the empty run too
 
 
-def _hits(text: str) -> list[int]:
-    """An offset inside each DIGITS match of ``text``, in text order: Hyperscan's match ends on ASCII text
-    (byte offsets are character offsets there), else ``re``."""
-    if _SCAN is None or not text.isascii():
-        return [m.start() for m in _DIGITS.finditer(text)]
+def _hits(data: str | bytes) -> list[int]:
+    """An offset inside each DIGITS match of ``data``, in order: Hyperscan's match ends on bytes and ASCII
+    text (byte offsets are character offsets there), else ``re``."""
+    if _SCAN is None or (isinstance(data, str) and not data.isascii()):
+        rx = _DIGITS if isinstance(data, str) else _DIGITS_B
+        return [m.start() for m in rx.finditer(data)]  # type: ignore[arg-type]  # rx is of data's own kind
     ends: list[int] = []
-    _SCAN.scan(text.encode("ascii"), match_event_handler=lambda _id, _frm, to, _flags, _ctx: ends.append(to))
+    raw = data.encode("ascii") if isinstance(data, str) else data
+    _SCAN.scan(raw, match_event_handler=lambda _id, _frm, to, _flags, _ctx: ends.append(to))
     return [to - 1 for to in ends]
 
 
-def wrapped(text: str) -> Iterator[Wrapped]:
-    """Each token of ``text`` holding :data:`DIGITS` that decodes to text, in text order, each once."""
+def _tokens(data: str | bytes) -> Iterator[tuple[re.Match, bytes]]:
+    """Each token of ``data`` (text or raw bytes) holding :data:`DIGITS` that is valid base64, in order,
+    each once, with the bytes it encodes."""
+    token: re.Pattern = _TOKEN if isinstance(data, str) else _TOKEN_B
+    around: re.Pattern = _AROUND if isinstance(data, str) else _AROUND_B
     done = 0
-    for at in _hits(text):
+    for at in _hits(data):
         if at < done:
             continue  # inside a token already decoded
-        left, right = _span(text, at, _AROUND)
-        tokens = list(_TOKEN.finditer(text, left, right))
+        left, right = _span(data, at, around)
+        tokens = list(token.finditer(data, left, right))
         m = next((m for m in tokens if m.start() <= at < m.end()), None)
         if m is None:  # in no token: nor is any hit before the next token of this run
             done = next((t.start() for t in tokens if t.start() > at), right)
             continue
         done = m.end()  # a run may hold several tokens glued by padding: the next hit may be in the next one
-        decoded = as_text(decode(m.group()))
+        decoded = decode(m.group())
+        if decoded is not None:
+            yield m, decoded
+
+
+def wrapped(text: str) -> Iterator[Wrapped]:
+    """Each token of ``text`` holding :data:`DIGITS` that decodes to text, in text order, each once."""
+    for m, data in _tokens(text):
+        decoded = as_text(data)
         if decoded is not None:
             yield Wrapped(m.start(), m.end(), m.group().replace("\\/", "/"), decoded)
 
 
 def decoded_bytes(raw: bytes) -> Iterator[bytes]:
     """The bytes of each token of a raw line that holds :data:`DIGITS` (the prefilter's side of
-    :func:`wrapped`: no text check, so it keeps at least what the sweep decodes)."""
-    done = 0
-    for hit in _DIGITS_B.finditer(raw):
-        if hit.start() < done:
-            continue
-        left, right = _span(raw, hit.start(), _AROUND_B)
-        tokens = list(_TOKEN_B.finditer(raw, left, right))
-        m = next((m for m in tokens if m.start() <= hit.start() < m.end()), None)
-        if m is None:  # in no token: nor is any hit before the next token of this run
-            done = next((t.start() for t in tokens if t.start() > hit.start()), right)
-            continue
-        done = m.end()
-        data = decode(m.group())
-        if data is not None:
-            yield data
+    :func:`wrapped`: the same tokens, with no text check, so it keeps at least what the sweep decodes)."""
+    for _, data in _tokens(raw):
+        yield data

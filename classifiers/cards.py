@@ -33,9 +33,10 @@ a decimal fraction (``36.30107979977425``), an E.164 phone number
 and, decided per field by the sweep, runs of a field whose same-shaped runs
 pass Luhn at about the rate of random digits (``id_field_evidence``).
 
-Used by the CREDIT_CARD recognizer (sampled classification) and by the
-``full_card_number`` rule (exhaustive sweep); the sweep calls :func:`examine`
-on candidates only, after one prefilter pass over a whole batch of text.
+Which runs are *candidates* (digits, separators, glue) is classifiers/card_spec.py's
+to say; this module judges a candidate (:func:`examine`). Used by the CREDIT_CARD
+recognizer (sampled classification) and by the ``full_card_number`` rule
+(exhaustive sweep), which calls :func:`examine` on candidates only.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ import numpy as np
 from creditcard_identifier.brands import BRANDS as _BIN_CC
 from stdnum import luhn
 
-from classifiers.hyperscan_block import any_match, compile_block
+from classifiers.card_spec import Candidates, find_candidates
 
 #: Schemes of the bin-cc data that claim a whole 1-3 digit prefix: a card there needs card context.
 BROAD_SCHEMES = frozenset({"aura", "gpn", "maestro", "hipercard", "rupay", "instapayment", "interpayment",
@@ -231,47 +232,8 @@ class CardContext:
 
 NO_CONTEXT = CardContext()
 
-#: Separators real text puts between digit groups: space, dash, dot, plus (form data), and no-break,
-#: thin and zero-width spaces; ``%20`` is matched on its own.
-_SEP_CHARS = " \\-.+\u00a0\u2007\u2009\u200a\u202f\u200b\u200c\u200d\u2060\ufeff"
-_SEP = f"(?:[{_SEP_CHARS}]|%20)"
-#: A run of 13+ digits (any script) with optional single separators, not glued to an identifier:
-#: no letter, digit, ``_``, ``+`` or sign right before it (``job_1445...``, ``xyz_-1234...``, ``+4111``
-#: E.164), unless what is before is a %-escape (``%3D4111...``); no letter, digit or ``_`` right after.
-#: A digit of a %-escape itself never starts one: in ``card%204111%20...`` the run starts at ``4111``,
-#: not at the ``20`` of the first ``%20``.
-CANDIDATE = re.compile(
-    rf"(?<!%)(?<!%[0-9A-Fa-f])(?:(?<![0-9A-Za-z_+\-])(?<!\d)|(?<=%[0-9A-Fa-f]{{2}}))"
-    rf"\d(?:{_SEP}?\d){{12,}}(?![0-9A-Za-z_])(?!\d)")
-#: The same for the common case, ASCII text with no ``%``: a plain character class runs ~2.5x faster.
-_CANDIDATE_ASCII = re.compile(r"(?<![0-9A-Za-z_+\-])[0-9](?:[ \-.+]?[0-9]){12,}(?![0-9A-Za-z_])")
 _GROUP = re.compile(r"\d+")
-
-
-def candidates(text: str) -> Iterator[re.Match[str]]:
-    """CANDIDATE matches in ``text``, by the fastest pattern that finds them all."""
-    rx = _CANDIDATE_ASCII if text.isascii() and "%" not in text else CANDIDATE
-    return rx.finditer(text)
 _ASCII_DIGITS = re.compile(r"[0-9]+")
-
-
-#: Every CANDIDATE match in ASCII digits contains a 13-digit run (separators as UTF-8 bytes), so "no match" of
-#: this probe proves "no card" at Hyperscan's speed (None without hyperscan).
-_SEP_BYTES = rb"(?:[ \-.+]|%20|\xc2\xa0|\xe2\x80[\x87\x89\x8a\xaf\x8b\x8c\x8d]|\xe2\x81\xa0|\xef\xbb\xbf)"
-_PROBE = compile_block([rb"[0-9](?:" + _SEP_BYTES + rb"?[0-9]){12}"], single=True)
-
-
-#: A decimal digit outside ASCII (fullwidth, Arabic-Indic, Devanagari, ...).
-_OTHER_DIGIT = re.compile(r"[^\x00-\x7f]")
-
-
-def may_hold_card(text: str) -> bool:
-    """False only when ``text`` certainly holds no card number (a fast filter for whole batches)."""
-    if not text.isascii() and any(c.isdigit() for c in set(_OTHER_DIGIT.findall(text))):
-        return CANDIDATE.search(text) is not None  # digits of other scripts: the probe reads ASCII only
-    if _PROBE is None:
-        return CANDIDATE.search(text) is not None
-    return any_match(_PROBE, text.encode("utf-8", "replace"))
 
 
 def ascii_digits(run: str) -> str:
@@ -323,15 +285,14 @@ _ID_LABEL = re.compile(
     re.IGNORECASE)
 
 
-def examine(text: str, m: re.Match[str], floor: int = 0, context: CardContext = NO_CONTEXT) -> Examined:
-    """Judge one CANDIDATE match of ``text``.
+def examine(text: str, start: int, run: str, floor: int = 0, context: CardContext = NO_CONTEXT) -> Examined:
+    """Judge one candidate of ``text``: the run ``run`` at offset ``start`` (classifiers.card_spec).
 
     ``floor`` bounds the label look-back (the start of the value when ``text`` joins many values).
     Separated digits count only in the groupings cards are printed in; a longer blank-separated run
     is tried as a card plus CVV, or for one unseparated 13-19 digit group among other numbers.
     The look-back for card words and id labels runs only on runs that pass Luhn and an issuer range.
     """
-    run = m.group()
     lengths: tuple[int, ...]
     if run.isascii() and run.isdigit():  # the common case: one bare ASCII run
         groups, lengths, digits = [(0, len(run))], (len(run),), run
@@ -350,14 +311,7 @@ def examine(text: str, m: re.Match[str], floor: int = 0, context: CardContext = 
         span = _tiled(run, groups) or (_best_span(run, groups) if _spaced(run) else None)
     if span is None:
         return Examined(shape, valid, None)
-    return _judged(text, m.start(), shape, valid, span, floor, context)
-
-
-def examine_bare(text: str, start: int, run: str, floor: int = 0, context: CardContext = NO_CONTEXT) -> Examined:
-    """``examine`` of a bare ASCII run of 13-19 digits at ``start`` that is already known to pass Luhn and
-    fit an issuer range (the sweep's numpy pass: ``luhn_bare``, ``have_issuer``): the same answer, without
-    checking those again or building a match object."""
-    return _judged(text, start, (len(run), (len(run),)), True, (0, len(run), run), floor, context)
+    return _judged(text, start, shape, valid, span, floor, context)
 
 
 def _judged(text: str, start: int, shape: tuple[int, tuple[int, ...]], valid: bool, span: tuple[int, int, str],
@@ -374,15 +328,10 @@ def _judged(text: str, start: int, shape: tuple[int, tuple[int, ...]], valid: bo
     return Examined(shape, valid, CardMatch(start + a, start + b, brand(found) or "", found[-4:]), card_word)
 
 
-def match_card(text: str, m: re.Match[str], floor: int = 0, context: CardContext = NO_CONTEXT) -> CardMatch | None:
-    """The card number in one CANDIDATE match of ``text``, if there is one."""
-    return examine(text, m, floor, context).card
-
-
 def find_cards(text: str, context: CardContext = NO_CONTEXT) -> Iterator[CardMatch]:
     """Every full card number in ``text``."""
-    for m in candidates(text):
-        card = match_card(text, m, 0, context)
+    for start, run in find_candidates(text).runs(text):
+        card = examine(text, start, run, 0, context).card
         if card:
             yield card
 
@@ -502,88 +451,20 @@ def mask(text: str) -> str:
     return "".join(out)
 
 
-# ---------------------------------------------------------------- batch helpers for the sweep (whole columns)
+# ---------------------------------------------------------------- Luhn for whole columns
 #
-# The sweep (pipeline/rules/card.py) judges every candidate of a column batch. On wide stores almost every
-# candidate is a bare ASCII digit run (an order id, a timestamp in ms) that fails Luhn; these helpers find the
-# candidates of a joined column text with numpy and check Luhn for all bare runs at once, so that ``examine``
-# runs only for runs that could be cards. Same answers as ``candidates`` / ``_luhn``
+# On wide stores almost every candidate is a bare ASCII digit run (an order id, a timestamp in ms) that fails
+# Luhn: the sweep (pipeline/rules/card.py) checks Luhn for all bare runs of a column batch at once, so that
+# ``examine`` runs only for runs that could be cards. Same answers as ``_luhn``
 # (tests/classifiers/test_cards_batch.py).
 
-#: Bytes that may not stand right before / after a candidate (``_CANDIDATE_ASCII``'s look-behind and
-#: look-ahead), as lookup tables over byte values.
-_GLUED_BEFORE = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_+-"
-_GLUED_AFTER = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_"
 
-
-@dataclass
-class ColumnCandidates:
-    """Every ``candidates(text)`` match of an ASCII text, split for whole-column work (:func:`scan_candidates`)."""
-
-    #: the bare digit runs (no separator): start offsets and lengths, numpy arrays in text order
-    bare_starts: np.ndarray
-    bare_lengths: np.ndarray
-    #: every other candidate (separated digits): (start, run)
-    other: list[tuple[int, str]]
-    #: the text's bytes (numpy uint8), for :func:`luhn_bare`
-    data: np.ndarray
-
-
-def _byte_table(*classes: tuple[bytes, int]) -> np.ndarray:
-    """A lookup table over byte values: each byte of ``chars`` maps to its ``value``, every other byte to 0."""
-    table = np.zeros(256, dtype=np.uint8)
-    for chars, value in classes:
-        table[list(chars)] = value
-    return table
-
-
-_BEFORE = _byte_table((_GLUED_BEFORE, 1))
-_AFTER = _byte_table((_GLUED_AFTER, 1))
-_KIND = _byte_table((b" -.+", 1), (b"0123456789", 2))
-
-
-def scan_candidates(text: str) -> ColumnCandidates | None:
-    """The candidates of ``text`` found with numpy over its bytes; None unless ASCII text with no ``%``.
-
-    A candidate (``_CANDIDATE_ASCII``) is digit runs linked by single separators (`` -.+``), so it lies
-    inside one *chain*: a maximal sequence of digit runs each one separator from the next. A chain of one run
-    with 13+ digits is a candidate exactly when nothing glues to it on either side (a shorter run inside it
-    would be glued to a digit): that is the bare case, decided here with no Python work per run. Chains of
-    several runs holding 13+ digits are searched with the candidate pattern itself, bounded to the chain (one
-    character more for the look-ahead; the look-behind sees the real text). Same matches as
-    ``candidates(text)`` (tests/classifiers/test_cards_batch.py).
-    """
-    if not text.isascii() or "%" in text:
-        return None
-    b = np.frombuffer(text.encode("ascii"), dtype=np.uint8)
-    n = len(b)
-    empty = np.zeros(0, dtype=np.int64)
-    kind = _KIND[b]  # 2 digit, 1 separator, 0 anything else
-    edges = np.diff((kind == 2).view(np.int8), prepend=np.int8(0), append=np.int8(0))
-    ds, de = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)  # digit runs [ds, de)
-    if not len(ds):
-        return ColumnCandidates(empty, empty, [], b)
-    linked = (ds[1:] - de[:-1] == 1) & (kind[de[:-1]] == 1)  # run i and i+1: one separator apart
-    heads = np.flatnonzero(np.concatenate(([True], ~linked)))  # first run of each chain
-    lengths = de - ds
-    digits = np.add.reduceat(lengths, heads)
-    runs = np.diff(np.append(heads, len(ds)))
-    bare = (runs == 1) & (digits >= 13)
-    s, e = ds[heads[bare]], de[heads[bare]]
-    glued = ((s > 0) & (_BEFORE[b[np.maximum(s - 1, 0)]] == 1)) | ((e < n) & (_AFTER[b[np.minimum(e, n - 1)]] == 1))
-    other: list[tuple[int, str]] = []
-    multi = (runs > 1) & (digits >= 13)
-    if multi.any():
-        tails = np.append(heads[1:], len(ds)) - 1
-        for f, end in zip(ds[heads[multi]].tolist(), de[tails[multi]].tolist(), strict=True):
-            other += [(m.start(), m.group()) for m in _CANDIDATE_ASCII.finditer(text, f, min(n, end + 1))]
-    return ColumnCandidates(s[~glued], (e - s)[~glued], other, b)
-
-
-def luhn_bare(found: ColumnCandidates) -> np.ndarray:
+def luhn_bare(found: Candidates) -> np.ndarray:
     """``_luhn`` of each bare run of ``found`` (a numpy bool array), all runs of one length at once."""
     starts, lengths = found.bare_starts, found.bare_lengths
     valid = np.zeros(len(starts), dtype=bool)
+    if found.data is None:
+        return valid
     for length in np.unique(lengths).tolist():
         sel = lengths == length
         a = found.data[starts[sel][:, None] + np.arange(length)].astype(np.int16) - 48
@@ -591,11 +472,3 @@ def luhn_bare(found: ColumnCandidates) -> np.ndarray:
         doubled -= 9 * (doubled > 9)
         valid[sel] = (a[:, length - 1 :: -2].sum(axis=1) + doubled.sum(axis=1)) % 10 == 0
     return valid
-
-
-def candidate_match(text: str, start: int, run: str) -> re.Match[str]:
-    """The ``candidates(text)`` match object of a run found by :func:`scan_candidates` (for :func:`examine`)."""
-    m = _CANDIDATE_ASCII.match(text, start, min(len(text), start + len(run) + 1))
-    if m is None or m.group() != run:  # cannot happen (the same pattern at the same place); never guess
-        m = next(x for x in _CANDIDATE_ASCII.finditer(text, start) if x.start() == start)
-    return m

@@ -37,9 +37,11 @@ MAX_ANALYZED_CHARS = 4_000
 WHOLE_VALUE = 0.8
 #: A field is read as JSON documents when at least this share of its values parse as objects or arrays.
 JSON_SHARE = 0.5
-#: What each distinct text gave (best score per type) is kept for texts up to this long, at most this many texts
+#: What the recognizers found in each distinct text is kept for texts up to this long, at most this many texts
 #: (then the memory starts afresh): the same values recur across the fields and datasets of a store (dates,
-#: statuses, a user agent, the keys of JSON documents) and the answer depends on the text alone.
+#: statuses, a user agent, the keys of JSON documents), a log template's slot values recur in its joined texts
+#: (pipeline/templates/classify.py), and the answer depends on the text alone. One memory serves both readers:
+#: :meth:`FieldClassifier.spans` (every match, for masking) and the per-type best scores of a field's values.
 MEMO_MAX_CHARS = 512
 MEMO_ENTRIES = 50_000
 
@@ -86,6 +88,16 @@ def json_leaves(counts: Counter[str]) -> dict[str, list[Any]] | None:
     return found if total and docs / total >= JSON_SHARE else None
 
 
+class _Analyzed:
+    """One text's memory: the recognizers' matches, and (once a field's value asked) the best score per type."""
+
+    __slots__ = ("best", "results")
+
+    def __init__(self, results: tuple[RecognizerResult, ...]):
+        self.results = results
+        self.best: dict[str, tuple[float, str | None, bool]] | None = None
+
+
 class FieldClassifier:
     def __init__(self, threshold: float = 0.5, spacy_model: str | None = None,
                  analyzer: AnalyzerEngine | None = None, recognizers: Sequence[RecognizerSpec] = ()):
@@ -101,10 +113,27 @@ class FieldClassifier:
         # Types whose recognizer matches every well-formed value: only for these does "no value matched"
         # contradict the column name (an unlisted surname or brand proves nothing).
         self.value_types = CONTRADICTING_TYPES
-        self._memo: dict[str, dict[str, tuple[float, str | None, bool]]] = {}
+        self._memo: dict[str, _Analyzed] = {}
 
-    def _results(self, text: str) -> list[RecognizerResult]:
-        results = self.analyzer.analyze(text[:MAX_ANALYZED_CHARS], language="en")
+    def _analyzed(self, text: str) -> _Analyzed:
+        """What the recognizers found in ``text``, from memory when the text was analyzed before."""
+        memo = self._memo
+        found = memo.get(text)
+        if found is None:
+            found = _Analyzed(tuple(self.analyzer.analyze(text, language="en")))
+            if len(text) <= MEMO_MAX_CHARS:
+                if len(memo) >= MEMO_ENTRIES:
+                    memo.clear()
+                memo[text] = found
+        return found
+
+    def spans(self, text: str) -> tuple[RecognizerResult, ...]:
+        """Every match the recognizers find in ``text`` (whatever its score and type), shared with the field's
+        own analysis through one memory. The results are shared too: callers read them, never change them."""
+        return self._analyzed(text).results
+
+    @staticmethod
+    def _outermost(results: tuple[RecognizerResult, ...]) -> list[RecognizerResult]:
         # An e-mail's domain also matches the URL pattern: the larger span wins over what it holds,
         # unless the inner match is at least as sure (a card number or token in a URL's query string).
         out = []
@@ -116,10 +145,17 @@ class FieldClassifier:
         return out
 
     def _best(self, text: str) -> dict[str, tuple[float, str | None, bool]]:
-        """Per type: (best score, its validator, whether that match was inside longer text)."""
-        size = len(text.strip())
+        """Per type: (best score, its validator, whether that match was inside longer text); from memory when
+        the text was judged before."""
+        cut = text[:MAX_ANALYZED_CHARS]
+        found = self._analyzed(cut)
+        if found.best is None:
+            found.best = self._judge(found.results, len(text.strip()))
+        return found.best
+
+    def _judge(self, results: tuple[RecognizerResult, ...], size: int) -> dict[str, tuple[float, str | None, bool]]:
         best: dict[str, tuple[float, str | None, bool]] = {}
-        for r in self._results(text):
+        for r in self._outermost(results):
             etype = to_pdd(r.entity_type) or (r.entity_type if r.entity_type in self.own_types else None)
             if not etype:
                 continue
@@ -132,16 +168,8 @@ class FieldClassifier:
 
     def _hits(self, counts: Counter[str]) -> dict[str, TypeHits]:
         hits: dict[str, TypeHits] = {}
-        memo = self._memo
         for text, weight in counts.items():
-            best = memo.get(text)
-            if best is None:
-                best = self._best(text)
-                if len(text) <= MEMO_MAX_CHARS:
-                    if len(memo) >= MEMO_ENTRIES:
-                        memo.clear()
-                    memo[text] = best
-            for etype, (score, validator, inside) in best.items():
+            for etype, (score, validator, inside) in self._best(text).items():
                 hits.setdefault(etype, TypeHits()).add(score, weight, validator, inside)
         return hits
 

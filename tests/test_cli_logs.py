@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.cli_logs import JsonFormatter, JsonLines, level_for, record_json
+from pipeline.cli.logs import JsonFormatter, JsonLines, level_for, record_json
 
 
 @pytest.mark.parametrize(("verbose", "quiet", "level"), [

@@ -30,7 +30,7 @@ def _help(*args: str) -> str:
     return proc.stdout
 
 
-@pytest.mark.parametrize("command", sorted(set(re.findall(r"bin/pdd ([a-z]+)", README)) | {"scan", "demo"}))
+@pytest.mark.parametrize("command", sorted(set(re.findall(r"bin/pdd ([a-z]+)", README)) | {"scan"}))
 def test_every_readme_command_is_in_help(command: str) -> None:
     assert command in _help()
 

@@ -28,7 +28,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGES = ("pipeline", "classifiers", "dags")
+PACKAGES = ("pipeline", "classifiers", "dags", "demo")
 
 
 def _module_name(path: Path) -> str:

@@ -14,8 +14,8 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.demo.generate import Manifest, generate
-from pipeline.demo.people import CHILD_EMAIL
+from demo.generate import Manifest, generate
+from demo.people import CHILD_EMAIL
 from tests.helpers import leaks, leaks_in_tree
 
 REPO = Path(__file__).resolve().parents[1]
@@ -239,7 +239,7 @@ def test_report_validates_against_its_published_schema(demo: tuple) -> None:
 
 
 def test_the_demo_recognizers_file_finds_staff_numbers_by_sampling(demo: tuple) -> None:
-    """The demo's own identifier (pipeline/demo/recognizers.yaml): reported under its own type, from the values,
+    """The demo's own identifier (demo/recognizers.yaml): reported under its own type, from the values,
     undeclared (the file names no category), and counted in the summary."""
     manifest, out, proc = demo
     report = json.loads((out / "report.json").read_text())

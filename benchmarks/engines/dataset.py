@@ -24,8 +24,8 @@ def realdata_files(root: Path = DEFAULT_ROOT) -> dict[str, Path]:
 
 
 def demo_file(folder: Path) -> Path:
-    """The demo's SQLite database, generated into ``folder`` (pdd demo's default seed and scale)."""
-    from pipeline.demo.generate import generate
+    """The demo's SQLite database, generated into ``folder`` (the generator's default seed and scale)."""
+    from demo.generate import generate
 
     return generate(folder).config.parent / "app.db"
 

@@ -1,13 +1,14 @@
 """The data steward's review of the demo contracts, recorded so that it can be applied again.
 
 The contracts in this folder are `pdd contracts init` drafts of the clean demo
-(`pdd demo --clean`), reviewed: categories narrowed to each dataset's purposes,
+(`python -m demo --clean`), reviewed: categories narrowed to each dataset's purposes,
 free-text fields allowed the types people type into them, the classifier's
 misreadings marked, notes, owners and rules added. When the classifier
 changes and the contract tests report drift, regenerate them with
 
-    python data_contracts/demo/review.py
+    python -m data_contracts.demo.review
 
+from the repository root (the demo generator, `demo/`, is not installed: it runs from the repo)
 and read the diff before committing it: a new type on a structured field is
 worth a look, not a blind accept.
 """
@@ -16,20 +17,18 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 import tempfile
 from pathlib import Path
 
 import yaml
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parents[1]))
+from demo.generate import generate
+from pipeline.config.load import load_config
+from pipeline.contracts.draft import draft_contracts
+from pipeline.engine.run import scan
+from pipeline.policy import load_policy
 
-from pipeline.config.load import load_config  # noqa: E402 - after the sys.path line above, run as a script
-from pipeline.contracts.draft import draft_contracts  # noqa: E402 - after the sys.path line above, run as a script
-from pipeline.demo.generate import generate  # noqa: E402 - after the sys.path line above, run as a script
-from pipeline.engine.run import scan  # noqa: E402 - after the sys.path line above, run as a script
-from pipeline.policy import load_policy  # noqa: E402 - after the sys.path line above, run as a script
+HERE = Path(__file__).resolve().parent
 
 #: What people type into free text: names, e-mail addresses, phone numbers, links, a card's last four digits.
 FREE_TEXT = ["PERSON_NAME", "EMAIL_ADDRESS", "PHONE_NUMBER", "URL", "CARD_LAST_FOUR"]

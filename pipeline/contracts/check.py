@@ -73,7 +73,9 @@ def _where_in_templates(f: FieldEntry, fc: FieldContract, types: list[str]) -> s
     return f" (in templates {', '.join(named[:5])}{' ...' if len(named) > 5 else ''})" if named else ""
 
 
-class _Run:
+class _Check:
+    """One `contracts check`: its clause results, built source by source ("run" is kept for a scan run)."""
+
     def __init__(self, config: Config, contracts: ContractSet, report: Report, policy: PolicyMap, scope: list[str]):
         self.config = config
         self.contracts = contracts
@@ -205,35 +207,35 @@ class _Run:
                      message(p, o, self.as_of), "gx", o.seconds)
 
     def gx_source(self, cfg: SourceConfig, stores: dict[str, StoreDataset], contracts: list[Contract]) -> None:
-        from pipeline.contracts.runner import SourceRun, sql_connection
+        from pipeline.contracts.runner import SourceCheck, sql_connection
 
-        run = SourceRun(cfg.name)
+        gx = SourceCheck(cfg.name)
         secrets: list[str] = []
         try:
             if cfg.kind == "sql":
                 try:
                     secrets = _secrets(cfg)
                     kind, conn, kwargs = sql_connection(cfg, self.config)  # type: ignore[arg-type]  # cfg.kind == 'sql': a SqlSourceConfig
-                    run.open_sql(kind, conn, kwargs)
+                    gx.open_sql(kind, conn, kwargs)
                 except Exception as exc:  # noqa: BLE001 - GE wraps driver errors in its own types
                     self.result.problems.append(f"source {cfg.name}: Great Expectations cannot connect "
                                                 f"({scrub(f'{exc.__class__.__name__}: {exc}', secrets)})")
                     return
             else:
-                run.open_frames()
+                gx.open_frames()
             for contract in contracts:
                 sd = stores[contract.dataset]
                 try:
                     if sd.kind == "sql":
                         columns = sd.card_fields()
                         planned = self.plan(contract, columns)
-                        outcomes = run.validate_table(contract.dataset, sd.table or contract.dataset, sd.schema,
+                        outcomes = gx.validate_table(contract.dataset, sd.table or contract.dataset, sd.schema,
                                                       planned)
                     else:
                         frame = sd.frame(self.config.sweep.batch_size)
                         columns = {c: values_can_hold_card(frame[c].dropna().tolist()) for c in frame.columns}
                         planned = self.plan(contract, columns)
-                        outcomes = run.validate_frame(contract.dataset, frame, planned)
+                        outcomes = gx.validate_frame(contract.dataset, frame, planned)
                 except SourceError as exc:
                     self.result.problems.append(f"source {cfg.name}, dataset {contract.dataset}: {exc.message}")
                     continue
@@ -244,8 +246,8 @@ class _Run:
                     continue
                 self.record(contract, planned, outcomes, secrets)
         finally:
-            self.result.gx_validations += [(cfg.name, ds, res) for ds, res in run.validations]
-            run.close()
+            self.result.gx_validations += [(cfg.name, ds, res) for ds, res in gx.validations]
+            gx.close()
 
     def source(self, cfg: SourceConfig) -> None:
         entry = next((s for s in self.report.sources if s.name == cfg.name), None)
@@ -338,10 +340,10 @@ def check(config: Config, options: CheckOptions, report: Report | None = None) -
         from pipeline.engine.run import scan
 
         report = scan(config, sources=scope, workers=options.workers)
-    run = _Run(config, contracts, report, policy, scope)
+    check = _Check(config, contracts, report, policy, scope)
     for cfg in config.sources:
         if cfg.name in scope:
-            run.source(cfg)
+            check.source(cfg)
     ranks = {(c.source, c.dataset): {f: i for i, f in enumerate(c.fields)} for c in contracts.contracts}
 
     def order(c: ClauseResult) -> tuple:
@@ -349,6 +351,6 @@ def check(config: Config, options: CheckOptions, report: Report | None = None) -
         rank = -1 if c.field == DATASET else fields.get(c.field, len(fields))
         return (c.source, c.dataset, rank, c.field, _CLAUSE_ORDER.index(c.clause))
 
-    run.result.clauses.sort(key=order)
-    run.result.seconds = time.monotonic() - started
-    return run.result
+    check.result.clauses.sort(key=order)
+    check.result.seconds = time.monotonic() - started
+    return check.result

@@ -55,7 +55,7 @@ class CheckResult:
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
-    #: (source, dataset, GE validation result) of each expectation suite run, for `--data-docs`
+    #: (source, dataset, GE validation result) of each expectation suite validated, for `--data-docs`
     gx_validations: list[tuple[str, str, Any]] = field(default_factory=list, repr=False)
 
     def count(self, status: Status) -> int:

@@ -4,7 +4,7 @@ SQL sources become GE SQL data sources on the source's URL (SQLite opened
 read-only; PostgreSQL sessions read-only), one table asset per contracted
 table. Logs and files become a pandas data source fed with the records that
 pdd's own readers produce. One ephemeral GE context serves a whole process
-(GE takes seconds to start); each run adds its data sources and removes them
+(GE takes seconds to start); each check adds its data sources and removes them
 afterwards.
 
 Results are asked for in a counts-only format: SUMMARY with no partial list of
@@ -28,7 +28,7 @@ from pipeline.config.model import Config, SqlSourceConfig
 RESULT_FORMAT: dict[str, Any] = {"result_format": "SUMMARY", "partial_unexpected_count": 0}
 
 _context: Any = None
-_runs = itertools.count(1)
+_checks = itertools.count(1)
 
 
 @dataclass(frozen=True)
@@ -128,16 +128,16 @@ def sql_connection(cfg: SqlSourceConfig, config: Config) -> tuple[str, str, dict
     return "sql", url.render_as_string(hide_password=False), kwargs
 
 
-class SourceRun:
-    """One source's GE data source for one check run; removed again on close."""
+class SourceCheck:
+    """One source's GE data source for one contract check; removed again on close."""
 
     def __init__(self, name: str):
         self.context = gx_context()
-        self.name = f"{name}#{next(_runs)}"
+        self.name = f"{name}#{next(_checks)}"
         self.source = name
         self.datasource: Any = None
         self.validations: list[tuple[str, Any]] = []
-        """(dataset, GE's ExpectationSuiteValidationResult, counts only) of each suite run, for Data Docs."""
+        """(dataset, GE's ExpectationSuiteValidationResult, counts only) of each suite validated, for Data Docs."""
 
     def open_sql(self, kind: str, connection_string: str, kwargs: dict[str, Any]) -> None:
         add = {"sqlite": self.context.data_sources.add_sqlite, "postgres": self.context.data_sources.add_postgres,

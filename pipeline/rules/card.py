@@ -1,10 +1,11 @@
 """full_card_number: no full card number anywhere, in any value of any record.
 
 The sweep must read every value, so it cannot afford recognizer calls per
-value. Per column and batch it joins the values' text into one string, asks
-Hyperscan (the ``fast`` extra; Python's re without it) whether any 13-digit
-run is there at all, and only then runs the candidate regex over it; only
-candidates are judged (classifiers.cards.examine: Luhn + issuer range + brand
+value. Per column and batch it joins the values' texts into one string (or
+takes them joined by the source: ``Batch.texts``), the text and the separator
+being the card spec's (classifiers/card_spec.py), asks the spec's probe
+whether a candidate may be there at all, and only then finds the candidates;
+only candidates are judged (classifiers.cards.examine: Luhn + issuer range + brand
 length, separators, Unicode digits, glued ids, labels, card context). Every
 column is swept, whatever its classification: a card pasted into a free-text
 note is the case that matters most. BLOB/bytes values that hold text are
@@ -25,34 +26,34 @@ sweep ends (``finish``, after the parts' states are absorbed).
 from __future__ import annotations
 
 import itertools
-import re
 from typing import Any
 
 import numpy as np
 
 from classifiers.base64text import may_wrap_digits, wrapped
+from classifiers.card_spec import (
+    CANDIDATE,
+    SEPARATOR,
+    Candidates,
+    column_texts,
+    find_candidates,
+    text_may_hold_candidate,
+)
 from classifiers.cards import (
     CHANCE,
     CardContext,
     CardMatch,
-    ColumnCandidates,
     at_chance,
-    candidate_match,
-    candidates,
     examine,
-    examine_bare,
     find_cards,
     have_issuer,
     luhn_bare,
-    may_hold_card,
     proven_cards,
-    scan_candidates,
 )
 from classifiers.column_names import name_evidence
-from classifiers.field import as_text
 from classifiers.jsondoc import leaves, parse_document
 from pipeline.rules.base import DatasetContext, Rule, Violation
-from pipeline.sources.base import TEXT_SEPARATOR, Batch
+from pipeline.sources.base import Batch
 
 #: Marks the shape key of runs found in decoded base64 text (a population apart from the field's plain runs).
 _B64 = "|b64"
@@ -97,7 +98,7 @@ class FullCardNumber(Rule):
         return False  # a card number is a candidate (pipeline/sources/prefilter.py) by construction
 
     def reads_texts_only(self) -> bool:
-        return True  # values are read as texts (_text): a texts-only read hands over the same texts
+        return True  # values are read as texts (card_spec.value_text): a texts-only read hands the same over
 
     def __init__(self, ctx: DatasetContext) -> None:
         super().__init__(ctx)
@@ -125,7 +126,7 @@ class FullCardNumber(Rule):
             joined = col.joined
             context = self._context(fname)
             tally: dict[tuple, list[int]] = {}
-            if may_hold_card(joined):
+            if text_may_hold_candidate(joined):
                 self._sweep_column(flagged, fname, col, context, tally)
             for shape, (runs, valid) in tally.items():
                 mine = self.shapes.setdefault(_shape_key(fname, shape), [0, 0])
@@ -139,39 +140,33 @@ class FullCardNumber(Rule):
                       tally: dict[tuple, list[int]]) -> None:
         """Judge every candidate of one column batch (``col.joined``: its texts joined by one separator).
 
-        On ASCII text the candidates are found with numpy (``scan_candidates``); bare digit runs, almost all
-        candidates on real stores, are counted per length and Luhn-checked all at once (``luhn_bare``), and
-        ``examine`` runs only on those that pass Luhn (a card must) and on separated runs. Shapes, counts and
-        cards are the ones ``examine`` on every candidate gives (tests/classifiers/test_cards_batch.py).
+        The candidates are found by card_spec.find_candidates; bare ASCII digit runs, almost all candidates on
+        real stores, are counted per length and Luhn-checked all at once (``luhn_bare``), and ``examine`` runs
+        only on those that pass Luhn and fit an issuer range (a card must) and on every other candidate.
+        Shapes, counts and cards are the ones ``examine`` on every candidate gives
+        (tests/classifiers/test_cards_batch.py).
         """
         joined = col.joined
-        found = scan_candidates(joined)
-        if found is None:  # non-ASCII text or %-escapes: every candidate examined
-            to_examine: list[tuple[int, str, bool, re.Match[str] | None]] = [
-                (m.start(), m.group(), True, m) for m in candidates(joined)]
-        else:
-            to_examine = [(pos, run, True, None) for pos, run in found.other]
-            if len(found.bare_starts):
-                valid = luhn_bare(found)
-                lengths = found.bare_lengths
-                for n in np.unique(lengths).tolist():
-                    counts = tally.setdefault((n, (n,)), [0, 0])
-                    counts[0] += int(np.count_nonzero(lengths == n))
-                    counts[1] += int(np.count_nonzero(valid & (lengths == n)))
-                # A bare run is a card only at 13-19 digits in an issuer range (examine's first test): only
-                # those reach examine, for the label and card-word look-back.
-                maybe = valid & (lengths <= 19)
-                maybe[maybe] = have_issuer(found.data, found.bare_starts[maybe], lengths[maybe])
-                for pos, n in zip(found.bare_starts[maybe].tolist(), lengths[maybe].tolist(), strict=True):
-                    to_examine.append((pos, joined[pos : pos + n], False, None))
-                to_examine.sort(key=lambda c: c[0])  # text order, as one pass over the candidates would flag
+        found = find_candidates(joined)
+        to_examine = [(pos, run, True) for pos, run in found.other]  # (start, run, count its shape?)
+        if found.data is not None and len(found.bare_starts):  # bare runs are found in ASCII text only
+            valid = luhn_bare(found)
+            lengths = found.bare_lengths
+            for n in np.unique(lengths).tolist():
+                counts = tally.setdefault((n, (n,)), [0, 0])
+                counts[0] += int(np.count_nonzero(lengths == n))
+                counts[1] += int(np.count_nonzero(valid & (lengths == n)))
+            maybe = valid & (lengths <= 19)
+            maybe[maybe] = have_issuer(found.data, found.bare_starts[maybe], lengths[maybe])
+            for pos, n in zip(found.bare_starts[maybe].tolist(), lengths[maybe].tolist(), strict=True):
+                to_examine.append((pos, joined[pos : pos + n], False))
+            to_examine.sort(key=lambda c: c[0])  # text order, as one pass over the candidates would flag
         if not to_examine:
             return
         starts = col.starts(found)
         rows = (np.searchsorted(starts, [c[0] for c in to_examine], side="right") - 1).tolist()
-        for i, (pos, run, count, m) in zip(rows, to_examine, strict=True):
-            seen = (examine(joined, m or candidate_match(joined, pos, run), int(starts[i]), context) if count else
-                    examine_bare(joined, pos, run, int(starts[i]), context))
+        for i, (pos, run, count) in zip(rows, to_examine, strict=True):
+            seen = examine(joined, pos, run, int(starts[i]), context)
             if count:  # bare runs were counted above
                 counts = tally.setdefault(seen.shape, [0, 0])
                 counts[0] += 1
@@ -191,8 +186,8 @@ class FullCardNumber(Rule):
         rows = (np.searchsorted(starts, [w.start for w in found], side="right") - 1).tolist()
         for i, w in zip(rows, found, strict=True):
             for segment in decoded_segments(w.text):
-                for m in candidates(segment):
-                    seen = examine(segment, m, 0, context)
+                for m in CANDIDATE.finditer(segment):
+                    seen = examine(segment, m.start(), m.group(), 0, context)
                     key = _shape_key(fname, seen.shape) + _B64
                     counts = self.shapes.setdefault(key, [0, 0])
                     counts[0] += 1
@@ -273,18 +268,19 @@ class FullCardNumber(Rule):
 
 
 class _Listed:
-    """One column batch of typed values (``Batch.columns``), as the sweep reads it: texts joined by newlines."""
+    """One column batch of typed values (``Batch.columns``), as the sweep reads it: texts joined by the spec's
+    separator."""
 
     def __init__(self, values: list[Any]):
         self.values = values
-        self._texts = _texts(values)
-        self.joined = "\n".join(self._texts)
+        self._texts = column_texts(values)
+        self.joined = SEPARATOR.join(self._texts)
 
     def texts(self) -> list[str]:
         return self._texts
 
-    def starts(self, found: ColumnCandidates | None = None) -> np.ndarray:
-        """Each value's offset in ``joined`` (``found``: the candidates scan of ``joined``, if it ran)."""
+    def starts(self, found: Candidates | None = None) -> np.ndarray:
+        """Each value's offset in ``joined`` (``found``: the candidates of ``joined``, if they were sought)."""
         texts = self.texts()
         starts = np.fromiter(itertools.accumulate(map(len, texts[:-1]), initial=0), dtype=np.int64,
                              count=len(texts))
@@ -307,12 +303,12 @@ class _Joined(_Listed):
 
     def texts(self) -> list[str]:
         if self._texts is None:
-            self._texts = self.joined.split(TEXT_SEPARATOR)
+            self._texts = self.joined.split(SEPARATOR)
         return self._texts
 
-    def starts(self, found: ColumnCandidates | None = None) -> np.ndarray:
-        if found is not None:  # ASCII: the separators' byte offsets are their text offsets
-            return np.concatenate(([0], np.flatnonzero(found.data == ord(TEXT_SEPARATOR)) + 1))
+    def starts(self, found: Candidates | None = None) -> np.ndarray:
+        if found is not None and found.data is not None:  # ASCII: the separators' byte offsets are their text offsets
+            return np.concatenate(([0], np.flatnonzero(found.data == ord(SEPARATOR)) + 1))
         return super().starts()
 
     def value(self, i: int) -> Any:
@@ -322,41 +318,3 @@ class _Joined(_Listed):
 def _shape_key(fname: str, shape: tuple[int, tuple[int, ...]]) -> str:
     """``field|digits|group lengths``: the key of same-shaped runs in one field (JSON-safe for state())."""
     return f"{fname}|{shape[0]}|{'-'.join(map(str, shape[1]))}"
-
-
-def _texts(values: list[Any]) -> list[str]:
-    """``_text`` of each value; a column of strings (and nulls) costs one pass in C, not a call per value."""
-    kinds = set(map(type, values))
-    if kinds <= {str}:
-        return values
-    if kinds <= {str, type(None)}:
-        return ["" if v is None else v for v in values]
-    if kinds <= {int, type(None)} and max((v for v in values if v is not None), default=0) < 10**12:
-        return [""] * len(values)  # keys, counts, amounts in cents: too short for a card
-    return [_text(v) for v in values]
-
-
-def _text(value: Any) -> str:
-    """A value's text for the sweep; values that cannot hold 13 digits cost nothing."""
-    if type(value) is str:
-        return value
-    if type(value) is int:
-        return str(value) if value >= 10**12 else ""
-    if isinstance(value, float) or value is None:
-        return ""  # a card stored as a float has already lost its digits
-    if isinstance(value, (bytes, bytearray, memoryview)):
-        return _bytes_text(bytes(value))
-    return as_text(value) or ""
-
-
-def _bytes_text(raw: bytes) -> str:
-    """The text a BLOB holds (UTF-8, or UTF-16 with a byte-order mark); binary data reads as ''."""
-    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        try:
-            return raw.decode("utf-16")
-        except UnicodeDecodeError:
-            return ""
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return ""

@@ -54,43 +54,13 @@ class Batch:
     columns: dict[str, list[Any]]
     #: records read and counted but left out because no rule needs them (see ReadPlan)
     left_out: int = 0
-    #: a read for ``ReadPlan.texts_only``: each field's values as the card sweep reads them (null as ''),
-    #: joined by TEXT_SEPARATOR, in record order; ``columns`` is then empty and fields whose values can
-    #: hold no card candidate (floats, dates, booleans) may be missing
+    #: a read for ``ReadPlan.raw_texts``: each field's values as text (classifiers.card_spec.value_text, null
+    #: as ''), joined by card_spec.SEPARATOR, in record order; ``columns`` is then empty, and a field whose
+    #: every text is '' (floats, dates, booleans: card_spec.text_kind "skip") may be missing
     texts: dict[str, str] | None = None
 
     def __len__(self) -> int:
         return len(self.keys)
-
-
-TEXT_SEPARATOR = "\x01"
-"""What joins the values of ``Batch.texts``: not a digit, letter or separator of a card candidate, so
-that no candidate spans two values, and (unlike a newline) rare inside real text; a source that joins
-values must make sure none holds it."""
-
-
-class JoinedKeys(Sequence[str]):
-    """The record keys of a batch as one joined text, split only when a key is looked up.
-
-    A texts-only read (``Batch.texts``) usually needs no key but the last one (progress, error spans), so
-    a million keys are not built as a million strings.
-    """
-
-    def __init__(self, joined: str, n: int, sep: str = ","):
-        self._joined, self._n, self._sep = joined, n, sep
-        self._split: list[str] | None = None
-
-    def __len__(self) -> int:
-        return self._n
-
-    def __getitem__(self, i):  # Sequence's int/slice overloads
-        if self._split is None:
-            if isinstance(i, int) and i in (-1, self._n - 1) and self._n:
-                return self._joined.rsplit(self._sep, 1)[-1]
-            if isinstance(i, int) and i in (0, -self._n) and self._n:
-                return self._joined.split(self._sep, 1)[0]
-            self._split = self._joined.split(self._sep) if self._n else []
-        return self._split[i]
 
 
 NOTES_PER_DATASET = 20
@@ -101,16 +71,16 @@ NOTES_PER_DATASET = 20
 class ReadPlan:
     """What the sweep's rules need from a read; a dataset may use it to read less, never to count less.
 
-    ``candidates_only``: the rules look only at records that could hold a card number (no rule
-    reads every record), so a dataset may leave out records with no candidate in their raw bytes
+    ``candidates_only``: the rules look only at records that could hold a card candidate (no rule
+    reads every record), so a dataset may leave out records whose raw bytes hold none
     (pipeline/sources/prefilter.py), counting them in ``Batch.left_out``. A dataset that cannot
     tell ignores the plan and yields every record.
     """
 
     candidates_only: bool = False
-    #: every rule reads only the values' texts (``Batch.texts``), not typed values: a dataset may hand
-    #: them over joined per field, built where it is cheapest (PostgreSQL: by the server)
-    texts_only: bool = False
+    #: every rule reads only each field's values as text (``Batch.texts``), not typed values: a dataset may
+    #: hand them over joined per field, built where it is cheapest (a SQL database: by the server)
+    raw_texts: bool = False
 
 
 @dataclass

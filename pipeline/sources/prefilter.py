@@ -10,15 +10,12 @@ still read and counted, and checked for what the report says about them
 (broken lines, fields), but never reach the rules.
 
 The filter is deliberately permissive: deciding what is a card is
-classifiers/cards.py's job, and whatever it accepts must pass here. A line is
-a candidate when it holds 13 or more digit-like units, each separated from the
-next by at most 3 separators (space, tab, ``-``, ``.``, ``+``, ``_``, ``/``,
-``%``, ``=`` or a JSON escape like ``\\t``; the digits of ``%20`` are units themselves), where a
-digit-like unit is an ASCII digit *or any non-ASCII byte* (Unicode digits,
-no-break spaces and the like), or when it holds a JSON ``\\u`` escape (an
-escaped digit is a digit once decoded), or when it holds a base64 token that
-decodes to bytes holding such a run or escape (the card rule decodes those
-tokens once: classifiers/base64text.py). Letters and ``:`` break a run, so a
+classifiers/cards.py's job, and whatever it accepts must pass here. Its
+patterns are the card spec's necessary conditions on raw bytes
+(classifiers/card_spec.py: RAW_CANDIDATE, RAW_ESCAPE, RAW_BASE64): 13 or more
+digit-like units with short separator gaps, a JSON ``\\u`` escape, or a base64
+token that decodes to bytes holding such a run or escape (the card rule decodes
+those tokens once: classifiers/base64text.py). Letters and ``:`` break a run, so a
 timestamp (``2026-11-24 10:00:00``) is no candidate; a run glued to letters
 (``ID4111...``) still is.
 
@@ -37,25 +34,16 @@ import re
 from collections.abc import Sequence
 
 from classifiers import base64text
+from classifiers.card_spec import RAW_BASE64, RAW_CANDIDATE, RAW_ESCAPE
 from classifiers.hyperscan_block import compile_block
 
-_UNIT = rb"(?:[0-9]|[\x80-\xff])"
-# a separator byte, or a JSON escape such as \t inside a string (it decodes to one character)
-_SEP = rb"(?:[ \t\-.+_/%=]|\\[bfnrt/\\\"]?)"
-#: 13 digit-like units with short separator gaps: the permissive card candidate.
-CANDIDATE = _UNIT + rb"(?:" + _SEP + rb"{0,3}" + _UNIT + rb"){12}"
-#: A JSON \u escape: it may decode to a digit.
-ESCAPE = rb"\\u[0-9a-fA-F]{4}"
-#: Four ASCII digits, base64-encoded: a line with none holds no base64 token wrapping a card.
-BASE64 = b"(?:" + base64text.DIGITS.encode() + b")"
-
-_PY = re.compile(CANDIDATE + rb"|" + ESCAPE)
-_PY_BASE64 = re.compile(BASE64)
+_PY = re.compile(RAW_CANDIDATE + rb"|" + RAW_ESCAPE)
+_PY_BASE64 = re.compile(RAW_BASE64)
 
 
 # "[^\n]*\n" carries each match to its line's end: non-SOM Hyperscan reports a given end offset once per
 # pattern, so a line costs one callback however many digit runs it holds (None without hyperscan).
-_DB = compile_block([x + rb"[^\n]*\n" for x in (CANDIDATE, ESCAPE, BASE64)])
+_DB = compile_block([x + rb"[^\n]*\n" for x in (RAW_CANDIDATE, RAW_ESCAPE, RAW_BASE64)])
 
 
 def _wraps_candidate(raw: bytes) -> bool:

@@ -17,20 +17,20 @@ from __future__ import annotations
 import contextlib
 import fnmatch
 import random
-from collections.abc import Generator, Iterator
+from collections.abc import Generator, Iterator, Sequence
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import mysql
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
+from classifiers.card_spec import SEPARATOR, text_kind
 from pipeline.config.model import SqlSourceConfig
 from pipeline.sources.base import (
-    TEXT_SEPARATOR,
     Batch,
     Dataset,
-    JoinedKeys,
     Part,
     ReadPlan,
     ReadStats,
@@ -359,7 +359,7 @@ class SqlDataset(Dataset):
         if part is not None and part.note:
             self.stats.note(part.note)
         texts = None
-        if plan is not None and plan.texts_only:
+        if plan is not None and plan.raw_texts:
             texts, why = self._texts_plan()
             if why:
                 self.stats.note(why)
@@ -421,21 +421,24 @@ class SqlDataset(Dataset):
                 self.stats.records += n
                 yield Batch(keys, columns), last
 
-    # -- texts-only reads (ReadPlan.texts_only): the server joins each column's values ---------------------
+    # -- texts-only reads (ReadPlan.raw_texts): the server joins each column's values ---------------------
     def _texts_plan(self) -> tuple[list[tuple[str, str]] | None, str | None]:
         """How each field reaches a texts-only read, or None when this table must be read row by row; and
         a note when the key is why.
 
         PostgreSQL with a primary key whose text is the report's key text (integers, numerics, strings but
-        CHAR, UUIDs; composite too). Per field: ``text`` (a string type: the value itself), ``cast``
-        (integers, numerics, UUIDs: their text is the text the sweep makes of the Python value) or ``skip``
-        (floats, booleans, dates and times: no text the sweep makes of them can hold a card candidate).
-        Any other type (JSON, bytea, arrays, network addresses, unknown types) needs the sweep's own
-        conversion of the typed value: the whole table is then read row by row.
+        CHAR, UUIDs; composite too). Per field, the card spec's ``text_kind`` of its Python type
+        (classifiers/card_spec.py): ``text`` (the value itself), ``cast`` (the server's text of it) or
+        ``skip`` (its text is always ''). Any other type (JSON, bytea, arrays, network addresses, unknown
+        types) needs the spec's ``value_text`` of the typed value: the whole table is then read row by row.
+        MariaDB/MySQL: the same per field, for tables with one integer key (no note otherwise).
         """
-        if self.source.engine.dialect.name != "postgresql":
+        dialect = self.source.engine.dialect.name
+        if dialect not in ("postgresql", "mysql", "mariadb"):
             return None, None
         key = self._key()
+        if dialect != "postgresql":  # MariaDB/MySQL: one integer key (its text is its digits), no note
+            return (self._columns_plan() if key.integer is not None else None), None
         if not key.ordered:  # a view has no key to read on from: no note, that is what a view is
             return None, None if self.is_view else (
                 "read row by row in physical order, not in server-joined pages: without a primary key "
@@ -445,13 +448,17 @@ class SqlDataset(Dataset):
             return None, ("read row by row, not in server-joined pages: the key column(s) "
                           + ", ".join(f"{n} ({type(c.type).__name__})" for n, c in odd)
                           + " have no text equal to the report's key to read on from")
+        return self._columns_plan(), None
+
+    def _columns_plan(self) -> list[tuple[str, str]] | None:
+        """Each column's ``text_kind``, or None when a column's text only its typed value gives."""
         out = []
         for col in self.table.columns:
             how = _text_kind(col.type)
-            if how is None:
-                return None, None
+            if how is None or isinstance(col.type, mysql.SET):  # the driver returns a SET as a Python set
+                return None
             out.append((col.name, how))
-        return out, None
+        return out
 
     def _text_batches(self, size: int, part: Part | None, plan: list[tuple[str, str]]
                       ) -> Iterator[tuple[Batch, tuple | None]]:
@@ -460,6 +467,8 @@ class SqlDataset(Dataset):
 
         Keyset pages (``key > last ORDER BY key LIMIT size``, the last key bound with the key columns' own
         types) in one repeatable-read transaction, so the read is one snapshot as a single cursor's would be.
+        PostgreSQL joins with ``string_agg``, MariaDB with ``GROUP_CONCAT`` (:func:`_mysql_page`), whose
+        joined text the server may cut (``max_allowed_packet``): such a page is read again row by row.
         The next page is fetched on a thread while the caller sweeps this one: the server builds it while the
         client works. A value (or key) holding the separator itself cannot be told apart: that page is read
         again row by row.
@@ -468,16 +477,19 @@ class SqlDataset(Dataset):
         nk = len(key.names)
         sub = self._select(part).subquery()
         kcols = [sub.c[n] for n in key.names]
-        sep = sa.literal(TEXT_SEPARATOR, sa.Text)
+        sep = sa.literal(SEPARATOR, sa.Text)
         joined = [(f, how) for f, how in plan if how != "skip"]
+        maria = self.source.engine.dialect.name != "postgresql"
         after_binds = [sa.bindparam(f"after_{i}", type_=c.type) for i, c in enumerate(kcols)]
 
         def page_stmt(first: bool) -> sa.Select:
             rows = sa.select(*sub.c)
             if not first:  # the first page has no lower bound: no sentinel has to fit the key's type
                 rows = rows.where(compare(kcols, ">", after_binds))
-            page = rows.order_by(*kcols).limit(sa.bindparam("size", type_=sa.Integer)).subquery()
+            page = rows.order_by(*kcols).limit(sa.bindparam("size", type_=sa.Integer)).subquery("pdd_page")
             pk = [page.c[n] for n in key.names]
+            if maria:
+                return _mysql_page(page, key.names[0], joined, self.source.engine.dialect)
             newest_first = [c.desc() for c in pk]
             key_txt = (sa.cast(pk[0], sa.Text) if nk == 1 else
                        sa.func.concat_ws(sa.literal("|", sa.Text), *[sa.cast(c, sa.Text) for c in pk]))
@@ -494,6 +506,8 @@ class SqlDataset(Dataset):
         first, rest = page_stmt(True), page_stmt(False)
         with self.source.engine.connect() as conn:
             conn = conn.execution_options(isolation_level="REPEATABLE READ")
+            if maria:  # a page's joined texts must not be cut at the default 1 KiB (a cut one is re-read below)
+                conn.exec_driver_sql("SET SESSION group_concat_max_len = 4294967295")
 
             def fetch(last: tuple | None) -> Any:
                 if last is None:
@@ -504,8 +518,14 @@ class SqlDataset(Dataset):
             # caller stops reading early
             with contextlib.closing(_prefetched(fetch, lambda row: tuple(row[1:1 + nk]))) as pages:
                 for after, (n, *rest_of) in pages:
-                    top, keys, texts = tuple(rest_of[:nk]), rest_of[nk], rest_of[nk + 1:]
-                    if any(t.count(TEXT_SEPARATOR) != n - 1 for t in (keys, *texts)):
+                    top, keys = tuple(rest_of[:nk]), rest_of[nk]
+                    texts, lengths = rest_of[nk + 1 : nk + 1 + len(joined)], rest_of[nk + 1 + len(joined):]
+                    if lengths and any(len(t) != chars + n - 1 for t, chars in zip((keys, *texts), lengths,
+                                                                                   strict=True)):
+                        # MariaDB cut a joined text (max_allowed_packet): typed rows, on a connection of their own
+                        yield from self._fetch(size, part, after=after, upto=top)
+                        continue
+                    if any(t.count(SEPARATOR) != n - 1 for t in (keys, *texts)):
                         # typed rows on a connection of their own: the fetcher may be using this one
                         yield from self._fetch(size, part, after=after, upto=top)
                         start = f"the page after key {key.text(after)}" if after is not None else "the first page"
@@ -514,7 +534,25 @@ class SqlDataset(Dataset):
                         continue
                     self.stats.records += n
                     by_field = {f: t for (f, _), t in zip(joined, texts, strict=True)}
-                    yield Batch(JoinedKeys(keys, n, TEXT_SEPARATOR), {}, texts=by_field), top
+                    yield Batch(JoinedKeys(keys, n, SEPARATOR), {}, texts=by_field), top
+
+
+def _mysql_page(page: sa.Subquery, key: str, joined: list[tuple[str, str]], dialect: sa.Dialect) -> sa.Select:
+    """One MariaDB/MySQL page as one aggregate row: (rows, last key, keys joined, each field's texts joined,
+    then the total length of each joined text's values, so that a text the server cut is told apart)."""
+    q = dialect.identifier_preparer.quote
+    name = q(page.name)
+
+    def text_of(field: str, how: str) -> str:
+        col = f"{name}.{q(field)}"
+        return f"COALESCE({col if how == 'text' else f'CAST({col} AS CHAR)'}, '')"
+
+    values = [f"CAST({name}.{q(key)} AS CHAR)", *(text_of(f, how) for f, how in joined)]
+    order = f"{name}.{q(key)}"
+    concat: list[sa.ColumnElement] = [
+        sa.literal_column(f"GROUP_CONCAT({v} ORDER BY {order} SEPARATOR '{SEPARATOR}')") for v in values]
+    return sa.select(sa.func.count(), sa.func.max(page.c[key]), *concat,
+                     *[sa.literal_column(f"SUM(CHAR_LENGTH({v}))") for v in values]).select_from(page)
 
 
 def _pages_by(t: sa.types.TypeEngine) -> bool:
@@ -539,14 +577,12 @@ def _connection_lost(exc: Exception) -> bool:
 
 
 def _text_kind(t: sa.types.TypeEngine) -> str | None:
-    """How a column of type ``t`` reaches a texts-only read (SqlDataset._texts_plan), None: it cannot."""
-    if isinstance(t, (sa.Float, sa.Boolean, sa.Date, sa.DateTime, sa.Time, sa.Interval)):
-        return "skip"
-    if isinstance(t, sa.String):
-        return "text"
-    if isinstance(t, (sa.Integer, sa.Numeric, sa.Uuid)):
-        return "cast"
-    return None
+    """How a column of type ``t`` reaches a texts-only read (SqlDataset._texts_plan): the card spec's
+    ``text_kind`` of the Python type its driver returns; None when that type is unknown."""
+    try:
+        return text_kind(t.python_type)
+    except NotImplementedError:  # a type SQLAlchemy knows no Python type for (NullType, some dialect types)
+        return None
 
 
 def _prefetched(fetch: Any, last_of: Any) -> Generator[tuple[Any, Any], None, None]:
@@ -594,6 +630,30 @@ def _prefetched(fetch: Any, last_of: Any) -> Generator[tuple[Any, Any], None, No
     finally:
         stop.set()
         worker.join()
+
+
+class JoinedKeys(Sequence[str]):
+    """The record keys of a batch as one joined text, split only when a key is looked up.
+
+    A texts-only read (``Batch.texts``) usually needs no key but the last one (progress, error spans), so
+    a million keys are not built as a million strings.
+    """
+
+    def __init__(self, joined: str, n: int, sep: str = ","):
+        self._joined, self._n, self._sep = joined, n, sep
+        self._split: list[str] | None = None
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, i):  # Sequence's int/slice overloads
+        if self._split is None:
+            if isinstance(i, int) and i in (-1, self._n - 1) and self._n:
+                return self._joined.rsplit(self._sep, 1)[-1]
+            if isinstance(i, int) and i in (0, -self._n) and self._n:
+                return self._joined.split(self._sep, 1)[0]
+            self._split = self._joined.split(self._sep) if self._n else []
+        return self._split[i]
 
 
 #: Drivers whose own cursor the sweep reads (see _raw_column_batches); others go through SQLAlchemy's rows.

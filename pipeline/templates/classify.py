@@ -18,10 +18,12 @@ from pipeline.templates.slots import slotted
 
 
 def text_hits(classifier: FieldClassifier) -> Callable[[str], list[tuple[int, int]]]:
-    """Spans of any pdd type the recognizers find in a text, whatever their score: text is masked on doubt."""
+    """Spans of any pdd type the recognizers find in a text, whatever their score: text is masked on doubt.
+    Through the classifier's memory (FieldClassifier.spans): a joined slot text read here is classified next
+    (``_types``), and templates of one log share much of their text."""
 
     def hits(text: str) -> list[tuple[int, int]]:
-        return [(r.start, r.end) for r in classifier.analyzer.analyze(text, language="en") if to_pdd(r.entity_type)]
+        return [(r.start, r.end) for r in classifier.spans(text) if to_pdd(r.entity_type)]
 
     return hits
 
@@ -29,6 +31,20 @@ def text_hits(classifier: FieldClassifier) -> Callable[[str], list[tuple[int, in
 def _spans_all(hits: Callable[[str], list[tuple[int, int]]], text: str) -> bool:
     lo, hi = len(text) - len(text.lstrip()), len(text.rstrip())
     return any(a <= lo and b >= hi for a, b in hits(text))
+
+
+def _spanned_by_one(hits: Callable[[str], list[tuple[int, int]]], texts: list[str]) -> list[str]:
+    """The texts that one recognizer hit spans whole, when they are at least half of ``texts``; else [].
+    Reading stops as soon as half can no longer be reached: most groups of slots are separate values (six
+    fan speeds), and each text read is a recognizer pass."""
+    need = (len(texts) + 1) // 2
+    whole: list[str] = []
+    for i, text in enumerate(texts):
+        if len(whole) + len(texts) - i < need:
+            return []
+        if _spans_all(hits, text):
+            whole.append(text)
+    return whole if len(whole) >= need else []
 
 
 def _types(classifier: FieldClassifier, field: str, values: list[str]) -> list[str]:
@@ -49,9 +65,7 @@ def classify_templates(mined: list[Mined], classifier: FieldClassifier, field: s
             # The slots hold one value together only where a recognizer's hit spans all of them (a phone
             # ``+91 98765 43210``), in at least half of the lines: six fan speeds side by side are six
             # numbers, not a 12-digit id that a checksum window happened to pass.
-            whole = [x for x in texts if _spans_all(hits, x)]
-            extra = [t for t in _types(classifier, field, whole) if t not in alone] if 2 * len(whole) >= len(texts) \
-                else []
+            extra = [t for t in _types(classifier, field, _spanned_by_one(hits, texts)) if t not in alone]
             for index in group:  # each slot holds a part of the value
                 found[index] = [*found[index], *extra]
         slots = [SlotEntry(index=i, entities=types) for i, types in found.items() if types or not personal_only]

@@ -17,6 +17,14 @@ _EDGE_L = r"(?<![\w.:/-])"
 _EDGE_R = r"(?![\w.:/-])"
 
 PATTERNS: tuple[tuple[str, str], ...] = (
+    # An identifier: one token mixing letters with two digit runs or more (R02-M1-N0-C:J12-U11,
+    # attempt_1445144423722_0020_m_000001_0, dn228/dn228, v6.1.7601.23505). Its parts have no meaning of their
+    # own, so it is one value; masked part by part it would keep its letters as text and split a statement
+    # by host or task. One digit run (eth1, node-246, Log4j) is left to the masks below and to Drain. After an
+    # ``=`` the value alone is the identifier (client=<*>): the key is text, and so is a colon, comma or full
+    # stop ending the token.
+    ("ID", r"(?:(?<!\S)|(?<==))(?=[^\s\d=]*\d+[^\s\d=]+\d)(?=[^\s=]*[A-Za-z])[^\s=]*?"
+     r"(?=[:,;.]*(?!\S))"),
     # One name for every network address, so that a statement writing a host or an IP lands in one
     # template. host:port, and domain names of three labels or more ending in a lower-case top-level label (a Java
     # class name ends in a capital: org.apache.hadoop.ipc.Client stays text).
@@ -37,7 +45,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("NUM", r"(?<![\w.:/-])\d+(?:\.\d+)?[a-zA-Z]{1,3}(?![\w.])"),
     # A plain number (signed, decimal) standing on its own, or ending a token after = . _ # ( [ or -
     # (HWID=1973, core.2275, blk_-42): the name before it is text, the number a value.
-    ("NUM", r"(?:(?<=[=._#(\[-])|(?<![\w.:/-]))[-+]?\d+(?:\.\d+)?(?![\w.:])"),
+    ("NUM", r"(?:(?<=[=:._#(\[-])|(?<![\w.:/-]))[-+]?\d+(?:\.\d+)?(?![\w.:])"),
 )
 
 

@@ -18,11 +18,12 @@ from hypothesis import strategies as st
 from stdnum import luhn
 
 from classifiers import base64text, cards
-from classifiers.cards import candidate_match, candidates, examine, luhn_bare, scan_candidates
+from classifiers.card_spec import CANDIDATE, SEPARATOR, column_texts, find_candidates, value_text
+from classifiers.cards import examine, luhn_bare
 from pipeline.rules import DatasetContext
-from pipeline.rules.card import FullCardNumber, _shape_key, _text, decoded_segments
+from pipeline.rules.card import FullCardNumber, _shape_key, decoded_segments
 from pipeline.sources import Batch
-from pipeline.sources.base import TEXT_SEPARATOR, JoinedKeys
+from pipeline.sources.sql import JoinedKeys
 
 
 def _card(prefix: str, n: int, rng: random.Random) -> str:
@@ -42,25 +43,18 @@ _TEXT = st.lists(_PIECES, max_size=30).map("".join)
 
 
 def candidate_runs(text: str) -> list[tuple[int, str]]:
-    """scan_candidates' bare and other candidates, merged in text order."""
-    found = scan_candidates(text)
-    if found is None:
-        return [(m.start(), m.group()) for m in candidates(text)]
-    bare = [(s, text[s : s + n]) for s, n in zip(found.bare_starts.tolist(), found.bare_lengths.tolist(), strict=True)]
-    return sorted(bare + found.other)
+    """find_candidates' bare and other candidates, merged in text order."""
+    return find_candidates(text).runs(text)
 
 
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_TEXT)
-def test_scan_candidates_finds_the_candidates(text: str) -> None:
-    assert candidate_runs(text) == [(m.start(), m.group()) for m in candidates(text)]
-    found = scan_candidates(text)
-    if found is not None:
-        starts, lengths = found.bare_starts.tolist(), found.bare_lengths.tolist()
-        assert all(text[s : s + n].isdigit() for s, n in zip(starts, lengths, strict=True))
-        for start, run in candidate_runs(text):
-            m = candidate_match(text, start, run)
-            assert (m.start(), m.group()) == (start, run)
+def test_find_candidates_finds_the_candidates(text: str) -> None:
+    assert candidate_runs(text) == [(m.start(), m.group()) for m in CANDIDATE.finditer(text)]
+    found = find_candidates(text)
+    starts, lengths = found.bare_starts.tolist(), found.bare_lengths.tolist()
+    assert all(text[s : s + n].isdigit() for s, n in zip(starts, lengths, strict=True))
+    assert (found.data is None) == (not text.isascii() or "%" in text)
 
 
 def test_candidate_runs_edges() -> None:
@@ -74,14 +68,14 @@ def test_candidate_runs_edges() -> None:
         (f"{digits}.5", [(0, f"{digits}.5")]), (f"{digits}  5", [(0, digits)]), (f"x.{digits}", [(2, digits)]),
         (f"a1 {digits}", [(3, digits)]), (f"{digits}9999", [(0, f"{digits}9999")]),
     ]:
-        assert candidate_runs(text) == want == [(m.start(), m.group()) for m in candidates(text)], text
+        assert candidate_runs(text) == want == [(m.start(), m.group()) for m in CANDIDATE.finditer(text)], text
 
 
 @given(st.lists(st.text("0123456789", min_size=13, max_size=19), max_size=50))
 def test_luhn_bare_is_luhn(runs: list[str]) -> None:
     text = " / ".join(runs)
-    found = scan_candidates(text)
-    assert found is not None and len(found.bare_starts) == len(runs)
+    found = find_candidates(text)
+    assert found.data is not None and len(found.bare_starts) == len(runs)
     assert luhn_bare(found).tolist() == [cards._luhn(r) for r in runs] == [luhn.is_valid(r) for r in runs]
 
 
@@ -89,11 +83,11 @@ class _Reference(FullCardNumber):
     """The rule as it was: ``examine`` on every candidate, one by one (before _sweep_column)."""
 
     def _sweep_column(self, flagged, fname, col, context, tally) -> None:
-        values, texts, joined = col.values, col.texts(), "\n".join(col.texts())
+        values, texts, joined = col.values, col.texts(), SEPARATOR.join(col.texts())
         starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
-        for m in candidates(joined):
+        for m in CANDIDATE.finditer(joined):
             i = bisect.bisect_right(starts, m.start()) - 1
-            seen = examine(joined, m, starts[i], context)
+            seen = examine(joined, m.start(), m.group(), starts[i], context)
             counts = tally.setdefault(seen.shape, [0, 0])
             counts[0] += 1
             counts[1] += seen.luhn_valid
@@ -107,8 +101,8 @@ class _Reference(FullCardNumber):
             for t in re.finditer(base64text.TOKEN, text):
                 decoded = base64text.as_text(base64text.decode(t.group()))
                 for segment in decoded_segments(decoded) if decoded is not None else []:
-                    for m in candidates(segment):
-                        seen = examine(segment, m, 0, context)
+                    for m in CANDIDATE.finditer(segment):
+                        seen = examine(segment, m.start(), m.group(), 0, context)
                         key = _shape_key(fname, seen.shape) + "|b64"
                         counts = self.shapes.setdefault(key, [0, 0])
                         counts[0] += 1
@@ -178,7 +172,7 @@ def test_sweep_column_equals_examining_every_candidate(read: str, seed: int, n: 
         batch = Batch(keys=[f"{b}-{i}" for i in range(n)],
                       columns={f: _column(rng, n) for f in ("note", "order_id", "card_number", "payload")})
         if read == "texts":
-            joined = {f: TEXT_SEPARATOR.join(_text(v) for v in vals) for f, vals in batch.columns.items()}
+            joined = {f: SEPARATOR.join(value_text(v) for v in vals) for f, vals in batch.columns.items()}
             out_fast += fast.check(Batch(JoinedKeys(",".join(batch.keys), n), {}, texts=joined))
         else:
             out_fast += fast.check(batch)
@@ -193,10 +187,9 @@ def test_sweep_column_equals_examining_every_candidate(read: str, seed: int, n: 
         {f: (x.entity, x.records) for f, x in ref.findings.items()}
 
 
-def test_column_texts_fast_path_is_text() -> None:
-    from pipeline.rules.card import _texts
+def test_column_texts_is_value_text() -> None:
     for values in (["a", "b"], ["a", None, ""], [1, 10**13, None], [1.5, b"4111", None, "x"], [True, 10**12]):
-        assert _texts(values) == [_text(v) for v in values]
+        assert column_texts(values) == [value_text(v) for v in values]
 
 
 def _runs_around_issuer_borders() -> list[str]:
@@ -223,16 +216,3 @@ def test_have_issuer_is_issuer(runs: list[str]) -> None:
         starts = np.cumsum([0] + [len(r) + 1 for r in sample[:-1]]).astype(np.int64)
         lengths = np.array([len(r) for r in sample], dtype=np.int64)
         assert cards.have_issuer(data, starts, lengths).tolist() == [cards.issuer(r) is not None for r in sample]
-
-
-@pytest.mark.parametrize("before", ["", "card ", "order no ", "order card ", "pan: ", "x ", "ref#"])
-@pytest.mark.parametrize("context", [cards.NO_CONTEXT, cards.CardContext(card_field=True),
-                                     cards.CardContext(id_field=True)])
-def test_examine_bare_is_examine(before: str, context: cards.CardContext) -> None:
-    for number in ("4111111111111111", "6521500000000006", "5018000000000009", "4000000000006",
-                   "3782822463100050"[:15], "8100000000000008", "2221000000000009"):
-        if not (cards.luhn_valid(number) and cards.issuer(number)):
-            continue
-        text = f"prev\n{before}{number} tail"
-        m = next(cards.candidates(text))
-        assert cards.examine_bare(text, m.start(), number, 5, context) == cards.examine(text, m, 5, context)

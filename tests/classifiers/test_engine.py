@@ -159,3 +159,28 @@ def test_memory_is_bounded(engine: PddAnalyzerEngine, monkeypatch: pytest.Monkey
     assert len(c._memo) <= 5
     assert all(len(t) <= 20 for t in c._memo)
     assert got == _decisions(FieldClassifier(analyzer=engine), "email", values)
+
+
+def test_spans_and_values_share_one_memory(engine: PddAnalyzerEngine, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A text read for its spans (a log template's joined slots, pipeline/templates/classify.py) and then
+    classified as a value is analyzed once; both readers get what a fresh analysis gives."""
+    from pipeline.templates.classify import text_hits
+
+    fresh = FieldClassifier(analyzer=engine)
+    want_spans = {t: _key(list(engine.analyze(t, language="en"))) for t in TEXTS}
+    want = _decisions(fresh, "notes", TEXTS)
+    calls: list[str] = []
+    analyze = engine.analyze
+
+    def counted(text: str, language: str) -> list[RecognizerResult]:
+        calls.append(text)
+        return analyze(text, language=language)
+
+    monkeypatch.setattr(engine, "analyze", counted)
+    c = FieldClassifier(analyzer=engine)
+    hits = text_hits(c)
+    for t in TEXTS:
+        assert [(r[1], r[2]) for r in want_spans[t] if field_mod.to_pdd(r[0])] == hits(t), _masked(t)
+        assert _key(list(c.spans(t))) == want_spans[t], _masked(t)
+    assert _decisions(c, "notes", TEXTS) == want
+    assert sorted(calls) == sorted(set(TEXTS))  # each text once, whichever reader asked first

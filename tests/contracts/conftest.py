@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from demo.generate import RECOGNIZERS, Manifest, generate
 from pipeline.cli import app
 from pipeline.config.recognizers import load_recognizers
-from pipeline.demo.generate import RECOGNIZERS, Manifest, generate
 from pipeline.policy import load_policy
 
 REPO = Path(__file__).resolve().parents[2]

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from stdnum import luhn
 
+from demo.generate import Manifest
 from pipeline.config.load import load_config
 from pipeline.contracts.check import CheckOptions, check
-from pipeline.demo.generate import Manifest
 from tests.contracts.conftest import DEMO_CONTRACTS, pdd, sql
 from tests.helpers import leaks, leaks_in_tree
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from pipeline.demo.generate import Manifest
+from demo.generate import Manifest
 from tests.contracts.conftest import DEMO_CONTRACTS, pdd
 from tests.contracts.test_check_demo import a_card_number, failures
 from tests.helpers import leaks, leaks_in_tree

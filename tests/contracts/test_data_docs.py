@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.demo.generate import Manifest
+from demo.generate import Manifest
 from tests.contracts.conftest import DEMO_CONTRACTS, pdd
 from tests.helpers import CHROMIUM, chromium_or_skip, leaks_in_tree
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from demo.generate import Manifest
 from pipeline.config.load import load_config
 from pipeline.contracts.draft import draft_contracts
 from pipeline.contracts.model import load_contract_file, load_contracts
-from pipeline.demo.generate import Manifest
 from pipeline.report.model import Report
 from tests.contracts.conftest import DEMO_CONTRACTS, DEMO_POLICY, pdd
 
@@ -54,7 +54,7 @@ def test_the_committed_demo_contracts_are_the_reviewed_draft(clean_demo: Manifes
                                                              tmp_path: Path) -> None:
     drafted = _drafted(clean_demo, clean_report, tmp_path)
     committed = {c.key: c for c in load_contracts(DEMO_CONTRACTS, POLICY).contracts}
-    hint = ("the demo or the classifier changed: regenerate the contracts with `python data_contracts/demo/review.py` "
+    hint = ("the demo or the classifier changed: regenerate the contracts with `python -m data_contracts.demo.review` "
             "and read the diff")
     assert set(committed) == set(drafted), hint
     for key, d in drafted.items():

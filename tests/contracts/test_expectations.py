@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.contracts.runner import Planned, SourceRun
+from pipeline.contracts.runner import Planned, SourceCheck
 from tests.helpers import Unprinted
 
 AS_OF = "2026-11-24"
@@ -70,14 +70,14 @@ def _check(outcome, failing: int) -> None:
 
 @pytest.mark.parametrize(("column", "sqltype", "values", "expectation", "kwargs", "failing"), CASES, ids=IDS)
 def test_pandas(column: str, sqltype: str, values: list, expectation: str, kwargs: dict, failing: int) -> None:
-    run = SourceRun("unit")
+    gx = SourceCheck("unit")
     try:
-        run.open_frames()
+        gx.open_frames()
         frame = pd.DataFrame({column: pd.Series(values, dtype=object)})
         planned = [Planned(column, "c", expectation, {"column": column, **kwargs})]
-        [outcome] = run.validate_frame("frame", frame, planned)
+        [outcome] = gx.validate_frame("frame", frame, planned)
     finally:
-        run.close()
+        gx.close()
     _check(outcome, failing)
 
 
@@ -94,13 +94,13 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.parametrize(("column", "sqltype", "values", "expectation", "kwargs", "failing"), CASES, ids=IDS)
 def test_sqlite(db: Path, column: str, sqltype: str, values: list, expectation: str, kwargs: dict,
                 failing: int) -> None:
-    run = SourceRun("unit")
+    gx = SourceCheck("unit")
     try:
-        run.open_sql("sqlite", f"sqlite:///file:{db}?mode=ro&uri=true", {"hide_parameters": True})
-        [outcome] = run.validate_table(column, column, None,
+        gx.open_sql("sqlite", f"sqlite:///file:{db}?mode=ro&uri=true", {"hide_parameters": True})
+        [outcome] = gx.validate_table(column, column, None,
                                        [Planned(column, "c", expectation, {"column": column, **kwargs})])
     finally:
-        run.close()
+        gx.close()
     _check(outcome, failing)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.config.model import Config, SourceConfig
-from pipeline.contracts.check import _Run
+from pipeline.contracts.check import _Check
 from pipeline.contracts.model import ContractError, ContractSet, load_contract_file
 from pipeline.policy import load_policy
 from pipeline.report.model import (
@@ -49,9 +49,9 @@ def _types_clause(tmp_path: Path, report: Report) -> tuple[str, str]:
     contracts = ContractSet(tmp_path, load_contract_file(path, POLICY))
     source = SourceConfig(name="web_logs", kind="logs")
     config = Config(sources=[source], base_dir=tmp_path)
-    run = _Run(config, contracts, report, POLICY, ["web_logs"])
-    run.drift(source, contracts.contracts[0])
-    [c] = [c for c in run.result.clauses if c.clause == "types"]
+    check = _Check(config, contracts, report, POLICY, ["web_logs"])
+    check.drift(source, contracts.contracts[0])
+    [c] = [c for c in check.result.clauses if c.clause == "types"]
     return c.status, c.message
 
 

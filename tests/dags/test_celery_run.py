@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from pipeline.demo.generate import generate
+from demo.generate import generate
 from tests.conftest import IN_CI
 from tests.dags.conftest import REPO
 from tests.dags.test_dag_run import _comparable

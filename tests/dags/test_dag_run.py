@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from pipeline.demo.generate import generate
+from demo.generate import generate
 from tests.dags.conftest import REPO, airflow_env, run_py
 from tests.helpers import leaks
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from demo.generate import generate
 from pipeline.config.load import load_config
-from pipeline.demo.generate import generate
 from pipeline.engine.airflow import pools
 from tests.dags.conftest import airflow_env, run_py
 

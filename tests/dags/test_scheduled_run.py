@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from pipeline.demo.generate import generate
+from demo.generate import generate
 from tests.dags.conftest import REPO, airflow_env
 from tests.helpers import leaks_in_tree
 

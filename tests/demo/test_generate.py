@@ -27,9 +27,9 @@ import yaml
 from stdnum import luhn
 
 from classifiers.cards import find_cards
+from demo import AS_OF, Manifest, Spot, config_text, generate
+from demo.__main__ import main
 from pipeline.config.recognizers import load_recognizers
-from pipeline.demo import AS_OF, Manifest, Spot, config_text, generate
-from pipeline.demo.__main__ import main
 
 REPO = Path(__file__).resolve().parents[2]
 

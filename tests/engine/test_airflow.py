@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from demo.generate import generate
 from pipeline.config import Config, SqlSourceConfig
 from pipeline.config.load import load_config
 from pipeline.connections import sqlalchemy_url
-from pipeline.demo.generate import generate
 from pipeline.engine.airflow import AirflowSteps, failure_message, pools
 from pipeline.engine.run import scan
 from pipeline.report import read_report

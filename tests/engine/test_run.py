@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from demo.generate import generate
 from pipeline.config import Config, PathSourceConfig, SqlSourceConfig
 from pipeline.config.load import load_config
-from pipeline.demo.generate import generate
 from pipeline.engine import dataset as work
 from pipeline.engine.run import WORK_DIR, Engine, ResumeRefused, ScanOptions, scan
 from tests.helpers import leaks_in_tree

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from demo.generate import Manifest, generate
 from pipeline.cli import app
-from pipeline.demo.generate import Manifest, generate
 
 REJECTED = ("app_db", "payments", "note", "PHONE_NUMBER")
 CONFIRMED = ("app_db", "accounts", "email")

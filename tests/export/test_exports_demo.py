@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from demo.generate import Manifest
 from pipeline.cli import app
-from pipeline.demo.generate import Manifest
 from pipeline.report import read_report
 from tests.export.conftest import CONFIRMED, REJECTED
 from tests.export.helpers import run_fides
@@ -38,7 +38,7 @@ def datahub_file(reviewed_demo: tuple[Manifest, Path], tmp_path_factory: pytest.
 def fides_file(reviewed_demo: tuple[Manifest, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
     _, out = reviewed_demo
     target = tmp_path_factory.mktemp("fides") / "pdd-fides.yml"
-    res = run_fides("-m", "pipeline.export.cli", "fides", str(out), "--out", str(target))
+    res = run_fides("-m", "pipeline.cli.export", "fides", str(out), "--out", str(target))
     assert res.returncode == 0, res.stderr[-2000:]
     return target
 

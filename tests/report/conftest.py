@@ -1,5 +1,5 @@
 """The demo scanned twice for the stewards' tests: as generated, then with a new e-mail column and one card
-removed (pipeline/demo/evolve.py), both recorded in one history; built once per session."""
+removed (demo/evolve.py), both recorded in one history; built once per session."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from demo.evolve import evolve
+from demo.generate import Manifest, generate
 from pipeline.cli import app
-from pipeline.demo.evolve import evolve
-from pipeline.demo.generate import Manifest, generate
 
 
 @pytest.fixture(scope="session")

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from demo.generate import Manifest
 from pipeline.cli import app
-from pipeline.demo.generate import Manifest
 from tests.helpers import leaks
 
 

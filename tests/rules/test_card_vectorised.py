@@ -12,10 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from stdnum import luhn
 
-from classifiers.cards import CardMatch, candidates, examine, may_hold_card
+from classifiers.card_spec import CANDIDATE, text_may_hold_candidate, value_text
+from classifiers.cards import CardMatch, examine
 from pipeline.rules import DatasetContext
 from pipeline.rules.base import Violation
-from pipeline.rules.card import _B64, FullCardNumber, _shape_key, _text
+from pipeline.rules.card import FullCardNumber, _shape_key
 from pipeline.sources import Batch
 
 
@@ -26,18 +27,16 @@ class _Before(FullCardNumber):
             #: record -> (field, card, JSON path, other fields holding it, shape key)
             flagged: dict[int, tuple[str, CardMatch, str | None, list[str], str]] = {}
             for fname, values in batch.columns.items():
-                texts = [_text(v) for v in values]
+                texts = [value_text(v) for v in values]
                 joined = "\n".join(texts)
                 context = self._context(fname)
                 tally: dict[tuple, list[int]] = {}
-                if '"' in joined and _B64.search(joined):
-                    self._decoded_cards(flagged, fname, texts, context)
-                if not may_hold_card(joined):
+                if not text_may_hold_candidate(joined):
                     continue
                 starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
-                for m in candidates(joined):
+                for m in CANDIDATE.finditer(joined):
                     i = bisect.bisect_right(starts, m.start()) - 1
-                    seen = examine(joined, m, starts[i], context)
+                    seen = examine(joined, m.start(), m.group(), starts[i], context)
                     counts = tally.get(seen.shape)
                     if counts is None:
                         counts = tally[seen.shape] = [0, 0]

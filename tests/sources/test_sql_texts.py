@@ -13,11 +13,11 @@ import pytest
 import sqlalchemy as sa
 from stdnum import luhn
 
+from classifiers.card_spec import text_kind, value_text
 from pipeline.config import Config, SqlSourceConfig
 from pipeline.engine.run import scan
-from pipeline.rules.card import _text
-from pipeline.sources.base import JoinedKeys, Part, ReadPlan
-from pipeline.sources.sql import SqlDataset, SqlSource, _text_kind
+from pipeline.sources.base import Part, ReadPlan
+from pipeline.sources.sql import JoinedKeys, SqlDataset, SqlSource, _text_kind
 
 AS_OF = "2026-11-24"
 
@@ -71,7 +71,7 @@ def _load(url: str, rows: int = 400) -> None:
         conn.execute(t.insert(), [dict(
             id=i * 3 - 50, note=_note(i, rng), label=f"SKU-{i:05d}",
             ref=int(AMEX) if i == 90 else i, amount=decimal.Decimal(MC) if i == 95 else decimal.Decimal(i * 7),
-            token=uuid.UUID(int=rng.getrandbits(128)), ratio=float(VISA) if i == 99 else i / 7,
+            token=uuid.UUID(int=rng.getrandbits(128), version=4), ratio=float(VISA) if i == 99 else i / 7,
             seen=dt.datetime(2026, 11, 1, 10, i % 60, 59, 999999), day=dt.date(2010, 1, 1 + i % 28),
             ok=i % 2 == 0, code=f"C{i}") for i in range(rows)])
         conn.execute(md.tables["orders"].insert(),
@@ -121,6 +121,38 @@ def test_texts_only_read_finds_what_the_row_read_finds(pg_database: str, tmp_pat
     assert not any(d == "orders" for _, d, _ in found)  # random ids at chance rate
 
 
+@pytest.mark.mariadb
+def test_mariadb_texts_only_read_finds_what_the_row_read_finds(mariadb_database: str, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """MariaDB joins each page's values with GROUP_CONCAT: the same report as the row-by-row read."""
+    _load(mariadb_database)
+    by_rows = _report(mariadb_database, tmp_path / "rows", monkeypatch, texts=False)
+    by_texts = _report(mariadb_database, tmp_path / "texts", monkeypatch, texts=True)
+    assert by_rows[4] == [] and "orders" in by_texts[4]
+    assert by_texts[:4] == by_rows[:4]
+    found = {(d, f, k) for r, d, f, k, *_ in by_texts[0] if r == "full_card_number"}
+    assert {("events", "note", str(i * 3 - 50)) for i in (3, 8, 13, 21, 34, 51)} <= found
+
+
+@pytest.mark.mariadb
+def test_mariadb_page_cut_by_max_allowed_packet_is_read_row_by_row(mariadb_database: str, tmp_path: Path) -> None:
+    """A joined text longer than the server sends (max_allowed_packet, 16 MiB here) is cut with a warning
+    only: the page is told apart by its length and read again row by row, its card found."""
+    engine = sa.create_engine(mariadb_database)
+    with engine.begin() as conn:
+        conn.execute(sa.text("CREATE TABLE big (id INT PRIMARY KEY, body LONGTEXT)"))
+        filler = "x" * (4 << 20)
+        conn.execute(sa.text("INSERT INTO big VALUES (:i, :b)"),
+                     [{"i": i, "b": filler + (f" card {VISA}" if i == 4 else "")} for i in range(1, 7)])
+    engine.dispose()
+    cfg = SqlSourceConfig(name="db", kind="sql", url=mariadb_database)
+    src = SqlSource(cfg, Config(as_of=AS_OF, sources=[cfg], base_dir=tmp_path))
+    ds = next(iter(src.datasets()))
+    batches = list(ds.part_batches(100, None, ReadPlan(candidates_only=True, raw_texts=True)))
+    src.close()
+    assert [b.texts for b in batches] == [None] and list(batches[0].keys) == ["1", "2", "3", "4", "5", "6"]
+
+
 @pytest.mark.postgres
 def test_texts_only_pages_cover_parts_and_say_when_a_value_holds_the_separator(pg_database: str,
                                                                                tmp_path: Path) -> None:
@@ -128,7 +160,7 @@ def test_texts_only_pages_cover_parts_and_say_when_a_value_holds_the_separator(p
     cfg = Config(as_of=AS_OF, sources=[SqlSourceConfig(name="db", kind="sql", url=pg_database)], base_dir=tmp_path)
     src = SqlSource(cfg.sources[0], cfg)
     ds = next(d for d in src.datasets() if d.name == "events")
-    plan = ReadPlan(candidates_only=True, texts_only=True)
+    plan = ReadPlan(candidates_only=True, raw_texts=True)
     whole = list(ds.part_batches(64, None, plan))
     keys = [k for b in whole for k in b.keys]
     assert keys == [str(i * 3 - 50) for i in range(400)]
@@ -158,10 +190,9 @@ def test_joined_keys_split_only_when_a_middle_key_is_read() -> None:
     dt.datetime(2026, 11, 1, 23, 59, 59, 999999, tzinfo=dt.timezone(dt.timedelta(hours=5, minutes=30))),
     dt.time(23, 59, 59, 999999)])
 def test_skipped_types_hold_no_text_the_sweep_could_read_a_card_in(value: object) -> None:
-    """Floats, booleans, dates and times are left out of a texts-only read: the sweep's own text of them
-    (rules/card._text) never holds 13 digits in a row, so leaving them out changes nothing."""
-    from classifiers.cards import candidates
-    assert not list(candidates(_text(value)))
+    """Floats, booleans, dates and times are left out of a texts-only read: the spec's text of them
+    (card_spec.value_text) is empty, so leaving them out changes nothing."""
+    assert text_kind(type(value)) == "skip" and value_text(value) == ""
 
 
 def test_column_types_that_cannot_be_read_as_texts_send_the_table_row_by_row() -> None:
@@ -184,7 +215,7 @@ def test_texts_only_read_keeps_the_smallest_bigint_key(pg_database: str, tmp_pat
     cfg = Config(as_of=AS_OF, sources=[SqlSourceConfig(name="db", kind="sql", url=pg_database)], base_dir=tmp_path)
     src = SqlSource(cfg.sources[0], cfg)
     ds = next(d for d in src.datasets() if d.name == "edge")
-    batches = list(ds.part_batches(2, None, ReadPlan(candidates_only=True, texts_only=True)))
+    batches = list(ds.part_batches(2, None, ReadPlan(candidates_only=True, raw_texts=True)))
     assert all(b.texts is not None for b in batches)
     assert [k for b in batches for k in b.keys] == [str(-(2**63)), "0", str(2**63 - 1)]
     src.close()

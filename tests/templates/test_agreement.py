@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.demo.generate import generate
+from demo.generate import generate
 
 REPO = Path(__file__).resolve().parents[2]
 DEV_LOGS = REPO.parent / "shared" / "realdata" / "logs"

@@ -30,12 +30,23 @@ def mask(text: str) -> str:
     ("generating core.2275", f"generating core.{W}"),
     ("accepted in 396ms", f"accepted in {W}"),
     ("error -1 seen", f"error {W} seen"),
+    # identifiers: letters with two digit runs or more are one value, whatever their separators
+    ("R02-M1-N0-C:J12-U11 RAS", f"{W} RAS"),
+    ("attempt_1445144423722_0020_m_000001_0 done", f"{W} done"),
+    ("dn228/dn228 crond", f"{W} crond"),
+    ("R02-M1-N0-C:J12-U11, node", f"{W}, node"),  # punctuation after it stays text
+    ("in 0.41s: sent", f"in {W}: sent"),
+    ("Task send_email[f444715b-78c4-4e5e] done", f"Task {W} done"),  # a closing bracket is the identifier's
+    ("Stack v6.1.7601.23505 with", f"Stack {W} with"),
+    ("client=2401:4900:7f63:3510:2a8a:4072:99b2:1c4", f"client={W}"),  # the key stays text
+    ("CurrentState:112 done", f"CurrentState:{W} done"),  # a number after a colon-ended key
     # near-misses: text that must stay text
     ("org.apache.hadoop.ipc.Client: Address", "org.apache.hadoop.ipc.Client: Address"),  # a class name
     ("chrome.exe - open", "chrome.exe - open"),  # a program: two labels, no port
     ("eth1: network", "eth1: network"),  # a word with a digit is Drain's to judge
     ("deadbeef cafe", "deadbeef cafe"),  # hex letters but no digit: a word
     ("node-246 up", f"node-{W} up"),  # the number after a dash is the variable part, the name text
+    ("Log4j eth1 x86", "Log4j eth1 x86"),  # one digit run: a name, not an identifier
 ])
 def test_masks(text: str, masked: str) -> None:
     assert mask(text) == masked

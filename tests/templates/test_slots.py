@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from classifiers.field import FieldClassifier
-from pipeline.templates.classify import classify_templates, text_hits
+from pipeline.templates.classify import _spanned_by_one, classify_templates, text_hits
 from pipeline.templates.miner import Mined, Miner
 from pipeline.templates.slots import slotted
 
@@ -72,3 +74,23 @@ def test_no_personal_slot_no_template_in_the_report(classifier: FieldClassifier)
 def test_text_hits_finds_an_email_in_text(classifier: FieldClassifier) -> None:
     text = "sent to a.b@example.org now"
     assert any(text[lo:hi] == "a.b@example.org" for lo, hi in text_hits(classifier)(text))
+
+
+@given(st.lists(st.booleans(), max_size=12))
+def test_spanned_by_one_equals_reading_every_text(spanned: list[bool]) -> None:
+    """The early stop (pipeline/templates/classify._spanned_by_one) gives what reading every joined text gives:
+    the spanned texts when they are at least half, else none; and it reads no text past the point where half
+    cannot be reached."""
+    texts = [f"t{i}" for i in range(len(spanned))]
+    whole_texts = {t for t, s in zip(texts, spanned, strict=True) if s}
+    read: list[str] = []
+
+    def hits(text: str) -> list[tuple[int, int]]:
+        read.append(text)
+        return [(0, len(text))] if text in whole_texts else [(0, 1)]
+
+    every = [t for t in texts if t in whole_texts]
+    assert _spanned_by_one(hits, texts) == (every if 2 * len(every) >= len(texts) else [])
+    need = (len(texts) + 1) // 2
+    stop = next((i for i in range(len(texts)) if sum(spanned[:i]) + len(texts) - i < need), len(texts))
+    assert read == texts[:stop]

@@ -10,7 +10,8 @@ from __future__ import annotations
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from classifiers.cards import CANDIDATE, find_cards
+from classifiers.card_spec import CANDIDATE
+from classifiers.cards import find_cards
 from classifiers.recognizers.base import ValueRecognizer
 from classifiers.recognizers.strength import VALIDATED
 

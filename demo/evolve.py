@@ -1,6 +1,6 @@
 """The demo's "next week": a copy of the demo data with one change of each kind a steward looks for.
 
-``python -m pipeline.demo.evolve demo/data demo/next`` copies the demo data and
+``python -m demo.evolve demo/data demo/next`` copies the demo data and
 then, in the copy's app.db, adds a column of e-mail addresses to ``payments``
 (``billing_email``: a new personal field) and removes the planted card number
 of ``payments.card_display`` (one violation resolved). expected.json is updated
@@ -44,6 +44,6 @@ def evolve(data_dir: str | Path, out_dir: str | Path) -> Path:
 
 if __name__ == "__main__":
     if len(sys.argv) != 3:
-        sys.exit("usage: python -m pipeline.demo.evolve DEMO_DATA_DIR OUT_DIR")
+        sys.exit("usage: python -m demo.evolve DEMO_DATA_DIR OUT_DIR")
     print(f"wrote {evolve(sys.argv[1], sys.argv[2])}: + payments.billing_email (e-mails), "
           "- the card number in payments.card_display")

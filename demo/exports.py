@@ -16,11 +16,11 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.demo import people
-from pipeline.demo import vocab as v
-from pipeline.demo.files import json_line, jsonl_fields, write_lines
-from pipeline.demo.plant import AS_OF, EXPORTS, FULL_CARD, UNDER_16, Ctx, Spot, Written, redraw
-from pipeline.demo.sql import BASE_ROWS
+from demo import people
+from demo import vocab as v
+from demo.files import json_line, jsonl_fields, write_lines
+from demo.plant import AS_OF, EXPORTS, FULL_CARD, UNDER_16, Ctx, Spot, Written, redraw
+from demo.sql import BASE_ROWS
 
 NOW = dt.datetime.combine(AS_OF, dt.time())
 

@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from classifiers.cards import brand
-from pipeline.demo import exports, logs, people
-from pipeline.demo.plant import (
+from demo import exports, logs, people
+from demo.plant import (
     APP_DB,
     AS_OF,
     BACKUPS,
@@ -38,7 +38,7 @@ from pipeline.demo.plant import (
     Spot,
     Written,
 )
-from pipeline.demo.sql import VIEWS, write_sql
+from demo.sql import VIEWS, write_sql
 
 #: The demo's recognizers file (its own staff numbers), copied beside the data and named by the config.
 RECOGNIZERS = Path(__file__).with_name("recognizers.yaml")
@@ -49,7 +49,7 @@ VIEW_KEYS = {f"{APP_DB}/{view}" for view in VIEWS}
 def config_text(root: str = "") -> str:
     """The sources config for demo data in folder ``root`` (relative to the config file, '' or 'data/')."""
     return (
-        "# The Scalejet demo: `python -m pipeline.demo` writes the data, `pdd scan` reads it.\n"
+        "# The Scalejet demo: `python -m demo` writes the data, `pdd scan` reads it.\n"
         "# Paths are relative to this file's folder. as_of is fixed so that the planted ages never change.\n"
         f"as_of: {AS_OF.isoformat()}\n"
         "sources:\n"

@@ -16,9 +16,9 @@ import sqlite3
 from collections.abc import Callable
 from typing import Any
 
-from pipeline.demo import people
-from pipeline.demo import vocab as v
-from pipeline.demo.plant import APP_DB, AS_OF, FULL_CARD, UNDER_16, Ctx, Spot, Written, group, redraw
+from demo import people
+from demo import vocab as v
+from demo.plant import APP_DB, AS_OF, FULL_CARD, UNDER_16, Ctx, Spot, Written, group, redraw
 
 Row = dict[str, Any]
 
@@ -46,7 +46,7 @@ TABLES: dict[str, list[tuple[str, str, list[str]]]] = {
         ("id", "INTEGER PRIMARY KEY", []), ("account_id", "INTEGER REFERENCES accounts(id)", []),
         ("subject", "TEXT", []), ("body", "TEXT", ["PERSON_NAME", "EMAIL_ADDRESS", "PHONE_NUMBER", "CARD_LAST_FOUR"]),
         ("channel", "TEXT", []), ("status", "TEXT", []), ("created_at", "TEXT", []),
-        # The support agent's staff number: a type of the demo's recognizers file (pipeline/demo/recognizers.yaml).
+        # The support agent's staff number: a type of the demo's recognizers file (demo/recognizers.yaml).
         ("handled_by", "TEXT", ["EMPLOYEE_NUMBER"]),
     ],
     "devices": [

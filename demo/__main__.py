@@ -1,4 +1,4 @@
-"""python -m pipeline.demo [--out demo/data] [--seed 7] [--clean] [--scale 1.0]"""
+"""python -m demo [--out demo/data] [--seed 7] [--clean] [--scale 1.0]"""
 
 from __future__ import annotations
 
@@ -6,12 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from pipeline.demo.generate import generate
+from demo.generate import generate
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m pipeline.demo",
+        prog="python -m demo",
         description="Write Scalejet-like demo data with planted violations and its ground truth (expected.json).",
     )
     parser.add_argument("--out", type=Path, default=Path("demo/data"), help="output folder (default: demo/data)")
@@ -22,7 +22,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         manifest = generate(args.out, seed=args.seed, clean=args.clean, scale=args.scale)
     except (ValueError, OSError) as exc:
-        print(f"pipeline.demo: {exc}", file=sys.stderr)
+        print(f"demo: {exc}", file=sys.stderr)
         return 2
     print(manifest.summary())
     return 0

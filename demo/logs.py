@@ -10,11 +10,11 @@ import datetime as dt
 import random
 from typing import Any
 
-from pipeline.demo import people
-from pipeline.demo import vocab as v
-from pipeline.demo.files import json_line, jsonl_fields, write_lines
-from pipeline.demo.plant import AS_OF, FULL_CARD, UNDER_16, WEB_LOGS, Ctx, Spot, Written, group, redraw
-from pipeline.demo.sql import BASE_ROWS
+from demo import people
+from demo import vocab as v
+from demo.files import json_line, jsonl_fields, write_lines
+from demo.plant import AS_OF, FULL_CARD, UNDER_16, WEB_LOGS, Ctx, Spot, Written, group, redraw
+from demo.sql import BASE_ROWS
 
 NOW = dt.datetime.combine(AS_OF, dt.time())
 IST = dt.timedelta(hours=5, minutes=30)

@@ -1,16 +1,62 @@
-"""`pdd export fides|datahub|openmetadata`: thin callers of pipeline.export; exit 0 written, 2 could not write."""
+"""`pdd export inventory|trend|fides|datahub`: thin callers of pipeline.report.export (CSV for spreadsheets) and
+pipeline.export (catalogs and data maps); exit 0 written, 2 could not write.
+
+`python -m pipeline.cli.export fides|datahub` runs the catalog exports alone, for an environment that holds only
+an export's extra and pdd's report model (fideslang cannot share pdd's lock: it pins pydantic<2.13)."""
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from pipeline.cli.common import HISTORY_DEFAULT, HistoryOpt, fail, open_history
+
 ReportArg = Annotated[Path, typer.Argument(help="The report folder (or its report.json).")]
 OutOpt = Annotated[Path | None, typer.Option("--out", help="File to write.")]
 UrlOpt = Annotated[str | None, typer.Option("--url", help="Send to this server instead of writing a file.")]
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="CSV exports for spreadsheets (the field inventory, the history's trend) and "
+                       "exports to catalogs and data maps (fides, datahub).")
+
+
+@app.command()
+def inventory(report: Annotated[Path, typer.Argument(help="report.json or its folder.")] = Path("pdd-report"),
+              out: Annotated[Path | None, typer.Option("--out", help="CSV file; default: stdout.")] = None) -> None:
+    """The field inventory of a report as CSV (one row per field)."""
+    from pipeline.report import read_report
+    from pipeline.report.export import inventory_csv
+
+    try:
+        text = inventory_csv(read_report(report))
+    except (OSError, ValueError) as exc:
+        raise fail(f"{report}: not a report.json ({exc.__class__.__name__})") from None
+    _write(text, out)
+
+
+@app.command()
+def trend(history: HistoryOpt = HISTORY_DEFAULT,
+          out: Annotated[Path | None, typer.Option("--out", help="CSV file; default: stdout.")] = None) -> None:
+    """The history's runs as CSV, oldest first: counts of fields, personal fields, violations by rule."""
+    from pipeline.report.export import trend_csv
+
+    h = open_history(history)
+    try:
+        _write(trend_csv(h.runs()), out)
+    finally:
+        h.close()
+
+
+def _write(text: str, out: Path | None) -> None:
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+        typer.echo(f"wrote {out}", err=True)
 
 
 def _pairs(values: list[str] | None, what: str) -> dict[str, str]:
@@ -54,6 +100,7 @@ def _options(config: Path | None, platform: list[str] | None = None, env: str = 
         raise ExportError(f"config refused: {exc}") from None
 
 
+@app.command()
 def fides(report: ReportArg,
           out: Annotated[Path, typer.Option("--out", help="The fides dataset YAML to write.")]) -> None:
     """A fides dataset YAML per source (fields with fideslang data categories), validated by fideslang."""
@@ -63,6 +110,7 @@ def fides(report: ReportArg,
     _run("fides", lambda: f"wrote {export_fides(load(report), out)}")
 
 
+@app.command()
 def datahub(report: ReportArg, out: OutOpt = None, url: UrlOpt = None,
             config: Annotated[Path | None, typer.Option("--config", help="The scan's config: SQL sources' "
                                                         "platforms and databases for the URNs.")] = None,
@@ -79,18 +127,13 @@ def datahub(report: ReportArg, out: OutOpt = None, url: UrlOpt = None,
                                            token=os.environ.get(TOKEN_ENV)))
 
 
-def register(export_app: typer.Typer) -> None:
-    export_app.command(name="fides")(fides)
-    export_app.command(name="datahub")(datahub)
-
-
 def main() -> None:
-    """The exports alone (`python -m pipeline.export.cli`), for an environment that holds only an export's
-    extra and pdd's report model: fideslang cannot share pdd's lock (it pins pydantic<2.13)."""
-    app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                      help="pdd's exports to catalogs and data maps.")
-    register(app)
-    app()
+    """The catalog exports alone (`python -m pipeline.cli.export`), without the rest of `pdd`."""
+    alone = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                        help="pdd's exports to catalogs and data maps.")
+    alone.command(name="fides")(fides)
+    alone.command(name="datahub")(datahub)
+    alone()
 
 
 if __name__ == "__main__":

@@ -250,7 +250,7 @@ def luhn_id(rng: random.Random, first: str = "9", length: int = 16) -> str:
 
 def employee_number(rng: random.Random) -> str:
     """Scalejet's staff number, ``SJE-`` and six digits whose last is a Luhn check digit: an identifier of the
-    company's own that no built-in recognizer knows (pipeline/demo/recognizers.yaml teaches it to pdd)."""
+    company's own that no built-in recognizer knows (demo/recognizers.yaml teaches it to pdd)."""
     body = _digits(rng, 5)
     return f"SJE-{body}{luhn.calc_check_digit(body)}"
 

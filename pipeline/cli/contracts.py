@@ -6,12 +6,13 @@ the commands, so that `pdd --help` stays fast.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from pathlib import Path
 from typing import Annotated
 
 import typer
+
+from pipeline.cli.common import fail, parse_date
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Data contracts: draft them from a scan (init), check the stores against them in CI (check).")
@@ -26,24 +27,14 @@ WorkersOpt = Annotated[int, typer.Option("--workers", min=1, help="Worker proces
                                          "--workers`); default 1.")]
 
 
-def _fail(message: str) -> typer.Exit:
-    typer.echo(message, err=True)
-    return typer.Exit(2)
-
-
 def _config(path: Path, as_of: str | None):  # Config, imported lazily
     from pipeline.config.load import ConfigError, load_config
 
-    date = None
-    if as_of is not None:
-        try:
-            date = dt.date.fromisoformat(as_of)
-        except ValueError:
-            raise typer.BadParameter(f"{as_of!r} is not a date; use YYYY-MM-DD") from None
+    date = parse_date(as_of) if as_of is not None else None
     try:
         return load_config(path, as_of=date)
     except ConfigError as exc:
-        raise _fail(f"config refused: {exc}") from None
+        raise fail(f"config refused: {exc}") from None
 
 
 def _quiet_logs() -> None:
@@ -76,7 +67,7 @@ def init(
     names = [s.name for s in cfg.sources]
     unknown = sorted(set(source or []) - set(names))
     if unknown:
-        raise _fail(f"no source named {', '.join(unknown)} in {config}")
+        raise fail(f"no source named {', '.join(unknown)} in {config}")
     scope = list(source or names)
     try:
         if report is not None:
@@ -88,7 +79,7 @@ def init(
             rep = scan(cfg, sources=scope, workers=workers)
         drafts = draft_contracts(cfg, rep, scope)
     except (CheckError, DraftError, PolicyError) as exc:
-        raise _fail(f"cannot draft contracts: {exc}") from None
+        raise fail(f"cannot draft contracts: {exc}") from None
     written, kept = write_drafts(drafts, out, force=force)
     for p in written:
         typer.echo(f"drafted {p}")
@@ -133,9 +124,9 @@ def check(
     try:
         result = run_check(cfg, options)
     except ContractError as exc:
-        raise _fail(f"contract refused: {exc}") from None
+        raise fail(f"contract refused: {exc}") from None
     except (CheckError, PolicyError) as exc:
-        raise _fail(f"cannot check: {exc}") from None
+        raise fail(f"cannot check: {exc}") from None
     typer.echo(result.text())
     if junit is not None:
         typer.echo(f"JUnit: {write_junit(result, junit)}")

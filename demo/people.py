@@ -23,8 +23,8 @@ from typing import Any
 
 import pyarrow.parquet as pq
 
-from pipeline.demo.files import write_lines
-from pipeline.demo.plant import (
+from demo.files import write_lines
+from demo.plant import (
     APP_DB,
     AS_OF,
     BACKUPS,

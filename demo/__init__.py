@@ -5,10 +5,10 @@ database, four logs and three exports that look like Scalejet's own, plants
 about a dozen full card numbers and half a dozen under-16 records in varied
 forms (unless ``clean``), places decoys next to them that must not be flagged,
 and writes the ground truth to ``out_dir/expected.json``. ``python -m
-pipeline.demo`` is the command-line face of it.
+demo`` is the command-line face of it.
 """
 
-from pipeline.demo.generate import Manifest, config_text, generate
-from pipeline.demo.plant import AS_OF, Spot
+from demo.generate import Manifest, config_text, generate
+from demo.plant import AS_OF, Spot
 
 __all__ = ["AS_OF", "Manifest", "Spot", "config_text", "generate"]

@@ -1,0 +1,5 @@
+"""`python -m pipeline.cli ARGS`: the same as the `pdd` console script."""
+
+from pipeline.cli.root import main
+
+main()

@@ -1,0 +1,92 @@
+"""Whole-block reads of a log (LogFile._whole_block: one decode, one split, map() over the lines; JSON lines
+through JSON's C scanner) equal the line-by-line read they replace, batch for batch, and the full read's
+sweep; Hypothesis draws the lines (objects nested or flat, broken, blank, padded, CRLF, too deep, bad bytes)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipeline.sources.base import ReadPlan
+from pipeline.sources.logs import LogFile, LogsSource
+from tests.sources.helpers import path_source, write
+from tests.sources.test_prefilter import _sweep
+
+FAST = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+CARD = "4111111111111111"
+
+_digits = st.sampled_from([CARD, "1234567890123456", "9" * 15 + "4", "4111 1111 1111 1111", "12", "x"])
+_scalar = st.one_of(_digits, st.integers(-(10**20), 10**20), st.none(), st.booleans(), st.text(max_size=6),
+                    st.floats(allow_nan=False, allow_infinity=False))
+_doc = st.recursive(_scalar, lambda kids: st.lists(kids, max_size=3) | st.dictionaries(
+    st.sampled_from(["a", "b", "user", "n", "a.b"]), kids, max_size=3), max_leaves=8)
+_object = st.dictionaries(st.sampled_from(["msg", "user", "ip", "n", "late"]), _doc, min_size=1, max_size=4)
+_line = st.one_of(
+    _object.map(json.dumps),
+    _object.map(json.dumps),
+    _object.map(lambda d: " " + json.dumps(d)),  # space before the object
+    _object.map(lambda d: json.dumps(d) + " "),  # space after it
+    _object.map(lambda d: json.dumps(d) + "\r"),  # CRLF
+    st.sampled_from(["", "   ", "{broken 4111111111111111", "[1, 2]", '"4111111111111111"',
+                     '{"a": 1} {"b": 2}', '{"deep": ' + "[" * 5000 + "]" * 5000 + "}",
+                     '{"n": "\\u0034111111111111111"}', '{"x": NaN, "n": 4111111111111111}']),
+)
+
+
+def _read(ds: LogFile, size: int) -> list[tuple[list[str], dict[str, list[Any]], int]]:
+    return [(b.keys, b.columns, b.left_out) for b in ds.part_batches(size, None, ReadPlan(candidates_only=True))]
+
+
+def _both(tmp_path: Path, name: str, monkeypatch: pytest.MonkeyPatch, size: int) -> tuple[Any, Any]:
+    """(whole-block read, line-by-line read): batches, stats and fields of each."""
+    out = []
+    for whole in (True, False):
+        with monkeypatch.context() as m:
+            if not whole:
+                m.setattr(LogFile, "_whole_block", lambda self, block: None)
+            ds = next(path_source(LogsSource, "logs", tmp_path, name).datasets())
+            out.append((_read(ds, size), ds.stats.records, dict(ds.stats.skipped), list(ds.stats.notes),
+                        ds.fields()))
+    return out[0], out[1]
+
+
+@FAST
+@given(lines=st.lists(_line, min_size=1, max_size=40), dense=st.booleans(), size=st.integers(1, 9))
+def test_whole_json_blocks_equal_the_line_by_line_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       lines: list[str], dense: bool, size: int) -> None:
+    if dense:  # a candidate on every line: every block is read whole where it can be
+        lines = [line[:-1] + f', "order": {CARD[:-1]}2}}' if line.startswith("{") and line.endswith("}")
+                 else line for line in lines]
+    write(tmp_path / "app.jsonl", ("\n".join(lines) + "\n").encode())
+    whole, by_line = _both(tmp_path, "app.jsonl", monkeypatch, size)
+    assert whole == by_line
+
+
+def test_a_dense_json_log_is_read_whole_and_sweeps_as_a_full_read(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = [json.dumps({"ts": f"2026-11-24T10:00:{i % 60:02d}Z", "user": {"id": i, "phone": "+91 98765 43210"},
+                         "msg": f"order {1234567890123400 + i}"}) for i in range(60)]
+    lines[7] = json.dumps({"user": {"card": CARD}, "msg": "paid", "extra": [1, 2]})
+    lines[40] = "{broken " + CARD
+    lines[50] = ""  # another block: a blank line is left to the line-by-line read before the JSON check
+    write(tmp_path / "app.jsonl", ("\n".join(lines) + "\n").encode())
+    calls: list[bool] = []
+    real = LogFile._whole_json_block
+
+    def spy(self: LogFile, block: Any, texts: Any) -> Any:
+        out = real(self, block, texts)
+        calls.append(out is not None)
+        return out
+
+    monkeypatch.setattr(LogFile, "_whole_json_block", spy)
+    fast, _ = _sweep(next(path_source(LogsSource, "logs", tmp_path, "app.jsonl").datasets()),
+                     ReadPlan(candidates_only=True))
+    full, _ = _sweep(next(path_source(LogsSource, "logs", tmp_path, "app.jsonl").datasets()), None)
+    assert fast == full
+    assert ("user.card", "8") in [(f, k) for f, k, _, _ in full["violations"]]
+    assert True in calls and False in calls  # blocks read whole, and the broken line's block line by line
