@@ -86,6 +86,10 @@ class Unit(BaseModel):
     index: int = 0
     of: int = 1
     part: dict | None = None
+    size: int | None = None
+    """What sweeping this unit reads, in ``measure`` (its share of ``Dataset.size()``), for progress only."""
+    measure: str | None = None
+    """``bytes`` or ``rows``; None when the dataset's size is not known up front."""
 
 
 class DatasetResult(BaseModel):

@@ -34,6 +34,7 @@ from pipeline.sources.base import (
     Part,
     ReadPlan,
     ReadStats,
+    Size,
     Source,
     SourceError,
 )
@@ -188,6 +189,7 @@ class SqlDataset(Dataset):
         self.stats = ReadStats()
         self._table: sa.Table | None = None
         self._table_key: TableKey | None = None
+        self._counted: int | None = None  # rows, as partitions() counted them
 
     def _err(self, what: str, exc: Exception) -> SourceError:
         return SourceError(f"{what} ({_explain(exc, self.source.config.busy_timeout)})", source=self.source.name,
@@ -261,6 +263,7 @@ class SqlDataset(Dataset):
         try:
             with self.source.engine.connect() as conn:
                 count = conn.execute(sa.select(sa.func.count()).select_from(self.table)).scalar()
+                self._counted = count
                 if not count or count <= max_rows:
                     return [None]
                 if not key.ordered:
@@ -286,6 +289,11 @@ class SqlDataset(Dataset):
             return [self._whole(f"{count} rows read as one part: key {key.describe()} has values of type {exc}, "
                                 "which a key range cannot carry")]
         return [Part(",".join(key.names), edges[i], edges[i + 1]) for i in range(len(edges) - 1)]
+
+    def size(self) -> Size | None:
+        """The rows partitions() counted (it counts every table it splits or not, so this costs no query; a
+        catalog estimate such as pg_class.reltuples would be a second query for a rougher number)."""
+        return Size(self._counted, "rows") if self._counted is not None else None
 
     def _whole(self, why: str) -> Part:
         return Part(",".join(self._key().names), None, None, note=why)
