@@ -238,3 +238,11 @@ RAW_CANDIDATE = _RAW_UNIT + rb"(?:" + _RAW_SEP + rb"{0,3}" + _RAW_UNIT + rb"){12
 RAW_ESCAPE = rb"\\u[0-9a-fA-F]{4}"
 #: Four ASCII digits, base64-encoded: a record with none holds no base64 token wrapping a candidate.
 RAW_BASE64 = b"(?:" + base64text.DIGITS.encode() + b")"
+
+#: A necessary condition for a card number that a store evaluates itself (a SQL ``REGEXP`` / Arrow
+#: ``regexp_match``), so that a data contract fetches only candidate values: 13 ASCII digits with gaps of up
+#: to three other non-alphanumeric characters (the separators above, ``%20`` included), any non-ASCII
+#: character (digits of other scripts, no-break and zero-width spaces), or four ASCII digits base64-encoded
+#: (base64text.DIGITS: the rule decodes such tokens). Wider than CANDIDATE, never narrower: every fetched
+#: value is then decided exactly as the scan decides it.
+STORE_CANDIDATE = r"[0-9]([^0-9A-Za-z]{0,3}[0-9]){12}|[^\x01-\x7f]|" + base64text.DIGITS

@@ -67,7 +67,7 @@ def _pool(name: str, kind: str, pool: str | None) -> str:
     return pool or (f"pdd_{name}" if kind == "sql" else "default_pool")
 
 
-def _run():  # runs inside a task
+def _steps():  # runs inside a task: this scan run's AirflowSteps
     from airflow.sdk.exceptions import AirflowFailException
 
     from pipeline.airflow_provider.hooks import PddConnectionHook
@@ -114,15 +114,15 @@ def pdd_scan():
     @task
     def prepare() -> dict:
         """Validate the config before any store is touched; a wrong config fails here with its line."""
-        run = _run()
-        config = run.context.config
-        return {"run_dir": str(run.run_dir), "as_of": config.as_of.isoformat(),
+        steps = _steps()
+        config = steps.context.config
+        return {"run_dir": str(steps.run_dir), "as_of": config.as_of.isoformat(),
                 "sources": [s.name for s in config.sources if _selected(s.name)]}
 
     @task
     def link(prep: dict) -> int:
         """The person index (account datasets, declared links), read by every sweep and the report."""
-        return _run().link()
+        return _steps().link()
 
     started = prepare()
     linked = link(started)
@@ -134,11 +134,11 @@ def pdd_scan():
         def per_source(name: str = name, task_pool: str = task_pool):
             @task(pool=task_pool)
             def discover(prep: dict) -> list[str]:
-                return _run().discover(name) if name in prep["sources"] else []
+                return _steps().discover(name) if name in prep["sources"] else []
 
             @task(pool=task_pool, map_index_template="{{ task.op_kwargs['dataset'] }}")
             def classify(dataset: str) -> list[dict]:
-                return _run().classify(name, dataset)
+                return _steps().classify(name, dataset)
 
             @task
             def flatten(units: list[list[dict]]) -> list[dict]:
@@ -146,7 +146,7 @@ def pdd_scan():
 
             @task(pool=task_pool)
             def sweep(unit: dict) -> dict:
-                return _run().sweep(unit)
+                return _steps().sweep(unit)
 
             swept = sweep.expand(unit=flatten(classify.expand(dataset=discover(started))))
             linked >> swept
@@ -158,9 +158,9 @@ def pdd_scan():
     def report(prep: dict) -> dict:
         """Write report.json even when some scan tasks failed: what they left missing is listed as errors."""
         ctx = get_current_context()
-        run = _run()
+        steps = _steps()
         start = ctx["dag_run"].start_date
-        summary = run.reduce(started=start.isoformat(timespec="seconds") if start else None,
+        summary = steps.reduce(started=start.isoformat(timespec="seconds") if start else None,
                              latest=REPORTS / "latest", sources=prep["sources"])
         ctx["outlet_events"][REPORT_ASSET].extra = {"report": str(REPORTS / "latest" / "report.json"),
                                                     "run_report": summary["report"], "run_id": summary["run_id"]}

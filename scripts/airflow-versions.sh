@@ -19,9 +19,11 @@ rm -rf "$VENV"
 "$PYTHON" -m venv "$VENV"
 "$VENV/bin/python" -m pip install --quiet --upgrade pip
 # No -c constraints.txt: the ranges in pyproject.toml alone must resolve next to this Airflow. `contracts`:
-# the contracts DAG's tests run Great Expectations.
-"$VENV/bin/python" -m pip install --quiet -e "$SRC[airflow,contracts,test]" ${VERSION:+"apache-airflow==$VERSION"}
+# the contracts DAG's tests run Great Expectations; `datahub`: the scan DAG's test runs its export task.
+"$VENV/bin/python" -m pip install --quiet -e "$SRC[airflow,contracts,datahub,test]" ${VERSION:+"apache-airflow==$VERSION"}
 "$VENV/bin/python" -m pip check
-"$VENV/bin/python" -c 'import importlib.metadata as m; print("airflow", m.version("apache-airflow"), "| pdd", m.version("pdd"))'
+# What the resolver chose, for the record (a broken release shows up here first: celery 5.7.0, pyproject.toml).
+"$VENV/bin/python" -c 'import importlib.metadata as m; print(" | ".join(f"{p} {m.version(p)}" for p in (
+    "pdd", "apache-airflow", "apache-airflow-providers-celery", "celery", "kombu", "redis")))'
 cd "$SRC"
 "$VENV/bin/python" -m pytest -p no:cacheprovider -q tests/dags

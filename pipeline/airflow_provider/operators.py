@@ -14,13 +14,17 @@ scan DAG (dags/pdd_scan.py) instead.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from airflow.sdk import BaseOperator
 from airflow.sdk.exceptions import AirflowFailException
+
+if TYPE_CHECKING:
+    from pipeline.engine.run import Progress
 
 
 class PddScanOperator(BaseOperator):
@@ -72,7 +76,8 @@ class PddScanOperator(BaseOperator):
         except (ConfigError, ConnectionError_, ValueError) as exc:
             raise AirflowFailException(f"pdd: {exc}") from None
 
-        progress = Progress(dataset_done=self._dataset_line)
+        progress = Progress()
+        progress.dataset_done = functools.partial(self._dataset_line, progress)
         try:  # a retried task keeps the steps its previous try finished
             engine = Engine(config, out / WORK_DIR, ScanOptions(workers=self.workers, resume=True), progress)
         except ResumeRefused:
@@ -91,6 +96,10 @@ class PddScanOperator(BaseOperator):
             raise AirflowFailException(message)
         return summary
 
-    def _dataset_line(self, source: str, dataset: str, rows: int, violations: int, error: bool) -> None:
+    def _dataset_line(self, progress: Progress, source: str, dataset: str, rows: int, violations: int,
+                      error: bool) -> None:
         # Counts only; the violation count is left to the report (rules settle some records at the end).
-        self.log.info("pdd: swept %s/%s: %d rows%s", source, dataset, rows, ", error (see the report)" if error else "")
+        from pipeline.progress import summary
+
+        self.log.info("pdd: swept %s/%s: %d rows%s | %s", source, dataset, rows,
+                      ", error (see the report)" if error else "", summary(progress, records=False))

@@ -11,18 +11,14 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from classifiers import base64text
+from classifiers import card_spec
 from classifiers.ages import read_age  # the scan's own reading of an age
 from classifiers.field import as_text
 from pipeline.rules.age import MIN_AGE
 from pipeline.rules.dates import age_on, parse_date
 
-#: A necessary condition for a card number, pushed into SQL to fetch only candidate values: 13 ASCII digits
-#: with gaps of up to three other non-alphanumeric characters (the scan's separators, ``%20`` included), any
-#: non-ASCII character (digits of other scripts, no-break and zero-width spaces), or four ASCII digits
-#: base64-encoded (classifiers.base64text.DIGITS: the scan decodes such tokens). Wider than
-#: classifiers.cards.CANDIDATE, never narrower: Python decides every fetched value exactly as the scan does.
-SQL_CARD_CANDIDATE = r'[0-9]([^0-9A-Za-z]{0,3}[0-9]){12}|[^\x01-\x7f]|' + base64text.DIGITS
+#: The store-side filter that fetches only values that could hold a card number (the card spec owns it).
+SQL_CARD_CANDIDATE = card_spec.STORE_CANDIDATE
 FOUR_DIGITS = re.compile(r"[0-9]{4}")
 
 

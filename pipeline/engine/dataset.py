@@ -86,6 +86,10 @@ class Unit(BaseModel):
     index: int = 0
     of: int = 1
     part: dict | None = None
+    size: int | None = None
+    """What sweeping this unit reads, in ``measure`` (its share of ``Dataset.size()``), for progress only."""
+    measure: str | None = None
+    """``bytes`` or ``rows``; None when the dataset's size is not known up front."""
 
 
 class DatasetResult(BaseModel):
@@ -192,7 +196,7 @@ def sweep(context: ScanContext, source: Source, dataset: Dataset, classification
     rule_errors: list[str] = []
     last: str | None = None
     plan = ReadPlan(candidates_only=not any(rule.needs_every_record() for rule in active),
-                    raw_texts=all(rule.reads_texts_only() for rule in active))
+                    raw_texts=all(rule.reads_raw_texts() for rule in active))
     try:
         for batch in dataset.part_batches(context.config.sweep.batch_size, part, plan):
             if len(batch):  # a batch may hold only left-out records (ReadPlan)

@@ -24,6 +24,7 @@ import os
 import shutil
 import signal
 import tempfile
+import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -127,6 +128,12 @@ class Progress:
     """Sweep units known so far (grows as datasets are discovered and split)."""
     rows: int = 0
     """Records swept so far."""
+    sweeping_since: float | None = None
+    """``time.monotonic()`` when the first sweep step started (rates count from there, not from startup)."""
+    size: dict[str, int] = field(default_factory=dict)
+    """Measure (``bytes``, ``rows``) -> what the units known so far read, for those whose size is known."""
+    size_done: dict[str, int] = field(default_factory=dict)
+    """Measure -> the part of ``size`` that finished units read."""
     #: (source, dataset, rows, violations so far, error) when a dataset's last unit is done
     dataset_done: Callable[[str, str, int, int, bool], None] = lambda *a: None
     #: called after any change of the counts above (a step finished), for a progress display
@@ -203,6 +210,8 @@ class Engine:
                         self.progress.kept += 1
                         ready.extend(self._after(step, kept))
                     else:
+                        if isinstance(step, Sweep) and self.progress.sweeping_since is None:
+                            self.progress.sweeping_since = time.monotonic()
                         executor.submit(step)
                 if executor.busy():
                     step, outcome = executor.next()
@@ -235,6 +244,9 @@ class Engine:
                 self._dataset_finished(step.source, step.dataset, 0, 0, True)
             self._units_left[(step.source, step.dataset)] = len(outcome.units)
             self.progress.units += len(outcome.units)
+            for u in outcome.units:
+                if u.measure is not None and u.size is not None:
+                    self.progress.size[u.measure] = self.progress.size.get(u.measure, 0) + u.size
             self.progress.changed(self.progress)
             sweeps: list[Step] = [Sweep(u) for u in outcome.units]
             if self._linked:
@@ -254,6 +266,8 @@ class Engine:
         self._units_left[key] = self._units_left.get(key, 1) - 1
         self.progress.units_done += 1
         self.progress.rows += swept.rows
+        if (u := swept.unit).measure is not None and u.size is not None:
+            self.progress.size_done[u.measure] = self.progress.size_done.get(u.measure, 0) + u.size
         if self._units_left[key] <= 0:
             self._dataset_finished(*key, tally[0], tally[1], bool(tally[2]))
         self.progress.changed(self.progress)

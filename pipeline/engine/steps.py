@@ -23,7 +23,7 @@ from pipeline.engine.store import RunStore
 from pipeline.linkage.index import build_index
 from pipeline.linkage.model import PersonIndex
 from pipeline.sources import Dataset, Source, SourceError
-from pipeline.sources.base import Part
+from pipeline.sources.base import BYTES, Part, Size
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,17 @@ def _open(ctx: ScanContext, source: str, dataset: str) -> tuple[Source, Dataset]
         if d.name == dataset:
             return src, d
     raise SourceError("is gone since it was listed", source=source, dataset=dataset)
+
+
+def _shares(size: Size | None, parts: list[Part | None]) -> list[int | None]:
+    """Each part's share of the dataset's size: a byte range its own length, a key range an even share."""
+    if size is None:
+        return [None] * len(parts)
+    ranges = [p for p in parts if p is not None and p.column == BYTES]
+    if len(ranges) == len(parts):
+        return [(size.amount if p.hi is None else p.hi) - p.lo for p in ranges]
+    each = size.amount // len(parts)
+    return [size.amount - each * (len(parts) - 1), *[each] * (len(parts) - 1)]
 
 
 @dataclass(frozen=True)
@@ -135,11 +146,13 @@ class Classify:
                 parts: list[Part | None] = list(ds.partitions(self.part_rows))
             except Exception:  # noqa: BLE001 - cannot count: sweep it whole, which reports the real error
                 parts = [None]
+            size = ds.size()
         finally:
             ds.close()
         # Sample and sweep are independent: a failed sample still leaves the dataset to sweep.
         units = [Unit(source=self.source, dataset=self.dataset, index=i, of=len(parts),
-                      part=p.to_dict() if p else None) for i, p in enumerate(parts)]
+                      part=p.to_dict() if p else None, size=share, measure=size.unit if size else None)
+                 for i, (p, share) in enumerate(zip(parts, _shares(size, parts), strict=True))]
         store.write_classification(c, units)
         return Classified(units)
 

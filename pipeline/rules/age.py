@@ -39,7 +39,7 @@ class Under16(Rule):
     def needs_every_record(self) -> bool:
         return bool(self.dob_fields or self.age_fields)
 
-    def reads_texts_only(self) -> bool:
+    def reads_raw_texts(self) -> bool:
         return not self.needs_every_record()  # with no date of birth or age field, check() reads nothing
 
     def _under(self, born: dt.date | None) -> bool | None:

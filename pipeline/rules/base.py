@@ -62,9 +62,9 @@ class Rule(ABC):
         (pipeline/sources/prefilter.py): a read may then leave the other records out (ReadPlan)."""
         return True
 
-    def reads_texts_only(self) -> bool:
+    def reads_raw_texts(self) -> bool:
         """True when ``check`` reads nothing but each field's values as texts (``Batch.texts``, see
-        ReadPlan.texts_only); a rule that reads typed values or needs ``columns`` says False."""
+        ReadPlan.raw_texts); a rule that reads typed values or needs ``columns`` says False."""
         return False
 
     def finish(self) -> list[Violation]:

@@ -97,7 +97,7 @@ class FullCardNumber(Rule):
     def needs_every_record(self) -> bool:
         return False  # a card number is a candidate (pipeline/sources/prefilter.py) by construction
 
-    def reads_texts_only(self) -> bool:
+    def reads_raw_texts(self) -> bool:
         return True  # values are read as texts (card_spec.value_text): a texts-only read hands the same over
 
     def __init__(self, ctx: DatasetContext) -> None:

@@ -65,7 +65,7 @@ class RetentionExpired(Rule):
         # nothing otherwise): with none, a read may leave out records with no card candidate (ReadPlan).
         return self.links is not None and any(f.lookup for f in self.flagged.values())
 
-    def reads_texts_only(self) -> bool:
+    def reads_raw_texts(self) -> bool:
         return not self.needs_every_record()  # with no flagged account key, check() reads nothing
 
     def _active_refs(self, columns: tuple[str, ...]) -> list[Ref]:

@@ -104,6 +104,16 @@ BYTES = "@bytes"
 
 
 @dataclass(frozen=True)
+class Size:
+    """How much a sweep of a whole dataset reads, known before reading it: for a progress display's rate
+    and time left, never for a result."""
+
+    amount: int
+    unit: str
+    """``bytes`` (a file on disk; a gzipped file's compressed bytes) or ``rows`` (a table)."""
+
+
+@dataclass(frozen=True)
 class Part:
     """A key range of a dataset, so that one huge table or file can be swept by several workers.
 
@@ -160,6 +170,10 @@ class Dataset(ABC):
         if part is not None:
             raise SourceError(f"{type(self).__name__} cannot be read by key range", dataset=self.name)
         return self.batches(size)
+
+    def size(self) -> Size | None:
+        """What a sweep of the whole dataset reads, when known without reading it (None: not known)."""
+        return None
 
     def close(self) -> None:  # noqa: B027 - a hook: a dataset that holds nothing open has nothing to release
         """Release what the dataset holds open."""

@@ -33,7 +33,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.config.model import PathSourceConfig
-from pipeline.sources.base import Batch, Dataset, ReadStats, Source
+from pipeline.sources.base import Batch, Dataset, ReadStats, Size, Source
 from pipeline.sources.logs import JSONL, UNPARSED, LogFile
 from pipeline.sources.textfile import (
     BROKEN_LINE,
@@ -101,6 +101,9 @@ class CsvFile(Dataset):
             self._names = _unique(names)
         self._dialect = dialect
         return dialect
+
+    def size(self) -> Size | None:
+        return self._file.size()
 
     def fields(self) -> list[str]:
         self._probe()
@@ -299,6 +302,9 @@ class ParquetTable(Dataset):
             # ValueError: pyarrow decodes a damaged file's column paths as UTF-8 (found by fuzz/targets.py).
             # pyarrow's messages may quote schema or values; name only the kind of failure
             raise self._file.error(f"not a readable Parquet file ({type(exc).__name__})") from exc
+
+    def size(self) -> Size | None:
+        return self._file.size()
 
     def fields(self) -> list[str]:
         if self._names is None:

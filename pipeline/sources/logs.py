@@ -35,7 +35,7 @@ from itertools import chain, repeat
 from typing import Any
 
 from pipeline.config.model import PathSourceConfig
-from pipeline.sources.base import Batch, Dataset, Part, ReadPlan, ReadStats, Source
+from pipeline.sources.base import Batch, Dataset, Part, ReadPlan, ReadStats, Size, Source
 from pipeline.sources.prefilter import candidate_lines
 from pipeline.sources.textfile import (
     BLOCK_BYTES,
@@ -168,6 +168,9 @@ class LogFile(Dataset):
             self._fields = dict.fromkeys(ACCESS_FIELDS)
         elif self._format == PLAIN:
             self._fields = {"message": None}
+
+    def size(self) -> Size | None:
+        return self._file.size()
 
     def fields(self) -> list[str]:
         self.format  # noqa: B018 - detecting the format tells the fixed fields

@@ -34,6 +34,7 @@ from pipeline.sources.base import (
     Part,
     ReadPlan,
     ReadStats,
+    Size,
     Source,
     SourceError,
 )
@@ -188,6 +189,7 @@ class SqlDataset(Dataset):
         self.stats = ReadStats()
         self._table: sa.Table | None = None
         self._table_key: TableKey | None = None
+        self._counted: int | None = None  # rows, as partitions() counted them
 
     def _err(self, what: str, exc: Exception) -> SourceError:
         return SourceError(f"{what} ({_explain(exc, self.source.config.busy_timeout)})", source=self.source.name,
@@ -197,10 +199,13 @@ class SqlDataset(Dataset):
     def table(self) -> sa.Table:
         if self._table is None:
             try:
-                self._table = sa.Table(self.table_name, sa.MetaData(), schema=self.schema,
-                                       autoload_with=self.source.engine)
+                table = sa.Table(self.table_name, sa.MetaData(), schema=self.schema,
+                                 autoload_with=self.source.engine)
             except SQLAlchemyError as exc:
                 raise self._err("cannot read the table's columns", exc) from None
+            if self.source.engine.dialect.name == "sqlite":
+                _lenient_columns(table, self.source.engine.dialect)
+            self._table = table
         return self._table
 
     def fields(self) -> list[str]:
@@ -258,6 +263,7 @@ class SqlDataset(Dataset):
         try:
             with self.source.engine.connect() as conn:
                 count = conn.execute(sa.select(sa.func.count()).select_from(self.table)).scalar()
+                self._counted = count
                 if not count or count <= max_rows:
                     return [None]
                 if not key.ordered:
@@ -283,6 +289,11 @@ class SqlDataset(Dataset):
             return [self._whole(f"{count} rows read as one part: key {key.describe()} has values of type {exc}, "
                                 "which a key range cannot carry")]
         return [Part(",".join(key.names), edges[i], edges[i + 1]) for i in range(len(edges) - 1)]
+
+    def size(self) -> Size | None:
+        """The rows partitions() counted (it counts every table it splits or not, so this costs no query; a
+        catalog estimate such as pg_class.reltuples would be a second query for a rougher number)."""
+        return Size(self._counted, "rows") if self._counted is not None else None
 
     def _whole(self, why: str) -> Part:
         return Part(",".join(self._key().names), None, None, note=why)
@@ -566,6 +577,50 @@ def _connection_lost(exc: Exception) -> bool:
         return True  # psycopg's own "the connection is closed", which carries no SQLSTATE
     args: tuple[Any, ...] = getattr(orig, "args", ())
     return bool(args) and args[0] in (2006, 2013, 2055)  # MySQL/MariaDB client: server gone, lost during query
+
+
+class _Lenient(sa.types.TypeDecorator):
+    """A SQLite column's declared type whose conversion gives way to the stored value when it fails.
+
+    SQLite keeps whatever a row was given, whatever the column's declared type: a DATE column may hold
+    '03/04/2015' or 'unknown', a NUMERIC column 'n/a'. SQLAlchemy converts each value by the declared type
+    and raises on one it cannot read, which failed the whole table's read, and so the records beside
+    that value went unswept. Such a value is handed on as stored (a string): it still counts, and the rules
+    read its text like any other. Values that convert are converted exactly as before.
+    """
+
+    impl = sa.types.NullType
+    cache_ok = True
+
+    def __init__(self, inner: sa.types.TypeEngine) -> None:
+        super().__init__()
+        self.inner = inner
+
+    @property
+    def python_type(self) -> type:
+        return self.inner.python_type
+
+    def result_processor(self, dialect: sa.Dialect, coltype: Any) -> Any:
+        convert = self.inner.dialect_impl(dialect).result_processor(dialect, coltype)
+        if convert is None:
+            return None
+
+        def process(value: Any) -> Any:
+            try:
+                return convert(value)
+            except (ValueError, TypeError, ArithmeticError):
+                return value
+
+        return process
+
+
+def _lenient_columns(table: sa.Table, dialect: sa.Dialect) -> None:
+    """Make the conversions of a SQLite table's non-key columns lenient (see _Lenient); key columns keep
+    their type, because key ranges bind values of it."""
+    keys = {c.name for c in table.primary_key.columns}
+    for col in table.columns:
+        if col.name not in keys and col.type.dialect_impl(dialect).result_processor(dialect, None) is not None:
+            col.type = _Lenient(col.type)
 
 
 def _text_kind(t: sa.types.TypeEngine) -> str | None:

@@ -26,7 +26,7 @@ from typing import Any, BinaryIO, TypeVar
 
 from classifiers.jsondoc import MAX_DEPTH, TOO_DEEP, limits_hit
 from pipeline.config.model import Config, PathSourceConfig
-from pipeline.sources.base import BYTES, Batch, Part, ReadStats, SourceError
+from pipeline.sources.base import BYTES, Batch, Part, ReadStats, Size, SourceError
 
 R = TypeVar("R")
 
@@ -142,6 +142,13 @@ class TextFile:
 
     def error(self, message: str) -> SourceError:
         return SourceError(message, source=self.source, dataset=self.name)
+
+    def size(self) -> Size | None:
+        """Bytes on disk (a gzipped file's compressed bytes, which its sweep reads); None when unreadable."""
+        try:
+            return Size(self.path.stat().st_size, "bytes")
+        except OSError:  # the read reports it, naming the file
+            return None
 
     def lines(self, max_len: int | None = None,
               span: Part | None = None) -> Generator[tuple[int, bytes | None], None, None]:

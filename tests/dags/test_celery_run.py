@@ -14,6 +14,7 @@ import json
 import secrets
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -69,12 +70,12 @@ def celery_cluster(pg_database: str, tmp_path: Path) -> Iterator[tuple[Api, Path
     airflow = [sys.executable, "-m", "airflow"]
     logs = tmp_path / "proc-logs"
     logs.mkdir()
-    procs: list[subprocess.Popen] = []
+    procs: dict[str, subprocess.Popen] = {}
 
     def start(name: str, cmd: list[str], extra: dict[str, str] | None = None) -> None:
         out = (logs / f"{name}.log").open("w")
-        procs.append(subprocess.Popen(airflow + cmd, env={**env, **(extra or {})}, stdout=out,
-                                      stderr=subprocess.STDOUT, start_new_session=True, cwd=REPO))
+        procs[name] = subprocess.Popen(airflow + cmd, env={**env, **(extra or {})}, stdout=out,
+                                       stderr=subprocess.STDOUT, start_new_session=True, cwd=REPO)
 
     try:
         start("api-server", ["api-server", "--port", str(port), "--host", "127.0.0.1"])
@@ -87,10 +88,29 @@ def celery_cluster(pg_database: str, tmp_path: Path) -> Iterator[tuple[Api, Path
         api = Api(f"http://127.0.0.1:{port}")
         api.wait_up(120)
         api.token = api.call("GET", "/auth/token")["access_token"]
+        _workers_ready(procs, logs, 120)
         yield api, tmp_path, manifest
     finally:
-        stop_processes(procs)
+        stop_processes(list(procs.values()))
         client.flushdb()
+
+
+def _workers_ready(procs: dict[str, subprocess.Popen], logs: Path, seconds: float) -> None:
+    """Wait until each Celery worker says it is ready; a process that exited fails the test at once with its
+    log, instead of leaving the run's tasks queued until the run's deadline (celery 5.7 with the Celery
+    provider 3.26: the executor could not be imported, the workers exited at start; see pyproject.toml)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        for name, proc in procs.items():
+            if proc.poll() is not None:
+                tail = (logs / f"{name}.log").read_text(errors="replace")[-3000:]
+                pytest.fail(f"airflow {name} exited with status {proc.returncode}:\n{tail}")
+        if all(" ready." in (logs / f"{w}.log").read_text(errors="replace") for w in WORKERS):
+            return
+        if time.monotonic() > deadline:
+            pytest.fail("the Celery workers did not say they were ready in time: "
+                        + "; ".join((logs / f"{w}.log").read_text(errors="replace")[-500:] for w in WORKERS))
+        time.sleep(1)
 
 
 def test_celery_run_equals_cli_report(celery_cluster: tuple) -> None:

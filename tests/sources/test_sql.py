@@ -345,3 +345,24 @@ def test_driver_cursor_fetch_reads_parts_and_reports_driver_errors_as_source_err
     with pytest.raises(SourceError, match="reading rows failed before the first row"):
         list(ds.batches(5))
     src.close()
+
+
+def test_sqlite_values_that_do_not_fit_their_declared_type(tmp_path: Path) -> None:
+    """SQLite stores any value in any column: a DATE column holding '03/04/2015' or 'unknown', a NUMERIC
+    'n/a', a BOOLEAN 'yes'. One such value used to fail the whole table's read (SQLAlchemy's conversion
+    raised), so the card in the next column went unswept; now each is read as stored and every record counts."""
+    db = tmp_path / "odd.db"
+    with sqlite3.connect(db) as conn:
+        conn.execute("CREATE TABLE people (id INTEGER PRIMARY KEY, born DATE, seen DATETIME, amount NUMERIC,"
+                     " active BOOLEAN, note TEXT)")
+        rows = [(i, "2001-02-03", "2026-01-01 10:00:00", 12.5, 1, "ok") for i in range(1, 41)]
+        rows[9] = (10, "unknown", "soon", "n/a", "yes", "paid with " + VISA)
+        rows[19] = (20, "03/04/2015", "2026-01-01 10:00:00", 3, 0, "")
+        conn.executemany("INSERT INTO people VALUES (?, ?, ?, ?, ?, ?)", rows)
+    report = _scan(f"sqlite:///{db}", tmp_path)
+    src = report.sources[0]
+    assert (src.status, src.error, src.rows_scanned) == ("ok", None, 40)
+    found = {(v.rule, v.field, v.key) for v in report.violations}
+    assert ("full_card_number", "note", "10") in found
+    assert ("under_16", "born", "20") in found  # read as stored, then as a date, like any text date
+    assert VISA not in report.model_dump_json()
