@@ -51,7 +51,6 @@ from functools import lru_cache
 
 import numpy as np
 from creditcard_identifier.brands import BRANDS as _BIN_CC
-from stdnum import luhn
 
 from classifiers.card_spec import Candidates, find_candidates
 
@@ -214,7 +213,7 @@ def brand(digits: str) -> str | None:
 
 def is_card_number(digits: str, context: bool = False) -> bool:
     """True for a full card number given as bare ASCII digits; broad ranges only in card ``context``."""
-    if not 13 <= len(digits) <= 19 or not digits.isascii() or not digits.isdigit() or not _luhn(digits):
+    if not 13 <= len(digits) <= 19 or not digits.isascii() or not digits.isdigit() or not luhn_ascii(digits):
         return False
     found = issuer(digits)
     return found is not None and (found[1] or context)
@@ -241,13 +240,6 @@ def ascii_digits(run: str) -> str:
     if run.isascii():
         return "".join(_ASCII_DIGITS.findall(run))
     return "".join(str(unicodedata.decimal(c)) for c in run if unicodedata.decimal(c, None) is not None)
-
-
-def luhn_valid(digits: str) -> bool:
-    """``stdnum.luhn.is_valid``: at C speed for ASCII digits (one translate, one sum), stdnum for the rest."""
-    if digits.isascii() and digits.isdigit():
-        return _luhn(digits)
-    return luhn.is_valid(digits)
 
 
 @dataclass(frozen=True)
@@ -296,13 +288,13 @@ def examine(text: str, start: int, run: str, floor: int = 0, context: CardContex
     lengths: tuple[int, ...]
     if run.isascii() and run.isdigit():  # the common case: one bare ASCII run
         groups, lengths, digits = [(0, len(run))], (len(run),), run
-        valid = _luhn(digits)
+        valid = luhn_ascii(digits)
     else:
         run = run.replace("%20", "   ")  # same length: offsets into the text stay right
         groups = [(g.start(), g.end()) for g in _GROUP.finditer(run)]
         lengths = tuple(b - a for a, b in groups)
         digits = ascii_digits(run)
-        valid = _card_like(list(lengths)) and _luhn(digits)
+        valid = _card_like(list(lengths)) and luhn_ascii(digits)
     shape = (len(digits), lengths)
     span: tuple[int, int, str] | None = None
     if valid and 13 <= len(digits) <= 19 and issuer(digits) is not None:
@@ -370,7 +362,7 @@ def _tiled(run: str, groups: list[tuple[int, int]]) -> tuple[int, int, str] | No
             if not ends[j] or not _card_like([b - a for a, b in groups[i:j]]):
                 continue
             digits = ascii_digits(run[groups[i][0] : groups[j - 1][1]])
-            if 13 <= len(digits) <= 19 and _luhn(digits) and issuer(digits):
+            if 13 <= len(digits) <= 19 and luhn_ascii(digits) and issuer(digits):
                 ends[i] = j
                 break
     if not ends[0] or ends[0] == n:
@@ -385,11 +377,11 @@ def _best_span(run: str, groups: list[tuple[int, int]]) -> tuple[int, int, str] 
     lengths = [b - a for a, b in groups]
     if lengths[-1] in (3, 4) and _card_like(lengths[:-1]):
         digits = ascii_digits(run[: groups[-2][1]])
-        if 13 <= len(digits) <= 19 and _luhn(digits) and issuer(digits):
+        if 13 <= len(digits) <= 19 and luhn_ascii(digits) and issuer(digits):
             return groups[0][0], groups[-2][1], digits
     for a, b in groups:
         digits = ascii_digits(run[a:b])
-        if 13 <= b - a <= 19 and _luhn(digits) and issuer(digits):
+        if 13 <= b - a <= 19 and luhn_ascii(digits) and issuer(digits):
             return a, b, digits
     return None
 
@@ -398,8 +390,9 @@ def _best_span(run: str, groups: list[tuple[int, int]]) -> tuple[int, int, str] 
 _DOUBLED = str.maketrans("0123456789", "0246813579")
 
 
-def _luhn(digits: str) -> bool:
-    """Luhn over ASCII digits (as stdnum.luhn.is_valid, at C speed: one translate, one sum)."""
+def luhn_ascii(digits: str) -> bool:
+    """Luhn over a non-empty run of ASCII digits, as stdnum.luhn.is_valid decides it, at C speed (one
+    translate, one sum); every caller has the run's digits as ASCII already (tests/classifiers/test_cards_luhn.py)."""
     return sum(map(int, digits[-1::-2] + digits[-2::-2].translate(_DOUBLED))) % 10 == 0
 
 
@@ -455,12 +448,12 @@ def mask(text: str) -> str:
 #
 # On wide stores almost every candidate is a bare ASCII digit run (an order id, a timestamp in ms) that fails
 # Luhn: the sweep (pipeline/rules/card.py) checks Luhn for all bare runs of a column batch at once, so that
-# ``examine`` runs only for runs that could be cards. Same answers as ``_luhn``
+# ``examine`` runs only for runs that could be cards. Same answers as ``luhn_ascii``
 # (tests/classifiers/test_cards_batch.py).
 
 
 def luhn_bare(found: Candidates) -> np.ndarray:
-    """``_luhn`` of each bare run of ``found`` (a numpy bool array), all runs of one length at once."""
+    """``luhn_ascii`` of each bare run of ``found`` (a numpy bool array), all runs of one length at once."""
     starts, lengths = found.bare_starts, found.bare_lengths
     valid = np.zeros(len(starts), dtype=bool)
     if found.data is None:

@@ -1,4 +1,5 @@
-"""The sweep's fast Luhn check agrees with python-stdnum's on every input (it only replaces it for speed)."""
+"""The sweep's fast Luhn check agrees with python-stdnum's on every run of ASCII digits (it only replaces it
+for speed; the card rule turns other scripts' digits into ASCII before it asks)."""
 
 from __future__ import annotations
 
@@ -6,12 +7,11 @@ import random
 
 from stdnum import luhn
 
-from classifiers.cards import luhn_valid
+from classifiers.cards import luhn_ascii
 
 
 def test_fast_luhn_agrees_with_stdnum() -> None:
     rng = random.Random(7)
     numbers = ["".join(rng.choice("0123456789") for _ in range(rng.randrange(1, 20))) for _ in range(20_000)]
-    numbers += ["", "4111111111111111", "4111111111111112", "79927398713", "0", "00000000000000"]
-    numbers += ["\u0664\u0661\u0661\u0661", "12a4", "1 2"]  # not ASCII digits: stdnum decides
-    assert [luhn_valid(n) for n in numbers] == [luhn.is_valid(n) for n in numbers]
+    numbers += ["4111111111111111", "4111111111111112", "79927398713", "0", "00000000000000"]
+    assert [luhn_ascii(n) for n in numbers] == [luhn.is_valid(n) for n in numbers]
