@@ -187,6 +187,8 @@ def _catalog(dialect: str, url: str) -> tuple[dict[tuple[str, str], tuple[str, s
 
 
 def test_native_types_are_on_the_server(loaded: list[Loaded]) -> None:
+    if not any(d.source in dataset.realdata_files() for d in loaded):
+        pytest.skip("shared/realdata is not beside the repository: its databases' keys and types are checked there")
     dialect = loaded[0].dialect
     seen_keys: set[str] = set()
     foreign, keyless = 0, []

@@ -129,7 +129,9 @@ def test_exception_in_a_rule_is_a_problem_entry_naming_the_keys_and_the_scan_goe
 
 def test_exception_while_reading_is_a_problem_entry_and_what_was_found_before_stays(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "a.log").write_text(f"paid {CARD}\n" + "ok 1234567890123\n" * 30)  # digits: every line is read
+    # Digits in every line but the second: the block is read line by line (a block where every line holds a
+    # candidate is read whole, without _record or _Rows.add: the next test)
+    (tmp_path / "a.log").write_text(f"paid {CARD}\nok\n" + "ok 1234567890123\n" * 30)
     (tmp_path / "b.log").write_text(f"paid {CARD}\n")
     real = LogFile._record
 
@@ -152,5 +154,25 @@ def test_exception_while_reading_is_a_problem_entry_and_what_was_found_before_st
     monkeypatch.setattr(logs._Rows, "add", add)
     report = scan(_config(tmp_path, _logs("logs", "*.log")))
     assert [(v.dataset, v.key) for v in report.violations] == [("a.log", "1"), ("b.log", "1")]
+    problem = report.sources[0].problems[0]
+    assert problem.dataset == "a.log" and "reading failed" in problem.error and "ValueError" in problem.error
+
+
+
+def test_exception_in_a_block_read_whole_is_a_problem_entry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The whole-block read (every line of a block holds a candidate) fails like the line read: a problem
+    entry for that dataset, the other datasets swept."""
+    (tmp_path / "a.log").write_text(f"paid {CARD}\n" + "ok 1234567890123\n" * 30)
+    (tmp_path / "b.log").write_text(f"paid {CARD}\n")
+    real = LogFile._whole_block
+
+    def whole(self: LogFile, block: list) -> object:
+        if self.name == "a.log":
+            raise ValueError("unexpected")
+        return real(self, block)
+
+    monkeypatch.setattr(LogFile, "_whole_block", whole)
+    report = scan(_config(tmp_path, _logs("logs", "*.log")))
+    assert ("b.log", "1") in [(v.dataset, v.key) for v in report.violations]
     problem = report.sources[0].problems[0]
     assert problem.dataset == "a.log" and "reading failed" in problem.error and "ValueError" in problem.error
