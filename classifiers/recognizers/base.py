@@ -183,52 +183,6 @@ def stripped_bounds(text: str) -> tuple[int, int]:
     return len(text) - len(text.lstrip()), len(text.rstrip())
 
 
-def top_level_alternatives(alternation: str) -> list[str]:
-    """The alternatives of a regex alternation, split on the ``|`` outside groups and character classes."""
-    out: list[str] = []
-    cur: list[str] = []
-    depth, cls, esc = 0, False, False
-    for c in alternation:
-        if esc:
-            esc = False
-        elif c == "\\":
-            esc = True
-        elif cls:
-            cls = c != "]"
-        elif c == "[":
-            cls = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            out.append("".join(cur))
-            cur = []
-            continue
-        cur.append(c)
-    out.append("".join(cur))
-    return out
-
-
-def lead_guard(rx: re.Pattern[str], *alternations: str) -> re.Pattern[str]:
-    """``rx`` behind a look-ahead for the first letters of its leading keyword ``alternations``: the same matches.
-
-    Every match of ``rx`` must start with a literal letter that opens one of the alternatives (a keyword
-    list such as ``dear|hi|hello``); the caller vouches for that. Python's ``re`` otherwise tries each of
-    the dozens of alternatives (and the look-behind before them) at every position of the text; the
-    look-ahead's one character class rejects most positions at once. Under the pattern's own flags
-    (IGNORECASE included) the class matches a character iff one of the letters does, so no match is lost.
-    The first character of every alternative must be a plain letter (checked here)."""
-    letters = set()
-    for alternation in alternations:
-        for alt in top_level_alternatives(alternation):
-            alt = alt.strip()
-            if not alt or not alt[0].isalpha():
-                raise ValueError(f"alternative {alt!r} does not start with a letter")
-            letters.add(alt[0])
-    return re.compile("(?=[" + "".join(sorted(letters)) + "])(?:" + rx.pattern + ")", rx.flags)
-
-
 _CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_SPACE": r"\s",
                "CATEGORY_NOT_SPACE": r"\S", "CATEGORY_WORD": r"\w", "CATEGORY_NOT_WORD": r"\W"}
 

@@ -41,7 +41,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from classifiers.recognizers.base import lead_guard
+from classifiers.recognizers.base import first_char_guard
 from classifiers.recognizers.lexicon import LETTER, NOT_NAME, common_words, fold, person_names
 
 #: Lower-case words that join the parts of a name (``Ludwig van Beethoven``, ``Maria de la Cruz``).
@@ -131,14 +131,15 @@ _INTRO = re.compile(rf"(?<![\w'])(?:{_alt(_INTROS)})\s*[,:]?\s+(?=[^\W\d_])", re
 _BY = re.compile(rf"(?<![\w])(?:{_alt(_REPORTED)})\s*:?\s+(?=[A-ZÀ-ÖØ-Þ])", re.IGNORECASE)
 
 #: The frame patterns as written above: find()'s reference. find() runs each behind a look-ahead for the
-#: first letters of its keywords (base.lead_guard): the same matches, a fraction of the time on text
-#: that holds no frame (most values); tests/classifiers/recognizers/test_fast_paths.py checks them equal.
+#: first letters of its keywords (base.first_char_guard, read from the parsed pattern): the same matches, a
+#: fraction of the time on text that holds no frame (most values); tests/classifiers/recognizers/test_fast_paths.py
+#: checks them equal.
 REFERENCE = {"_TITLE": _TITLE, "_GREET": _GREET, "_CLOSE": _CLOSE, "_INTRO": _INTRO, "_BY": _BY}
-_TITLE = lead_guard(_TITLE, _TITLES, "M")
-_GREET = lead_guard(_GREET, _alt(_GREETINGS))
-_CLOSE = lead_guard(_CLOSE, _alt(_CLOSINGS))
-_INTRO = lead_guard(_INTRO, _alt(_INTROS))
-_BY = lead_guard(_BY, _alt(_REPORTED))
+_TITLE = first_char_guard(_TITLE) or _TITLE
+_GREET = first_char_guard(_GREET) or _GREET
+_CLOSE = first_char_guard(_CLOSE) or _CLOSE
+_INTRO = first_char_guard(_INTRO) or _INTRO
+_BY = first_char_guard(_BY) or _BY
 
 #: after "Family," a given name (and maybe a second one or an initial) that ends the name
 _INVERTED = re.compile(rf"\s{{1,2}}[A-ZÀ-ÖØ-Þ]{_LETTER}*\.?(?:\s+[A-ZÀ-ÖØ-Þ]{_LETTER}*\.?)?"

@@ -29,7 +29,7 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from classifiers.recognizers import mailboxes, names_in_text
-from classifiers.recognizers.base import ValueRecognizer, lead_guard, stripped_bounds
+from classifiers.recognizers.base import ValueRecognizer, first_char_guard, stripped_bounds
 from classifiers.recognizers.lexicon import LETTER, NOT_NAME, common_words, fold, person_names
 from classifiers.recognizers.strength import MEDIUM, WEAK
 
@@ -46,11 +46,11 @@ _INTRO_WORDS = (r"name[\"']?\s*(?:is|:|=|-)\s*[\"']?|naam\s*(?:hai|:)|dear|hi|he
 _INTRO = re.compile(rf"(?<![\w])(?:{_INTRO_WORDS})\s*"
                     r"(?P<value>[^\W\d_][^\W\d_'’-]+(?:\s+[^\W\d_][^\W\d_'’-]+){0,2})", re.IGNORECASE)
 #: The two in-text patterns as written above: _in_text()'s reference. _in_text() runs each behind a look-ahead
-#: for the first letters of its keywords (base.lead_guard): the same matches, checked equal by
+#: for the first letters of its keywords (base.first_char_guard): the same matches, checked equal by
 #: tests/classifiers/recognizers/test_fast_paths.py.
 REFERENCE = {"_TITLED": _TITLED, "_INTRO": _INTRO}
-_TITLED = lead_guard(_TITLED, _TITLE_RE)
-_INTRO = lead_guard(_INTRO, _INTRO_WORDS)
+_TITLED = first_char_guard(_TITLED) or _TITLED
+_INTRO = first_char_guard(_INTRO) or _INTRO
 _PAIR = re.compile(r"(?=(?<![\w'’-])([A-Z][^\W\d_A-Z]+(?:-[A-Z][^\W\d_]+)?)\s+([A-Z][^\W\d_]*['’]?[A-Z]?[^\W\d_]+)"
                    r"(?![\w'’-]))")
 _SPLIT = re.compile(r"\s+")
