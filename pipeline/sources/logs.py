@@ -46,6 +46,7 @@ from pipeline.sources.textfile import (
     TextFile,
     check_size,
     decode,
+    flatten_columns,
     flatten_json,
     in_batches,
     match_files,
@@ -355,10 +356,13 @@ class LogFile(Dataset):
                 return None
             if list(map(_END, scanned)) != list(map(len, lines)):
                 return None  # text after the object on some line
-            records = list(map(flatten_json, map(_OBJECT, scanned)))
+            objects = list(map(_OBJECT, scanned))
             del scanned
-        order = dict.fromkeys(chain.from_iterable(records))  # the fields in first-seen order
-        columns = {f: list(map(dict.get, records, repeat(f))) for f in order}
+            columns = flatten_columns(objects)  # lines of one shape: flattened column by column
+            if columns is None:
+                records = list(map(flatten_json, objects))
+                order = dict.fromkeys(chain.from_iterable(records))  # the fields in first-seen order
+                columns = {f: list(map(dict.get, records, repeat(f))) for f in order}
         self.stats.records += len(block)
         self._fields.update(dict.fromkeys(columns))
         return Batch(keys=[str(number) for number, _ in block], columns=columns)

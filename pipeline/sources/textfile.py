@@ -14,6 +14,7 @@ import glob
 import gzip
 import io
 import json
+import operator
 import os
 import re
 import zlib
@@ -449,6 +450,40 @@ def _flatten_into(out: dict[str, Any], prefix: str, obj: dict[str, Any], depth: 
             out[path] = compact_json(value)
         else:
             out[path] = value
+
+
+def flatten_columns(objs: list[dict[str, Any]]) -> dict[str, list[Any]] | None:
+    """The columns flatten_json gives ``objs`` (``{path: [flatten_json(o).get(path) for o in objs]}``, the
+    paths in first-seen order), built a whole column at a time by map() when every object has one shape:
+    the same keys in the same order at every level, each key's values all scalars, all lists or all
+    non-empty objects. None for any other block (shapes that differ, mixed kinds, paths that coincide, the
+    depth limit reached), which flatten_json then reads record by record. A log's lines are mostly
+    written by one statement: flattening them one by one was the JSON sweep's largest cost.
+    tests/sources/test_flatten.py holds it equal to flatten_json."""
+    out: dict[str, list[Any]] = {}
+    return out if objs and _columns_into(out, "", objs, 1) else None
+
+
+def _columns_into(out: dict[str, list[Any]], prefix: str, objs: list[dict[str, Any]], depth: int) -> bool:
+    """flatten_columns for the objects at ``depth`` (the top level is 1) under ``prefix``; False to give up."""
+    shapes = set(map(tuple, objs))  # each object's keys, in order
+    if len(shapes) != 1:
+        return False
+    for key in shapes.pop():
+        col = list(map(operator.itemgetter(key), objs))
+        kinds = set(map(type, col))
+        path = prefix + key
+        if kinds == {dict}:
+            if depth >= MAX_DEPTH or not all(col) or not _columns_into(out, f"{path}.", col, depth + 1):
+                return False  # the limit (counted by flatten_json), an empty object (no field), or below
+        elif path in out or not (kinds <= _SCALARS or kinds == {list}):
+            return False  # two paths coincide (the later wins in flatten_json), or mixed kinds
+        else:
+            out[path] = col if kinds <= _SCALARS else list(map(compact_json, col))
+    return True
+
+
+_SCALARS = {str, int, float, bool, type(None)}
 
 
 def parse_json_object(text: str) -> dict[str, Any] | None:

@@ -1,6 +1,7 @@
 """Whole-block reads of a log (LogFile._whole_block: one decode, one split, map() over the lines; JSON lines
-through JSON's C scanner) equal the line-by-line read they replace, batch for batch, and the full read's
-sweep; Hypothesis draws the lines (objects nested or flat, broken, blank, padded, CRLF, too deep, bad bytes)."""
+through JSON's C scanner, lines of one shape flattened column by column) equal the line-by-line read they
+replace, batch for batch, and the full read's sweep; Hypothesis draws the lines (objects nested or flat, of
+one shape or not, broken, blank, padded, CRLF, too deep, bad bytes)."""
 
 from __future__ import annotations
 
@@ -11,10 +12,12 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis.strategies import DataObject
 
 from pipeline.sources.base import ReadPlan
 from pipeline.sources.logs import LogFile, LogsSource
 from tests.sources.helpers import path_source, write
+from tests.sources.test_flatten import _SHAPES, records_of
 from tests.sources.test_prefilter import _sweep
 
 FAST = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -62,6 +65,22 @@ def test_whole_json_blocks_equal_the_line_by_line_read(tmp_path: Path, monkeypat
     if dense:  # a candidate on every line: every block is read whole where it can be
         lines = [line[:-1] + f', "order": {CARD[:-1]}2}}' if line.startswith("{") and line.endswith("}")
                  else line for line in lines]
+    write(tmp_path / "app.jsonl", ("\n".join(lines) + "\n").encode())
+    whole, by_line = _both(tmp_path, "app.jsonl", monkeypatch, size)
+    assert whole == by_line
+
+
+@FAST
+@given(shape=st.dictionaries(st.sampled_from(["msg", "user", "n", "a.b"]), _SHAPES, min_size=1, max_size=4),
+       data=st.data(), size=st.integers(1, 9))
+def test_json_lines_of_one_shape_equal_the_line_by_line_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                              shape: dict[str, Any], data: DataObject,
+                                                              size: int) -> None:
+    """The usual log: every line written by one statement (flatten_columns' case), an odd line now and then."""
+    objs = data.draw(st.lists(records_of(shape), min_size=1, max_size=30))
+    lines = [json.dumps({**o, "order": int(CARD[:-1] + "2")}) for o in objs]  # a candidate on every line
+    if data.draw(st.booleans()):
+        lines.insert(data.draw(st.integers(0, len(lines))), data.draw(_line))
     write(tmp_path / "app.jsonl", ("\n".join(lines) + "\n").encode())
     whole, by_line = _both(tmp_path, "app.jsonl", monkeypatch, size)
     assert whole == by_line
