@@ -88,6 +88,18 @@ _ACCESS = re.compile(
     r"(?P<rest>.*)"
 )
 
+#: _ACCESS for a line in the combined format, over many lines at once (MULTILINE; no class crosses a newline).
+#: Its match of a line is _ACCESS's: _ACCESS never backtracks into what precedes its optional referer and
+#: user agent (what follows always matches), so here that part is atomic, and the two fields are required
+#: (a line in the common format is left to _ACCESS: findall would give '' where _ACCESS gives None).
+_QUOTED_IN_LINE = r'[^"\\\n]*(?:\\.[^"\\\n]*)*'
+_COMBINED = re.compile(
+    r"^(?>(\S+) \S+ (\S+) \[([^\]\n]+)\] "
+    rf'"({_QUOTED_IN_LINE})" (\d{{3}}|-) (\d+|-))'
+    rf' "({_QUOTED_IN_LINE})" "({_QUOTED_IN_LINE})"(.*)$',
+    re.MULTILINE,
+)
+
 _TIMESTAMP = re.compile(
     r"""
     (?:<\d{1,3}>\d?\s*)?                                     # syslog priority
@@ -330,14 +342,12 @@ class LogFile(Dataset):
         if self._format == PLAIN:
             columns: dict[str, list[Any]] = {"message": list(map(message_of, lines))}
         else:
-            matches = list(map(_ACCESS.match, lines))
-            if None in matches:
-                return None
-            groups = list(map(_GROUPS, matches))  # type: ignore[arg-type]  # no None: returned above
-            if any(map(_REST, groups)):
-                return None
-            by_col = zip(*groups, strict=True)
-            columns = {f: _dash_none(col) for f, col in zip(ACCESS_FIELDS, by_col, strict=False)}  # not rest
+            with _collector_paused():  # a tuple per line, as for JSON objects
+                groups = _access_groups(text, lines)
+                if groups is None or any(map(_REST, groups)):
+                    return None
+                by_col = zip(*groups, strict=True)
+                columns = {f: _dash_none(col) for f, col in zip(ACCESS_FIELDS, by_col, strict=False)}  # not rest
         self.stats.records += len(block)
         self._fields.update(dict.fromkeys(columns))
         return Batch(keys=[str(number) for number, _ in block], columns=columns)
@@ -518,6 +528,21 @@ class _Rows:
             return {f: _dash_none(by_field[f]) if f != UNPARSED else list(by_field[f]) for f in self.order}
         records = self.values
         return {f: [record.get(f) for record in records] for f in self.order}
+
+
+def _access_groups(text: str, lines: list[str]) -> list[tuple[str | None, ...]] | None:
+    """``_ACCESS.match(line).groups()`` for each of ``lines``, or None when a line does not match. ``text``
+    is the lines joined, each with its newline. When every line is in the combined format (the usual
+    access log), one findall of _COMBINED over the whole text gives them, with no match object per line:
+    its match of a line is _ACCESS's (see _COMBINED); any other block is matched line by line."""
+    if "\r" not in text:  # the lines lost their \r; the text did not
+        rows = _COMBINED.findall(text)
+        if len(rows) == len(lines):  # each match lies within one line and starts it: every line matched
+            return rows
+    matches = list(map(_ACCESS.match, lines))
+    if None in matches:
+        return None
+    return list(map(_GROUPS, matches))  # type: ignore[arg-type]  # no None: returned above
 
 
 def _dash_none(col: tuple[Any, ...]) -> list[Any]:

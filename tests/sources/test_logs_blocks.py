@@ -1,5 +1,6 @@
 """Whole-block reads of a log (LogFile._whole_block: one decode, one split, map() over the lines; JSON lines
-through JSON's C scanner, lines of one shape flattened column by column) equal the line-by-line read they
+through JSON's C scanner, lines of one shape flattened column by column; access-log lines through one
+findall) equal the line-by-line read they
 replace, batch for batch, and the full read's sweep; Hypothesis draws the lines (objects nested or flat, of
 one shape or not, broken, blank, padded, CRLF, too deep, bad bytes)."""
 
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 from hypothesis.strategies import DataObject
 
 from pipeline.sources.base import ReadPlan
-from pipeline.sources.logs import LogFile, LogsSource
+from pipeline.sources.logs import _ACCESS, LogFile, LogsSource, _access_groups
 from tests.sources.helpers import path_source, write
 from tests.sources.test_flatten import _SHAPES, records_of
 from tests.sources.test_prefilter import _sweep
@@ -109,3 +110,41 @@ def test_a_dense_json_log_is_read_whole_and_sweeps_as_a_full_read(tmp_path: Path
     assert fast == full
     assert ("user.card", "8") in [(f, k) for f, k, _, _ in full["violations"]]
     assert True in calls and False in calls  # blocks read whole, and the broken line's block line by line
+
+
+
+_field = st.lists(st.sampled_from(["GET", "/a", " ", '"', '\\"', "\\", "-", "]", "[", CARD, "x y", "\u00a0", "\x85"]),
+                  max_size=5).map("".join)
+
+
+def _access_lines(request: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    """Access-log lines: mostly the combined format (text after it now and then), the common format, broken."""
+    combined = st.builds(
+        lambda req, ref, ua, tail: f'10.0.0.1 - - [24/Nov/2026:10:00:00 +0530] "{req}" 200 512 "{ref}" "{ua}"{tail}',
+        request, _field, _field, st.sampled_from(["", "", "", " ", ' "10.1.1.1"', '"']))
+    return st.one_of(
+        combined, combined, combined, combined, combined,
+        request.map(lambda req: f'10.0.0.1 - - [24/Nov/2026:10:00:00 +0530] "{req}" 404 -'),  # the common format
+        st.sampled_from(["", " ", "not an access line " + CARD, '1.2.3.4 - - [t] "GET /" 200 5 "-"']),
+    )
+
+
+@FAST
+@given(lines=st.lists(_access_lines(_field), min_size=1, max_size=30))
+def test_access_groups_equal_the_line_by_line_match(lines: list[str]) -> None:
+    """One findall over the block gives each line's _ACCESS groups, or the block is matched line by line."""
+    text = "".join(f"{line}\n" for line in lines)
+    matches = [_ACCESS.match(line) for line in lines]
+    want = None if None in matches else [m.groups() for m in matches]  # type: ignore[union-attr]  # no None
+    assert _access_groups(text, lines) == want
+
+
+@FAST
+@given(lines=st.lists(_access_lines(_field.map(lambda f: f"/o?id={CARD[:-1]}2{f}")), min_size=1, max_size=30),
+       size=st.integers(1, 9))
+def test_access_blocks_equal_the_line_by_line_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   lines: list[str], size: int) -> None:
+    """An order id in every request: blocks are read whole where they can be (as in the benchmark's log)."""
+    write(tmp_path / "access.log", ("\n".join(lines) + "\n").encode())
+    whole, by_line = _both(tmp_path, "access.log", monkeypatch, size)
+    assert whole == by_line
