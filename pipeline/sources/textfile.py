@@ -455,22 +455,24 @@ def _flatten_into(out: dict[str, Any], prefix: str, obj: dict[str, Any], depth: 
 def flatten_columns(objs: list[dict[str, Any]]) -> dict[str, list[Any]] | None:
     """The columns flatten_json gives ``objs`` (``{path: [flatten_json(o).get(path) for o in objs]}``, the
     paths in first-seen order), built a whole column at a time by map() when every object has one shape:
-    the same keys in the same order at every level, each key's values all scalars, all lists or all
-    non-empty objects. None for any other block (shapes that differ, mixed kinds, paths that coincide, the
-    depth limit reached), which flatten_json then reads record by record. A log's lines are mostly
-    written by one statement: flattening them one by one was the JSON sweep's largest cost.
-    tests/sources/test_flatten.py holds it equal to flatten_json."""
+    the same keys at every level (in any order: the first object then holds every path, and their order is
+    its order), each key's values all scalars, all lists or all non-empty objects. None for any other block
+    (keys that differ, mixed kinds, paths that coincide, the depth limit reached), which flatten_json then
+    reads record by record. A log's lines are mostly written by one statement: flattening them one by one
+    was the JSON sweep's largest cost. tests/sources/test_flatten.py holds it equal to flatten_json."""
     out: dict[str, list[Any]] = {}
     return out if objs and _columns_into(out, "", objs, 1) else None
 
 
 def _columns_into(out: dict[str, list[Any]], prefix: str, objs: list[dict[str, Any]], depth: int) -> bool:
     """flatten_columns for the objects at ``depth`` (the top level is 1) under ``prefix``; False to give up."""
-    shapes = set(map(tuple, objs))  # each object's keys, in order
-    if len(shapes) != 1:
+    if len(set(map(len, objs))) != 1:
         return False
-    for key in shapes.pop():
-        col = list(map(operator.itemgetter(key), objs))
+    for key in objs[0]:
+        try:  # objects of one size that all hold the first one's keys hold no other key
+            col = list(map(operator.itemgetter(key), objs))
+        except KeyError:
+            return False
         kinds = set(map(type, col))
         path = prefix + key
         if kinds == {dict}:

@@ -87,9 +87,10 @@ _SHAPES = st.recursive(st.sampled_from(sorted(_LEAF_KINDS)), lambda inner: st.di
 
 
 def records_of(shape: Any) -> st.SearchStrategy[Any]:
-    """Values of one shape (an object's keys in the shape's order)."""
+    """Values of one shape (an object's keys in any order)."""
     if isinstance(shape, dict):
-        return st.fixed_dictionaries({k: records_of(v) for k, v in shape.items()})
+        return st.fixed_dictionaries({k: records_of(v) for k, v in shape.items()}).flatmap(
+            lambda d: st.permutations(list(d.items())).map(dict))
     return _LEAF_KINDS[shape]
 
 
