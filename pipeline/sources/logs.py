@@ -348,6 +348,7 @@ class LogFile(Dataset):
                     return None
                 by_col = zip(*groups, strict=True)
                 columns = {f: _dash_none(col) for f, col in zip(ACCESS_FIELDS, by_col, strict=False)}  # not rest
+                del groups, by_col  # freed while the collector is off (see _collector_paused)
         self.stats.records += len(block)
         self._fields.update(dict.fromkeys(columns))
         return Batch(keys=[str(number) for number, _ in block], columns=columns)
@@ -373,6 +374,8 @@ class LogFile(Dataset):
                 records = list(map(flatten_json, objects))
                 order = dict.fromkeys(chain.from_iterable(records))  # the fields in first-seen order
                 columns = {f: list(map(dict.get, records, repeat(f))) for f in order}
+                del records
+            del objects  # freed while the collector is off (see _collector_paused)
         self.stats.records += len(block)
         self._fields.update(dict.fromkeys(columns))
         return Batch(keys=[str(number) for number, _ in block], columns=columns)
@@ -575,9 +578,11 @@ _ACCESS_PRESENT: dict[str, None] = dict.fromkeys(ACCESS_FIELDS)
 
 @contextmanager
 def _collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector off while a block's JSON objects are built: tens of thousands of
-    containers alive at once (none in a cycle: decoded JSON cannot hold one) made it run over and over, which
-    cost more CPU than the whole-block read saved (measured: the sweep 10-20 % slower with it on)."""
+    """The cyclic garbage collector off while a block's JSON objects (or access-log tuples) are built: tens of
+    thousands of containers alive at once (none in a cycle: decoded JSON cannot hold one) made it run over and
+    over, which cost more CPU than the whole-block read saved (measured: the sweep 10-20 % slower with it on).
+    Those containers are to be freed before the block leaves it: the first collection after it traverses
+    every container made inside that is still alive (measured: the access-log sweep 1.11 -> 0.99 s CPU)."""
     was_on = gc.isenabled()
     gc.disable()
     try:
