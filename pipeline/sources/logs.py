@@ -538,7 +538,7 @@ def _access_groups(text: str, lines: list[str]) -> list[tuple[str | None, ...]] 
     is the lines joined, each with its newline. When every line is in the combined format (the usual
     access log), one findall of _COMBINED over the whole text gives them, with no match object per line:
     its match of a line is _ACCESS's (see _COMBINED); any other block is matched line by line."""
-    if "\r" not in text:  # the lines lost their \r; the text did not
+    if "\r" not in text and _COMBINED.match(text):  # the lines lost their \r; a common-format log: no findall
         rows = _COMBINED.findall(text)
         if len(rows) == len(lines):  # each match lies within one line and starts it: every line matched
             return rows
