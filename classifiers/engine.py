@@ -85,7 +85,10 @@ class PddAnalyzerEngine(AnalyzerEngine):
             return super().analyze(text, language, entities, **kwargs)  # type: ignore[arg-type]  # presidio's keywords, passed through
         results: list[RecognizerResult] = []
         for recognizer in self._direct:
-            self._run(recognizer, text, results)
+            self._load(recognizer)
+            found = recognizer.analyze(text=text, entities=self._entities, nlp_artifacts=self._artifacts)  # type: ignore[arg-type]  # presidio annotates it without None, and accepts None
+            if found:
+                results.extend(self._tagged(recognizer, found))
         return self._filtered(results)
 
     def analyze_batch(self, texts: Sequence[str]) -> list[list[RecognizerResult]]:
@@ -95,25 +98,32 @@ class PddAnalyzerEngine(AnalyzerEngine):
         found: list[list[RecognizerResult]] = [[] for _ in texts]
         every = range(len(texts))
         joined = Joined(texts)
+        entities, artifacts = self._entities, self._artifacts
         for recognizer, gate in zip(self._direct, self._gates, strict=True):
+            self._load(recognizer)
+            analyze = recognizer.analyze  # the loop below runs once per (text, recognizer): no look-ups in it
             # Recognizer by recognizer: each text's results still come in the recognizers' order, as analyze's.
             for i in every if gate is None else joined.matching(gate):
-                self._run(recognizer, texts[i], found[i])
+                got = analyze(texts[i], entities, artifacts)  # type: ignore[arg-type]  # presidio annotates it without None, and accepts None
+                if got:
+                    found[i].extend(self._tagged(recognizer, got))
         return [self._filtered(results) for results in found]
 
-    def _run(self, recognizer: EntityRecognizer, text: str, results: list[RecognizerResult]) -> None:
-        """One recognizer on one text, its results tagged as AnalyzerEngine tags them and added to ``results``."""
+    @staticmethod
+    def _load(recognizer: EntityRecognizer) -> None:
         if not recognizer.is_loaded:
             recognizer.load()
             recognizer.is_loaded = True
-        found = recognizer.analyze(text=text, entities=self._entities, nlp_artifacts=self._artifacts)  # type: ignore[arg-type]  # presidio annotates it without None, and accepts None
-        if found:
-            for r in found:
-                if not r.recognition_metadata:
-                    r.recognition_metadata = {}
-                r.recognition_metadata.setdefault(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY, recognizer.id)
-                r.recognition_metadata.setdefault(RecognizerResult.RECOGNIZER_NAME_KEY, recognizer.name)  # type: ignore[has-type]  # presidio sets it unannotated
-            results.extend(found)
+
+    @staticmethod
+    def _tagged(recognizer: EntityRecognizer, found: list[RecognizerResult]) -> list[RecognizerResult]:
+        """``found`` with the recognizer's id and name in each result's metadata, as AnalyzerEngine tags them."""
+        for r in found:
+            if not r.recognition_metadata:
+                r.recognition_metadata = {}
+            r.recognition_metadata.setdefault(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY, recognizer.id)
+            r.recognition_metadata.setdefault(RecognizerResult.RECOGNIZER_NAME_KEY, recognizer.name)  # type: ignore[has-type]  # presidio sets it unannotated
+        return found
 
     def _filtered(self, results: list[RecognizerResult]) -> list[RecognizerResult]:
         """Presidio's filters after the recognizers: recognizer ids, score thresholds, duplicates."""
