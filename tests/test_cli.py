@@ -6,7 +6,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from importlib.metadata import version
 from pathlib import Path
 
@@ -48,22 +47,6 @@ def test_light_commands_import_no_heavy_module(args: list[str]) -> None:
     proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=REPO,
                           env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=120)
     assert "HEAVY []" in proc.stderr, proc.stderr[-2000:]
-
-
-def test_help_is_a_small_fraction_of_importing_the_scanner() -> None:
-    """Timings are noisy on a shared machine: compare with an anchor measured in the same run."""
-    def best(args: list[str]) -> float:
-        times = []
-        for _ in range(3):
-            t = time.perf_counter()
-            subprocess.run([sys.executable, *args], capture_output=True, cwd=REPO, timeout=300,
-                           env={**os.environ, "PYTHONPATH": str(REPO)}, check=True)
-            times.append(time.perf_counter() - t)
-        return min(times)
-
-    help_s = best(["-m", "pipeline.cli", "--help"])
-    anchor = best(["-c", "import pipeline.engine.run"])
-    assert help_s < 0.6 * anchor, f"pdd --help {help_s:.2f}s vs import pipeline.engine.run {anchor:.2f}s"
 
 
 def test_shell_completion_is_offered() -> None:

@@ -5,6 +5,9 @@ stand-in HTTP server that records what it is sent (no DataHub server runs on thi
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -69,8 +72,14 @@ def test_send_to_gms_with_the_token(reviewed_demo: tuple, gms: str, tmp_path: Pa
 
 
 def test_no_server_is_one_line_and_exit_2(reviewed_demo: tuple) -> None:
+    """In a process of its own, as a user runs it: DataHub's client reads its retry count from the environment
+    when it is imported (DATAHUB_REST_EMITTER_DEFAULT_RETRY_MAX_TIMES, 4 by default: ~30 s of back-off
+    against a port where nothing listens). With 0 the answer comes at once; the message is the same."""
     manifest, out = reviewed_demo
-    res = CliRunner().invoke(app, ["export", "datahub", str(out), "--url", "http://127.0.0.1:9",
-                                   "--config", str(manifest.config)])
-    assert res.exit_code == 2 and res.output.strip().count("\n") == 0
-    assert "refused the export" in res.output
+    env = {**os.environ, "DATAHUB_REST_EMITTER_DEFAULT_RETRY_MAX_TIMES": "0", "DATAHUB_TELEMETRY_ENABLED": "false"}
+    res = subprocess.run([sys.executable, "-c", "from pipeline.cli import main; main()", "export", "datahub", str(out),
+                          "--url", "http://127.0.0.1:9", "--config", str(manifest.config)],
+                         capture_output=True, text=True, env=env, timeout=120, check=False)
+    output = res.stdout + res.stderr
+    assert res.returncode == 2 and output.strip().count("\n") == 0, output
+    assert "refused the export" in output
