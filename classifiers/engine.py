@@ -47,7 +47,7 @@ class PddAnalyzerEngine(AnalyzerEngine):
     """Presidio's AnalyzerEngine with its per-call set-up done once, when nothing can make it differ.
 
     ``AnalyzerEngine.analyze`` spends about half of a classification's time outside the recognizers
-    (measured: docs/benchmarks.md, "Classification speed"): per call it lists the recognizers and their
+    (measured: docs/benchmarks.md, "Fixed costs"): per call it lists the recognizers and their
     entities, builds empty NLP artifacts (a spaCy ``Doc``), deep-copies every result for the lemma context
     enhancer, and maps each recognizer's score thresholds. With the NoOp NLP engine and no recognizer that
     carries Presidio context words or enhances its own results, each of those steps gives the same answer
