@@ -48,8 +48,10 @@ $(FIDES_VENV)/.installed-$(HASH): constraints-fides.txt
 	@$(FIDES_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r constraints-fides.txt
 	@touch $@
 
+# The suite on every core (pytest-xdist): a file's tests stay on one worker, in order, and the files holding slow
+# tests (Airflow, install.sh) start first (tests/conftest.py). PYTEST_ARGS adds options, e.g. a test path.
 test: $(TEST_STAMP) $(FIDES_VENV)/.installed-$(HASH)
-	@$(PY) -m pytest $(PYTEST_ARGS)
+	@$(PY) -m pytest -n auto --dist loadfile $(PYTEST_ARGS)
 
 # pdd from the registry (no constraints.txt) next to the oldest and the newest supported Airflow, each in a
 # fresh venv, with the DAG tests run in each: several minutes, so not part of `make test`.

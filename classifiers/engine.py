@@ -14,12 +14,15 @@ numbers. pdd passes an NLP engine explicitly:
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngine, NoOpNlpEngine, SpacyNlpEngine
 
+from classifiers.gates import Joined, joinable
+from classifiers.recognizers.base import ValueRecognizer
 from classifiers.registry import RECOGNIZERS
 
 
@@ -44,7 +47,7 @@ class PddAnalyzerEngine(AnalyzerEngine):
     """Presidio's AnalyzerEngine with its per-call set-up done once, when nothing can make it differ.
 
     ``AnalyzerEngine.analyze`` spends about half of a classification's time outside the recognizers
-    (measured: docs/benchmarks.md, "Classification speed"): per call it lists the recognizers and their
+    (measured: docs/benchmarks.md, "Fixed costs"): per call it lists the recognizers and their
     entities, builds empty NLP artifacts (a spaCy ``Doc``), deep-copies every result for the lemma context
     enhancer, and maps each recognizer's score thresholds. With the NoOp NLP engine and no recognizer that
     carries Presidio context words or enhances its own results, each of those steps gives the same answer
@@ -54,7 +57,11 @@ class PddAnalyzerEngine(AnalyzerEngine):
     (score thresholds, ``remove_duplicates``, no decision process) directly; any other call, or any other
     set-up (a spaCy model, a recognizer with context words, a recognizer registered after construction) goes
     through Presidio's own ``analyze``.
-    tests/classifiers/test_engine.py checks both paths give equal results.
+    :meth:`analyze_batch` answers for many texts at once (a field's distinct values): each recognizer whose
+    QUICK pattern is a necessary condition (``ValueRecognizer.gate``) and can be asked over the texts joined
+    (classifiers/gates.py) is run only on the texts that pattern matches, found in one search, instead of
+    one Python call per text that mostly answers no.
+    tests/classifiers/test_engine.py checks all three paths give equal results.
     """
 
     def __init__(self, *args: object, **kwargs: object) -> None:
@@ -67,6 +74,7 @@ class PddAnalyzerEngine(AnalyzerEngine):
         self._registered = list(self.registry.recognizers)  # a recognizer added later: Presidio's path again
         self._entities = self.get_supported_entities(language="en")
         self._thresholds = {r.id: r.score_thresholds for r in recognizers}
+        self._gates = tuple(_gate(r) for r in recognizers)
         # Built once: NoOp artifacts are the same empty ones for every text.
         self._artifacts: NlpArtifacts | None = (self.nlp_engine.process_text("", "en") if plain else None)
 
@@ -77,17 +85,48 @@ class PddAnalyzerEngine(AnalyzerEngine):
             return super().analyze(text, language, entities, **kwargs)  # type: ignore[arg-type]  # presidio's keywords, passed through
         results: list[RecognizerResult] = []
         for recognizer in self._direct:
-            if not recognizer.is_loaded:
-                recognizer.load()
-                recognizer.is_loaded = True
+            self._load(recognizer)
             found = recognizer.analyze(text=text, entities=self._entities, nlp_artifacts=self._artifacts)  # type: ignore[arg-type]  # presidio annotates it without None, and accepts None
             if found:
-                for r in found:
-                    if not r.recognition_metadata:
-                        r.recognition_metadata = {}
-                    r.recognition_metadata.setdefault(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY, recognizer.id)
-                    r.recognition_metadata.setdefault(RecognizerResult.RECOGNIZER_NAME_KEY, recognizer.name)  # type: ignore[has-type]  # presidio sets it unannotated
-                results.extend(found)
+                results.extend(self._tagged(recognizer, found))
+        return self._filtered(results)
+
+    def analyze_batch(self, texts: Sequence[str]) -> list[list[RecognizerResult]]:
+        """``[self.analyze(t, language="en") for t in texts]``; a gated recognizer runs only where its gate matches."""
+        if self._direct is None or self.registry.recognizers != self._registered:
+            return [self.analyze(t, language="en") for t in texts]
+        found: list[list[RecognizerResult]] = [[] for _ in texts]
+        every = range(len(texts))
+        joined = Joined(texts)
+        entities, artifacts = self._entities, self._artifacts
+        for recognizer, gate in zip(self._direct, self._gates, strict=True):
+            self._load(recognizer)
+            analyze = recognizer.analyze  # the loop below runs once per (text, recognizer): no look-ups in it
+            # Recognizer by recognizer: each text's results still come in the recognizers' order, as analyze's.
+            for i in every if gate is None else joined.matching(gate):
+                got = analyze(texts[i], entities, artifacts)  # type: ignore[arg-type]  # presidio annotates it without None, and accepts None
+                if got:
+                    found[i].extend(self._tagged(recognizer, got))
+        return [self._filtered(results) for results in found]
+
+    @staticmethod
+    def _load(recognizer: EntityRecognizer) -> None:
+        if not recognizer.is_loaded:
+            recognizer.load()
+            recognizer.is_loaded = True
+
+    @staticmethod
+    def _tagged(recognizer: EntityRecognizer, found: list[RecognizerResult]) -> list[RecognizerResult]:
+        """``found`` with the recognizer's id and name in each result's metadata, as AnalyzerEngine tags them."""
+        for r in found:
+            if not r.recognition_metadata:
+                r.recognition_metadata = {}
+            r.recognition_metadata.setdefault(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY, recognizer.id)
+            r.recognition_metadata.setdefault(RecognizerResult.RECOGNIZER_NAME_KEY, recognizer.name)  # type: ignore[has-type]  # presidio sets it unannotated
+        return found
+
+    def _filtered(self, results: list[RecognizerResult]) -> list[RecognizerResult]:
+        """Presidio's filters after the recognizers: recognizer ids, score thresholds, duplicates."""
         if not results:
             return results
         # Presidio's context step regroups the results by recognizer, in the recognizers' order (they already
@@ -109,6 +148,12 @@ class PddAnalyzerEngine(AnalyzerEngine):
             if own.get(key) is not None:
                 return own[key]
         return self.default_score_threshold
+
+
+def _gate(recognizer: EntityRecognizer) -> re.Pattern[str] | None:
+    """The recognizer's necessary condition when analyze_batch may ask it over joined texts, else None."""
+    gate = recognizer.gate() if isinstance(recognizer, ValueRecognizer) else None
+    return gate if gate is not None and joinable(gate) else None
 
 
 def build_analyzer(spacy_model: str | None = None, extra: Sequence[EntityRecognizer] = ()) -> AnalyzerEngine:

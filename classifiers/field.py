@@ -23,7 +23,7 @@ from presidio_analyzer import AnalyzerEngine, RecognizerResult
 
 from classifiers.column_names import name_evidence
 from classifiers.decide import EntityDecision, TypeHits, asserted, decide
-from classifiers.engine import build_analyzer
+from classifiers.engine import PddAnalyzerEngine, build_analyzer
 from classifiers.entities import to_pdd
 from classifiers.jsondoc import leaves, parse_document
 from classifiers.recognizer_spec import RecognizerSpec
@@ -144,11 +144,32 @@ class FieldClassifier:
                 out.append(r)
         return out
 
-    def _best(self, text: str) -> dict[str, tuple[float, str | None, bool]]:
-        """Per type: (best score, its validator, whether that match was inside longer text); from memory when
-        the text was judged before."""
-        cut = text[:MAX_ANALYZED_CHARS]
-        found = self._analyzed(cut)
+    def _many(self, texts: Sequence[str]) -> list[_Analyzed]:
+        """:meth:`_analyzed` of each text, the ones not in memory analyzed together (one batch for the engine,
+        PddAnalyzerEngine.analyze_batch, which runs each recognizer only on the texts its QUICK pattern matches)."""
+        memo = self._memo
+        new = [t for t in dict.fromkeys(texts) if t not in memo]
+        fresh = (dict(zip(new, self.analyzer.analyze_batch(new), strict=True))
+                 if len(new) > 1 and isinstance(self.analyzer, PddAnalyzerEngine) else {})
+        out = []
+        for text in texts:
+            found = memo.get(text)
+            if found is None:
+                results = fresh.get(text)
+                if results is None:  # one new text, another engine, or a memory cleared while filling
+                    found = self._analyzed(text)
+                else:
+                    found = _Analyzed(tuple(results))
+                    if len(text) <= MEMO_MAX_CHARS:
+                        if len(memo) >= MEMO_ENTRIES:
+                            memo.clear()
+                        memo[text] = found
+            out.append(found)
+        return out
+
+    def _best(self, text: str, found: _Analyzed) -> dict[str, tuple[float, str | None, bool]]:
+        """Per type: (best score, its validator, whether that match was inside longer text) of ``text``, whose cut
+        (the first MAX_ANALYZED_CHARS) the recognizers found ``found`` in; kept there for the next field."""
         if found.best is None:
             found.best = self._judge(found.results, len(text.strip()))
         return found.best
@@ -168,8 +189,9 @@ class FieldClassifier:
 
     def _hits(self, counts: Counter[str]) -> dict[str, TypeHits]:
         hits: dict[str, TypeHits] = {}
-        for text, weight in counts.items():
-            for etype, (score, validator, inside) in self._best(text).items():
+        found = self._many([text[:MAX_ANALYZED_CHARS] for text in counts])
+        for (text, weight), analyzed in zip(counts.items(), found, strict=True):
+            for etype, (score, validator, inside) in self._best(text, analyzed).items():
                 hits.setdefault(etype, TypeHits()).add(score, weight, validator, inside)
         return hits
 

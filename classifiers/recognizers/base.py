@@ -10,7 +10,8 @@ A recognizer is a subclass of :class:`ValueRecognizer` that declares
   pattern's ``with_context`` strength ("ssn: ...", "Mr. ...");
 - ``VALIDATOR``: the evidence name shown when ``validate_result`` confirms a match;
 - ``QUICK``: an optional cheap regex that a text must contain before any
-  pattern runs (most values are not this type; they should cost one search).
+  pattern runs (most values are not this type; they should cost one search);
+  the engine asks it once over a batch of texts (:meth:`ValueRecognizer.gate`).
 
 and overrides the hooks it needs:
 
@@ -73,6 +74,8 @@ class ValueRecognizer(EntityRecognizer):
     CONTEXT: ClassVar[tuple[str, ...]] = ()
     VALIDATOR: ClassVar[str | None] = None
     QUICK: ClassVar[re.Pattern[str] | None] = None
+    #: an override of analyze() that, as ValueRecognizer.analyze does, returns nothing for a text QUICK does not match
+    QUICK_FIRST: ClassVar[bool] = False
     #: whole-value patterns do not look at values longer than this
     MAX_WHOLE: ClassVar[int] = 120
     #: characters before a match searched for a context word
@@ -104,6 +107,16 @@ class ValueRecognizer(EntityRecognizer):
 
     def load(self) -> None:
         pass
+
+    @classmethod
+    def gate(cls) -> re.Pattern[str] | None:
+        """QUICK when it is a necessary condition of analyze() (a text it does not match gets no result), else None.
+
+        True of ValueRecognizer.analyze, and of an override that says so (``QUICK_FIRST``); an override that
+        reads its text some other way is asked about every text."""
+        if cls.QUICK is not None and (cls.analyze is ValueRecognizer.analyze or cls.QUICK_FIRST):
+            return cls.QUICK
+        return None
 
     # --- hooks -----------------------------------------------------------------------------------
 

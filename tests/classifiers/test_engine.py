@@ -184,3 +184,78 @@ def test_spans_and_values_share_one_memory(engine: PddAnalyzerEngine, monkeypatc
         assert _key(list(c.spans(t))) == want_spans[t], _masked(t)
     assert _decisions(c, "notes", TEXTS) == want
     assert sorted(calls) == sorted(set(TEXTS))  # each text once, whichever reader asked first
+
+
+# --- the batch path (analyze_batch) ---------------------------------------------------------------------
+
+def _each(engine: PddAnalyzerEngine, texts: list[str]) -> list[list[tuple]]:
+    return [_key(engine.analyze(t, language="en")) for t in texts]
+
+
+def _batch(engine: PddAnalyzerEngine, texts: list[str]) -> list[list[tuple]]:
+    return [_key(r) for r in engine.analyze_batch(texts)]
+
+
+def test_batch_path_equals_the_per_text_path(engine: PddAnalyzerEngine) -> None:
+    for texts in (TEXTS, TEXTS[::-1], TEXTS[:1], []):
+        got, want = _batch(engine, texts), _each(engine, texts)
+        bad = [i for i, (g, w) in enumerate(zip(got, want, strict=True)) if g != w]
+        assert not bad, f"texts #{bad} of a batch of {len(texts)}"
+
+
+def test_the_batch_path_skips_recognizers_by_their_gates(engine: PddAnalyzerEngine) -> None:
+    """The equality above is not trivial: most recognizers are gated, and time_zone's anchored gate is not."""
+    gated = {r.name for r, gate in zip(engine._direct or (), engine._gates, strict=True) if gate is not None}
+    assert len(gated) >= 20 and "pdd_time_zone" not in gated and "pdd_email" in gated
+
+
+@settings(max_examples=150, deadline=None, verbosity=Verbosity.quiet, print_blob=False,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(texts=st.lists(_TEXT, max_size=8))
+def test_batch_path_equals_the_per_text_path_on_generated_texts(engine: PddAnalyzerEngine, texts: list[str]) -> None:
+    got, want = _batch(engine, texts), _each(engine, texts)
+    bad = [i for i, (g, w) in enumerate(zip(got, want, strict=True)) if g != w]
+    assert not bad, f"generated texts #{bad} of {[_masked(t) for t in texts]}"
+
+
+def _column_texts(db: Path, per_column: int) -> list[list[str]]:
+    """Each text column's distinct values (up to ``per_column``), read as a field's sample would give them."""
+    import sqlite3
+
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        out = []
+        for (table,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+            for col in con.execute(f'PRAGMA table_info("{table}")').fetchall():
+                rows = con.execute(f'SELECT DISTINCT CAST("{col[1]}" AS TEXT) FROM "{table}" '
+                                   f'WHERE "{col[1]}" IS NOT NULL LIMIT {per_column}').fetchall()
+                out.append([r[0][:field_mod.MAX_ANALYZED_CHARS] for r in rows
+                            if isinstance(r[0], str) and r[0].strip()])
+        return out
+    finally:
+        con.close()
+
+
+_REALDATA = Path(__file__).resolve().parents[2].parent / "shared" / "realdata"
+
+
+def test_batch_path_equals_the_per_text_path_on_real_texts(engine: PddAnalyzerEngine, tmp_path: Path) -> None:
+    """The demo's database and log lines, and realdata's databases and logs (when shared/realdata is beside the
+    clone), batch by batch as the field classifier asks them."""
+    from demo.generate import generate
+
+    data = generate(tmp_path / "demo").config.parent
+    batches = _column_texts(data / "app.db", 200)
+    logs = sorted((data / "logs").glob("*")) + sorted((_REALDATA / "logs").glob("*.log"))
+    for db in sorted((_REALDATA / "db").glob("*.db")):
+        batches += _column_texts(db, 40)
+    for log in logs:
+        lines = [line for line in log.read_text(encoding="utf-8", errors="replace").splitlines() if line.strip()]
+        batches += [lines[i:i + 200] for i in range(0, min(len(lines), 400), 200)]
+    texts = 0
+    for n, batch in enumerate(batches):
+        got, want = _batch(engine, batch), _each(engine, batch)
+        bad = [i for i, (g, w) in enumerate(zip(got, want, strict=True)) if g != w]
+        assert not bad, f"batch #{n}: texts #{bad}"
+        texts += len(batch)
+    assert texts > 5_000

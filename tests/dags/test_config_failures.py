@@ -10,6 +10,8 @@ import pytest
 
 from tests.dags.conftest import REPO, airflow_env, run_py
 
+pytestmark = pytest.mark.slow  # each test runs Airflow in a process of its own
+
 RUN = """
 import importlib.util, json
 spec = importlib.util.spec_from_file_location("dag_under_test", {path!r})

@@ -7,9 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from demo.generate import generate
 from tests.dags.conftest import REPO, airflow_env, run_py
 from tests.helpers import leaks
+
+pytestmark = pytest.mark.slow  # each test runs a DAG in Airflow processes of its own
 
 RUN = """
 import importlib.util, json

@@ -105,6 +105,7 @@ def large(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return config
 
 
+@pytest.mark.slow
 def test_sigterm_mid_table_then_resume_gives_the_same_report(large: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()

@@ -31,6 +31,7 @@ from classifiers.recognizers.strength import MEDIUM, WEAK
 class AgeRecognizer(ValueRecognizer):
     ENTITY = "AGE"
     QUICK = re.compile(r"\d")
+    QUICK_FIRST = True
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
                 ) -> list[RecognizerResult]:

@@ -20,6 +20,7 @@ class CreditCardRecognizer(ValueRecognizer):
     ENTITY = "CREDIT_CARD"
     VALIDATOR = "Luhn+IIN"
     QUICK = CANDIDATE
+    QUICK_FIRST = True
     #: kept for callers of the earlier class: a checksum + issuer + length pass
     SCORE_VALIDATED = VALIDATED
 

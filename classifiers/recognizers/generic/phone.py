@@ -50,6 +50,7 @@ class PhoneRecognizer(ValueRecognizer):
     CONTEXT = ("phone", "mobile", "mob", "tel", "telephone", "cell", "call", "contact", "whatsapp", "ph",
                "mobile no", "phone no", "fon", "telefon", "telefono", "handy", "sms", "fax")
     QUICK = re.compile(r"\d[\d \-.()]{6,}\d")
+    QUICK_FIRST = True
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
                 ) -> list[RecognizerResult]:

