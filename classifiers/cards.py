@@ -45,6 +45,7 @@ import math
 import re
 import re._parser as _re_parser  # the pattern parser's width, for PREFIX_WIDTH
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -108,13 +109,28 @@ for _i, (_name, _rx, _narrow, _over) in enumerate(_TABLE):
         _BY_FIRST[_d].append(_i)
 
 
-@lru_cache(maxsize=4096)
 def issuer(digits: str) -> tuple[str, bool] | None:
     """(brand, narrow?) of a bare digit string whose prefix and length fit an issuer, else None.
 
     The supplement decides first; among bin-cc schemes, one that another matching scheme takes
-    priority over loses, and a narrow match beats a broad one.
+    priority over loses, and a narrow match beats a broad one (:func:`issuer_by_patterns`, the reference).
+    For 13-19 ASCII digits the answer is looked up by the first PREFIX_WIDTH digits between :func:`_issuer_edges`
+    (one bisection instead of up to 24 patterns: the sweep asks it for every Luhn-valid run of a wide store);
+    tests/classifiers/test_cards_batch.py checks the two agree at every interval's edges and on random runs.
     """
+    answers = _INTERVAL_ANSWERS.get(len(digits))
+    if answers is None or not (digits.isascii() and digits.isdigit()):
+        return issuer_by_patterns(digits)
+    edges = _issuer_edges()
+    i = bisect_right(edges, int(digits[:PREFIX_WIDTH])) - 1
+    if i not in answers:
+        answers[i] = issuer_by_patterns(f"{edges[i]:0{PREFIX_WIDTH}d}" + "0" * (len(digits) - PREFIX_WIDTH))
+    return answers[i]
+
+
+@lru_cache(maxsize=4096)
+def issuer_by_patterns(digits: str) -> tuple[str, bool] | None:
+    """:func:`issuer` decided by the issuer patterns themselves (the reference its lookup table is built from)."""
     rows = [_TABLE[i] for i in _BY_FIRST.get(digits[:1], ())]
     hits = []
     for k, (name, rx, narrow, over) in zip(_BY_FIRST.get(digits[:1], ()), rows, strict=True):
@@ -149,8 +165,9 @@ def _lengths(rx: re.Pattern[str]) -> set[int]:
 
 
 @lru_cache(maxsize=1)
-def _issuer_ranges() -> dict[int, tuple[np.ndarray, np.ndarray]]:
-    """Per length, sorted disjoint ``[lo, hi)`` ranges of PREFIX_WIDTH-digit prefixes that have an issuer.
+def _pattern_spans() -> dict[int, list[tuple[int, int]]]:
+    """Per length, the ``[lo, hi)`` ranges of PREFIX_WIDTH-digit prefixes that each issuer pattern matches
+    (overlapping across patterns).
 
     Built once by walking each pattern's prefixes digit by digit (``regex``'s partial matching prunes the
     walk): a prefix the pattern matches covers every number that starts with it.
@@ -172,8 +189,29 @@ def _issuer_ranges() -> dict[int, tuple[np.ndarray, np.ndarray]]:
                 stack += [p + d for d in "0123456789"]
         for n in _lengths(rx):
             spans[n] += found
+    return spans
+
+
+@lru_cache(maxsize=1)
+def _issuer_edges() -> list[int]:
+    """The PREFIX_WIDTH-digit prefixes where some issuer pattern's range starts or ends, sorted, 0 first: between
+    two edges the same patterns match every number of a length, so ``issuer_by_patterns`` answers the same
+    for all of them (every pattern's edges serve every length: a few more intervals, never one too few)."""
+    return sorted({0, *(e for spans in _pattern_spans().values() for span in spans for e in span
+                        if e < 10**PREFIX_WIDTH)})
+
+
+#: Per length, the answer of each interval between two edges, filled in as numbers fall in it (24,000 edges:
+#: working them all out up front would cost a small scan more than its lookups save).
+_INTERVAL_ANSWERS: dict[int, dict[int, tuple[str, bool] | None]] = {n: {} for n in range(13, 20)}
+
+
+@lru_cache(maxsize=1)
+def _issuer_ranges() -> dict[int, tuple[np.ndarray, np.ndarray]]:
+    """Per length, sorted disjoint ``[lo, hi)`` ranges of PREFIX_WIDTH-digit prefixes that have an issuer
+    (the patterns' ranges, merged)."""
     out = {}
-    for n, ranges in spans.items():
+    for n, ranges in _pattern_spans().items():
         merged: list[list[int]] = []
         for lo, hi in sorted(ranges):
             if merged and lo <= merged[-1][1]:

@@ -216,3 +216,33 @@ def test_have_issuer_is_issuer(runs: list[str]) -> None:
         starts = np.cumsum([0] + [len(r) + 1 for r in sample[:-1]]).astype(np.int64)
         lengths = np.array([len(r) for r in sample], dtype=np.int64)
         assert cards.have_issuer(data, starts, lengths).tolist() == [cards.issuer(r) is not None for r in sample]
+
+
+def _runs_around_pattern_edges() -> list[str]:
+    """Runs whose first PREFIX_WIDTH digits sit at, just before and just after every edge of an issuer pattern's
+    range, each edge at one of the card lengths in turn, padded with 0s and with 9s."""
+    out = []
+    for k, edge in enumerate(cards._issuer_edges()):
+        n = 13 + k % 7
+        for p in (edge - 1, edge, edge + 1):
+            if 0 <= p < 10**cards.PREFIX_WIDTH:
+                head = f"{p:0{cards.PREFIX_WIDTH}d}"
+                out += [head + "0" * (n - len(head)), head + "9" * (n - len(head))]
+    return out
+
+
+def test_issuer_lookup_equals_the_patterns_at_every_edge() -> None:
+    """issuer()'s interval lookup answers as the issuer patterns do, on both sides of every range edge."""
+    cards._INTERVAL_ANSWERS.update({n: {} for n in cards._INTERVAL_ANSWERS})  # answers worked out afresh
+    runs = _runs_around_pattern_edges() + _runs_around_issuer_borders()
+    assert len(runs) > 100_000
+    assert [cards.issuer(r) for r in runs] == [cards.issuer_by_patterns.__wrapped__(r) for r in runs]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(11, 21).flatmap(lambda n: st.text("0123456789", min_size=n, max_size=n)),
+                min_size=1, max_size=40), st.sampled_from(["4", "5", "6", "3", "2", ""]))
+def test_issuer_lookup_equals_the_patterns_on_random_runs(runs: list[str], lead: str) -> None:
+    """Random runs (card lengths and two beyond each end, most of them led by a digit issuers start with)."""
+    runs = [lead + r[len(lead):] for r in runs]
+    assert [cards.issuer(r) for r in runs] == [cards.issuer_by_patterns.__wrapped__(r) for r in runs]
