@@ -117,14 +117,19 @@ class FieldClassifier:
 
     def _analyzed(self, text: str) -> _Analyzed:
         """What the recognizers found in ``text``, from memory when the text was analyzed before."""
-        memo = self._memo
-        found = memo.get(text)
+        found = self._memo.get(text)
         if found is None:
-            found = _Analyzed(tuple(self.analyzer.analyze(text, language="en")))
-            if len(text) <= MEMO_MAX_CHARS:
-                if len(memo) >= MEMO_ENTRIES:
-                    memo.clear()
-                memo[text] = found
+            found = self._remember(text, self.analyzer.analyze(text, language="en"))
+        return found
+
+    def _remember(self, text: str, results: Sequence[RecognizerResult]) -> _Analyzed:
+        """``results`` kept as what the recognizers found in ``text`` (a short text only; the memory starts
+        afresh when full)."""
+        found = _Analyzed(tuple(results))
+        if len(text) <= MEMO_MAX_CHARS:
+            if len(self._memo) >= MEMO_ENTRIES:
+                self._memo.clear()
+            self._memo[text] = found
         return found
 
     def spans(self, text: str) -> tuple[RecognizerResult, ...]:
@@ -147,25 +152,11 @@ class FieldClassifier:
     def _many(self, texts: Sequence[str]) -> list[_Analyzed]:
         """:meth:`_analyzed` of each text, the ones not in memory analyzed together (one batch for the engine,
         PddAnalyzerEngine.analyze_batch, which runs each recognizer only on the texts its QUICK pattern matches)."""
-        memo = self._memo
-        new = [t for t in dict.fromkeys(texts) if t not in memo]
-        fresh = (dict(zip(new, self.analyzer.analyze_batch(new), strict=True))
-                 if len(new) > 1 and isinstance(self.analyzer, PddAnalyzerEngine) else {})
-        out = []
-        for text in texts:
-            found = memo.get(text)
-            if found is None:
-                results = fresh.get(text)
-                if results is None:  # one new text, another engine, or a memory cleared while filling
-                    found = self._analyzed(text)
-                else:
-                    found = _Analyzed(tuple(results))
-                    if len(text) <= MEMO_MAX_CHARS:
-                        if len(memo) >= MEMO_ENTRIES:
-                            memo.clear()
-                        memo[text] = found
-            out.append(found)
-        return out
+        new = [t for t in dict.fromkeys(texts) if t not in self._memo]
+        fresh: dict[str, _Analyzed] = {}
+        if len(new) > 1 and isinstance(self.analyzer, PddAnalyzerEngine):
+            fresh = {t: self._remember(t, r) for t, r in zip(new, self.analyzer.analyze_batch(new), strict=True)}
+        return [fresh.get(t) or self._analyzed(t) for t in texts]  # _analyzed: from memory, or one new text
 
     def _best(self, text: str, found: _Analyzed) -> dict[str, tuple[float, str | None, bool]]:
         """Per type: (best score, its validator, whether that match was inside longer text) of ``text``, whose cut
